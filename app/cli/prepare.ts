@@ -1,0 +1,43 @@
+// `npm start`'s first step: build the portal when its sources are newer than the build, then create,
+// migrate and seed the database, so that a fresh clone runs with two commands.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { defaultDatabasePath, openDatabase } from "../../db/client.server";
+import { seedDemoData } from "../seed.server";
+
+const root = process.cwd();
+const buildEntry = path.join(root, "build", "server", "index.js");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.endsWith(".test.ts") || entry.name.endsWith(".test.tsx")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  if (!existsSync(buildEntry)) return true;
+  const built = statSync(buildEntry).mtimeMs;
+  const sources = ["app", "flows", "db", "public"].map((d) => newestMtime(path.join(root, d)));
+  const files = ["package-lock.json", ".config/vite.config.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
+  return Math.max(...sources, ...files) > built;
+}
+
+if (process.env.SKIP_BUILD !== "1" && needsBuild()) {
+  console.log("madoguchi: building the portal…");
+  const result = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build", "--config", ".config/vite.config.ts"], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const file = defaultDatabasePath();
+const db = openDatabase(file);
+const seeded = seedDemoData(db);
+db.$client.close();
+console.log(`madoguchi: database ready at ${path.relative(root, file) || file}${seeded ? " (demo data seeded)" : ""}`);

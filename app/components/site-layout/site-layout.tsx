@@ -1,0 +1,38 @@
+// The frame of every page: skip link, service header with the language switch, the main landmark, and the footer.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "~/components/language-switch/language-switch";
+import type { Language } from "~/i18n/config";
+
+export function SiteLayout({ language, children, nav }: { language: Language; children: ReactNode; nav?: ReactNode }) {
+  const { t } = useTranslation("common");
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        {t("skipLink")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-header__name">
+            {t("serviceName")}
+            <span className="site-header__tagline">{t("serviceTagline")}</span>
+          </Link>
+          <div className="site-header__nav">
+            {nav}
+            <LanguageSwitch current={language} />
+          </div>
+        </div>
+      </header>
+      <main id="main-content" tabIndex={-1}>
+        <div className="page">{children}</div>
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>{t("footer.about")}</p>
+          <p>{t("footer.copyright")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
