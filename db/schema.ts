@@ -39,3 +39,35 @@ export const settings = sqliteTable("settings", {
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+// ---------------------------------------------------------------------------
+// Records: the once-only data of a person or company. One row per attribute value, with its source and
+// time; a newer value supersedes the older one, which is kept for history.
+// ---------------------------------------------------------------------------
+export const dataSubjects = sqliteTable("data_subjects", {
+  /** A person (p-…) or company (c-…) id. */
+  id: text("id").primaryKey(),
+  kind: text("kind", { enum: ["person", "company"] }).notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+export const recordAttributes = sqliteTable(
+  "record_attributes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => dataSubjects.id),
+    /** The attribute key, as flows name it (address, household, name.kanji, …). */
+    key: text("key").notNull(),
+    /** JSON of the value; sensitive items hold an encrypted envelope instead. */
+    value: text("value").notNull(),
+    /** Where the value came from: basicResidentRegister, corporateRegister, selfDeclared, case. */
+    sourceKind: text("source_kind", { enum: ["basicResidentRegister", "corporateRegister", "selfDeclared", "case"] }).notNull(),
+    /** For sourceKind 'case', the case reference that changed it. */
+    sourceRef: text("source_ref"),
+    recordedAt: text("recorded_at").notNull(),
+    supersededAt: text("superseded_at"),
+  },
+  (t) => [index("record_attributes_subject_idx").on(t.subjectId, t.key, t.supersededAt)],
+);
