@@ -1,0 +1,99 @@
+// The agency catalogue and routing: every demo municipality is known, offices are found from an address,
+// and enough agencies take HTTP deliveries for the dispatcher and simulator to have work.
+import { describe, expect, it } from "vitest";
+import { getAgency, listAgencies } from "./index";
+import * as routing from "./routing";
+import { getMunicipality } from "./municipalities";
+
+const at = (municipalityCode: string) => ({ municipalityCode });
+
+describe("agencies", () => {
+  it.each([
+    ["13101", "千代田区"],
+    ["13104", "新宿区"],
+    ["13113", "渋谷区"],
+    ["13112", "世田谷区"],
+    ["14104", "横浜市中区"],
+    ["27128", "大阪市中央区"],
+    ["01101", "札幌市中央区"],
+    ["40133", "福岡市中央区"],
+    ["26104", "京都市中京区"],
+    ["23106", "名古屋市中区"],
+    ["12100", "千葉市"],
+    ["11100", "さいたま市"],
+  ])("knows the demo municipality %s %s", (code, name) => {
+    expect(getMunicipality(code)?.name.ja).toBe(name);
+    expect(getAgency(`municipality-${code}`)).toMatchObject({ kind: "municipal", municipalityCode: code });
+  });
+
+  it("has 30 or more municipalities, with ward offices named after their city", () => {
+    expect(listAgencies().filter((agency) => agency.kind === "municipal").length).toBeGreaterThanOrEqual(30);
+    expect(getAgency("municipality-01101")?.name).toEqual({ ja: "札幌市中央区役所", en: "Sapporo Chuo Ward Office" });
+    expect(getAgency("municipality-13104")?.name).toEqual({ ja: "新宿区役所", en: "Shinjuku City Office" });
+  });
+
+  it("gives an unlisted but valid municipality a generic agency, and nothing to an invalid code", () => {
+    expect(getAgency("municipality-13999")).toMatchObject({ kind: "municipal", channel: "inbox" });
+    expect(getAgency("municipality-99999")).toBeUndefined();
+    expect(getAgency("no-such-agency")).toBeUndefined();
+  });
+
+  it("names every agency in Japanese and English, with a unique id", () => {
+    const agencies = listAgencies();
+    expect(new Set(agencies.map((agency) => agency.id)).size).toBe(agencies.length);
+    for (const agency of agencies) {
+      expect(agency.name.ja && agency.name.en && agency.sector.ja && agency.sector.en, agency.id).toBeTruthy();
+    }
+  });
+
+  it("has private companies and public bodies on the http channel", () => {
+    const agencies = listAgencies();
+    expect(agencies.filter((agency) => agency.kind === "private").length).toBeGreaterThanOrEqual(4);
+    expect(agencies.filter((agency) => agency.kind === "private" && agency.channel === "http").length).toBeGreaterThanOrEqual(4);
+    for (const id of ["japan-pension-service", "tax-office-kojimachi", "legal-affairs-13", "tokyo-waterworks"]) {
+      expect(getAgency(id)?.channel, id).toBe("http");
+    }
+  });
+});
+
+describe("routing", () => {
+  it.each([
+    ["municipalityFor", "13104", "municipality-13104"],
+    ["prefecturalPoliceFor", "13104", "police-13"],
+    ["prefecturalPoliceFor", "40133", "police-40"],
+    ["transportBureauFor", "01101", "transport-01"],
+    ["legalAffairsBureauFor", "13101", "legal-affairs-13"],
+    ["notaryOfficeFor", "13101", "notary-13"],
+    ["taxOfficeFor", "13101", "tax-office-kojimachi"],
+    ["taxOfficeFor", "27127", "tax-office-27"],
+    ["prefecturalTaxOfficeFor", "13101", "prefectural-tax-13"],
+    ["labourStandardsOfficeFor", "13101", "labour-standards-chuo"],
+    ["helloWorkFor", "13101", "hello-work-iidabashi"],
+    ["waterworksFor", "13112", "tokyo-waterworks"],
+    ["waterworksFor", "14104", "municipality-14100"],
+    ["waterworksFor", "40133", "municipality-40130"],
+    ["electricityCompanyFor", "27128", "kansai-electric"],
+    ["electricityCompanyFor", "01101", "hokkaido-electric"],
+    ["gasCompanyFor", "13104", "tokyo-gas"],
+    ["gasCompanyFor", "20201", "local-gas"],
+    ["telecomCompanyFor", "20201", "ntt-east"],
+    ["telecomCompanyFor", "40133", "ntt-west"],
+  ] as const)("%s(%s) is %s", (route, code, agencyId) => {
+    expect(routing[route](at(code))).toBe(agencyId);
+    expect(getAgency(agencyId), agencyId).toBeDefined();
+  });
+
+  it("names the offices of the police, the bureaus and the prefectures", () => {
+    expect(getAgency("police-13")?.name.ja).toBe("警視庁（運転免許本部）");
+    expect(getAgency("police-27")?.name.ja).toBe("大阪府警察（運転免許センター）");
+    expect(getAgency("transport-40")?.name.ja).toBe("福岡運輸支局");
+    expect(getAgency("legal-affairs-13")?.name.ja).toBe("東京法務局");
+    expect(getAgency("legal-affairs-14")?.name.ja).toBe("横浜地方法務局");
+  });
+
+  it("knows Tokyo's 23 wards", () => {
+    expect(routing.isTokyoSpecialWard(at("13101"))).toBe(true);
+    expect(routing.isTokyoSpecialWard(at("13123"))).toBe(true);
+    expect(routing.isTokyoSpecialWard(at("13201"))).toBe(false);
+  });
+});

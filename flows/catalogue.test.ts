@@ -1,0 +1,47 @@
+// The published catalogue: versions, look-ups, and the contract the portal and dispatcher code against.
+import { describe, expect, it } from "vitest";
+import * as flows from "./index";
+
+describe("the flows catalogue", () => {
+  it("lists the latest version of each life event, with titles in both languages", () => {
+    const lifeEvents = flows.listLifeEvents();
+    expect(lifeEvents.map((lifeEvent) => lifeEvent.id)).toEqual(["relocation", "incorporation"]);
+    for (const lifeEvent of lifeEvents) {
+      expect(lifeEvent.title.ja && lifeEvent.title.en && lifeEvent.description.ja && lifeEvent.description.en).toBeTruthy();
+      expect(lifeEvent.procedures.every((id) => flows.getProcedure(id))).toBe(true);
+    }
+  });
+
+  it("finds a life event by id and version, and nothing for an unknown one", () => {
+    expect(flows.getLifeEvent("relocation", 1)?.version).toBe(1);
+    expect(flows.getLifeEvent("relocation")).toBe(flows.getLifeEvent("relocation", 1));
+    expect(flows.getLifeEvent("relocation", 99)).toBeUndefined();
+    expect(flows.getLifeEvent("toString")).toBeUndefined();
+  });
+
+  it("compiles each version's machines once", () => {
+    const relocation = flows.getLifeEvent("relocation")!;
+    expect(flows.createJourneyMachine(relocation)).toBe(flows.createJourneyMachine(relocation));
+    expect(flows.createCaseMachine(relocation).id).toBe("relocation-case-v1");
+  });
+
+  it("describes an address question with its postal code part first", () => {
+    const newAddress = flows.getQuestion(flows.getLifeEvent("relocation")!, "newAddress")!;
+    expect(newAddress.postalCode?.id).toBe("postalCode");
+    expect(newAddress.postalCode?.schema.safeParse("160-0023").success).toBe(true);
+    expect(newAddress.i18nKey).toBe("relocation:newAddress");
+    expect(newAddress.texts.title).toBe("relocation:newAddress.title");
+  });
+
+  it("marks prefilled questions with the record attribute they start from", () => {
+    const relocation = flows.getLifeEvent("relocation")!;
+    const prefilled = relocation.questions.filter((question) => question.prefillFrom).map((question) => question.id);
+    expect(prefilled).toEqual(expect.arrayContaining(["currentAddress", "movingMembers", "vehicles", "dogs", "healthInsurance"]));
+    const tanaka = flows.demoRecords["p-tanaka-ichiro"];
+    expect(flows.prefillValue(flows.getQuestion(relocation, "currentAddress")!, tanaka)).toEqual(tanaka.address);
+  });
+
+  it("exports the final statuses of a procedure request", () => {
+    expect(flows.caseStatusFinal).toEqual(["notSelected", "accepted", "rejected", "cancelled"]);
+  });
+});

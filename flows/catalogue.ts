@@ -1,0 +1,87 @@
+// The published life events, every version kept: a case is always restored with the version that made it.
+import { agencyDescription } from "./lib/procedure";
+import { checkLifeEvent, type CheckOptions, type CheckProblem, type Locales } from "./lib/checks";
+import { createCaseMachine as compileCaseMachine } from "./lib/case-machine";
+import { createJourneyMachine as compileJourneyMachine } from "./lib/journey-machine";
+import type { LifeEvent } from "./lib/life-event";
+import { payloadJsonSchema } from "./lib/json-schema";
+import type { AnyStateMachine } from "xstate";
+import { getAgency } from "./agencies";
+import { listProcedures } from "./procedures";
+import { incorporationVersions } from "./incorporation/definition";
+import { relocationVersions } from "./relocation/definition";
+
+const published: Record<string, LifeEvent[]> = {
+  relocation: relocationVersions,
+  incorporation: incorporationVersions,
+};
+
+/** The latest version of each life event. */
+export function listLifeEvents(): LifeEvent[] {
+  return Object.values(published).map((versions) => latest(versions));
+}
+
+export function getLifeEvent(id: string, version?: number): LifeEvent | undefined {
+  const versions = Object.hasOwn(published, id) ? published[id] : undefined;
+  if (!versions) return undefined;
+  return version === undefined ? latest(versions) : versions.find((candidate) => candidate.version === version);
+}
+
+/** Every version of every life event, oldest first. */
+export function listLifeEventVersions(): LifeEvent[] {
+  return Object.values(published).flatMap((versions) => [...versions].sort((a, b) => a.version - b.version));
+}
+
+function latest(versions: LifeEvent[]): LifeEvent {
+  return versions.reduce((a, b) => (b.version > a.version ? b : a));
+}
+
+// Machines are compiled once per life event version and reused (they are immutable).
+const journeyMachines = new WeakMap<LifeEvent, AnyStateMachine>();
+const caseMachines = new WeakMap<LifeEvent, AnyStateMachine>();
+
+export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
+  let machine = journeyMachines.get(lifeEvent);
+  if (!machine) journeyMachines.set(lifeEvent, (machine = compileJourneyMachine(lifeEvent)));
+  return machine;
+}
+
+export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
+  let machine = caseMachines.get(lifeEvent);
+  if (!machine) caseMachines.set(lifeEvent, (machine = compileCaseMachine(lifeEvent)));
+  return machine;
+}
+
+/** Every procedure's payload as JSON Schema, by procedure id. */
+export function payloadJsonSchemas(): Record<string, object> {
+  return Object.fromEntries(listProcedures().map((procedure) => [procedure.id, payloadJsonSchema(procedure)]));
+}
+
+/** Checks every published version (or the life events given) against the locale resources. */
+export function checkLifeEvents(args: { locales: Locales; lifeEvents?: LifeEvent[]; maxPaths?: number }): CheckProblem[] {
+  const options: CheckOptions = { locales: args.locales, getAgency, maxPaths: args.maxPaths };
+  return (args.lifeEvents ?? listLifeEventVersions()).flatMap((lifeEvent) => checkLifeEvent(lifeEvent, options));
+}
+
+export function describeLifeEvents(): {
+  lifeEvents: {
+    id: string;
+    version: number;
+    questions: number;
+    procedures: { id: string; agency: string; sector: "public" | "private"; prerequisites: string[] }[];
+  }[];
+} {
+  return {
+    lifeEvents: listLifeEventVersions().map((lifeEvent) => ({
+      id: lifeEvent.id,
+      version: lifeEvent.version,
+      questions: lifeEvent.questions.length,
+      procedures: lifeEvent.rules.map(({ procedure }) => ({
+        id: procedure.id,
+        agency: agencyDescription(procedure),
+        sector: procedure.sector,
+        prerequisites: procedure.prerequisites.filter((id) => lifeEvent.procedures.includes(id)),
+      })),
+    })),
+  };
+}

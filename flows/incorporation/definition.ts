@@ -1,0 +1,91 @@
+// Starting a company (会社設立): the articles, the registration, and every notification that follows
+// it, sent once the registration gives the company its corporate number.
+import { bankIds, isTokyoSpecialWard } from "../agencies";
+import { defineLifeEvent } from "../lib/life-event";
+import { questionsFor, type AnswersOf } from "../lib/questions";
+import type { FlowContext } from "../lib/types";
+import * as catalogue from "../procedures";
+import { incorporationSamples } from "./samples";
+
+const q = questionsFor("incorporation");
+
+const questions = [
+  q.choice("companyType", { hint: true, options: ["kabushiki", "godo"], examples: ["kabushiki", "godo"] }),
+  q.text("companyName", { hint: true, prefillFrom: "company.name", maxLength: 100, example: "株式会社山田商店" }),
+  q.text("companyNameKana", { hint: true, prefillFrom: "company.nameKana", pattern: /^[\u30A0-\u30FF\u3000\s・ー]+$/, example: "ヤマダショウテン" }),
+  q.address("headOffice", { hint: true, prefillFrom: "company.headOffice" }),
+  q.group("businessPurposes", {
+    hint: true,
+    min: 1,
+    max: 20,
+    fields: (f) => [f.text("purpose", { maxLength: 200, example: "食料品の販売" })],
+  }),
+  q.money("capital", { hint: true, min: 1 }),
+  q.date("foundingDate", { hint: true, example: "2026-04-01" }),
+  q.number("fiscalYearEndMonth", { hint: true, min: 1, max: 12, examples: [3] }),
+  q.text("representativeName", { prefillFrom: "name.kanji", example: "山田 太郎" }),
+  q.address("representativeAddress", { hint: true, prefillFrom: "address" }),
+  q.yesNo("hasEmployees", { hint: true }),
+  q.number("employeeCount", { min: 1, max: 10_000, examples: [2] }),
+  q.date("firstEmploymentDate", { hint: true, example: "2026-05-01" }),
+  q.yesNo("blueReturn", { hint: true }),
+  q.choice("corporateBank", { hint: true, options: [...bankIds, "none"], examples: ["mufg-bank", "none"] }),
+] as const;
+
+export type IncorporationAnswers = AnswersOf<typeof questions>;
+type Context = FlowContext<IncorporationAnswers>;
+
+export const isKabushikiKaisha = ({ answers }: Context) => answers.companyType === "kabushiki";
+export const hasEmployees = ({ answers }: Context) => answers.hasEmployees === true;
+export const wantsBlueReturn = ({ answers }: Context) => answers.blueReturn === true;
+export const opensCorporateAccount = ({ answers }: Context) => !!answers.corporateBank && answers.corporateBank !== "none";
+/** In Tokyo's 23 wards the Metropolis collects the municipal part of corporate tax. */
+export const needsMunicipalNotification = ({ answers }: Context) => !!answers.headOffice && !isTokyoSpecialWard(answers.headOffice);
+const always = () => true;
+
+export const incorporation = defineLifeEvent({
+  id: "incorporation",
+  version: 1,
+  title: { ja: "会社の設立", en: "Starting a company" },
+  description: {
+    ja: "定款認証と設立登記から、税務署・都道府県・市町村への届出、社会保険・労働保険、法人口座の開設までを一度に申請します。",
+    en: "From the articles and the registration to the notifications to the tax office, prefecture and municipality, social and labour insurance, and a corporate bank account, in one application.",
+  },
+  questions,
+  askWhen: {
+    employeeCount: hasEmployees,
+    firstEmploymentDate: hasEmployees,
+  },
+  provides: {
+    companyType: ({ answers }) => answers.companyType,
+    companyName: ({ answers }) => answers.companyName,
+    companyNameKana: ({ answers }) => answers.companyNameKana,
+    headOffice: ({ answers }) => answers.headOffice,
+    businessPurposes: ({ answers }) => answers.businessPurposes?.map((item) => item.purpose),
+    capital: ({ answers }) => answers.capital,
+    foundingDate: ({ answers }) => answers.foundingDate,
+    fiscalYearEndMonth: ({ answers }) => answers.fiscalYearEndMonth,
+    representativeName: ({ answers }) => answers.representativeName,
+    representativeAddress: ({ answers }) => answers.representativeAddress,
+    employeeCount: ({ answers }) => answers.employeeCount,
+    firstEmploymentDate: ({ answers }) => answers.firstEmploymentDate,
+    // Known only after registration, unless the company already has one on record.
+    corporateNumber: ({ record }) => record["company.corporateNumber"],
+  },
+  procedures: [
+    { procedure: catalogue.articlesCertification, when: isKabushikiKaisha },
+    { procedure: catalogue.companyRegistration, when: always },
+    { procedure: catalogue.corporationEstablishmentNotification, when: always },
+    { procedure: catalogue.blueReturnApproval, when: wantsBlueReturn },
+    { procedure: catalogue.salaryPaymentOffice, when: always },
+    { procedure: catalogue.prefecturalEstablishmentNotification, when: always },
+    { procedure: catalogue.municipalEstablishmentNotification, when: needsMunicipalNotification },
+    { procedure: catalogue.socialInsuranceEnrolment, when: always },
+    { procedure: catalogue.labourInsuranceEstablishment, when: hasEmployees },
+    { procedure: catalogue.employmentInsuranceOffice, when: hasEmployees },
+    { procedure: catalogue.corporateBankAccount, when: opensCorporateAccount },
+  ],
+  samples: incorporationSamples,
+});
+
+export const incorporationVersions = [incorporation];

@@ -1,0 +1,39 @@
+// The public face of flows/: what the portal, the dispatcher and the designer's tools code against.
+// Everything here is pure: no I/O, no clock, no imports from app/ or db/.
+export type { Lang, Text, RecordValues, RecordAttribute, Address, HouseholdMember, Vehicle, Dog, Answers, Gender, HealthInsurance, PensionCategory } from "./lib/types";
+export { addressSchema, householdMemberSchema, vehicleSchema, dogSchema } from "./lib/types";
+export type { Agency, AgencyKind, Channel, Sector } from "./lib/agency";
+export type { Procedure, DeadlineRule, Route, RejectionReason } from "./lib/procedure";
+export type { LifeEvent, Rule, Sample } from "./lib/life-event";
+export type { Question, QuestionType, ChoiceOption, AddressPart } from "./lib/questions";
+export type { JourneyContext, JourneyEvent, JourneyInput, AnswerIssue } from "./lib/journey-machine";
+export type { CaseContext, CaseEvent, CaseInput, ProcedureProgress, ProcedureStatus } from "./lib/case-machine";
+export type { SelectedProcedure } from "./lib/selection";
+export type { CheckProblem, Locales } from "./lib/checks";
+export type { DataItemKey, DataValues } from "./lib/data-dictionary";
+
+export { defineAgency } from "./lib/agency";
+export { defineProcedure, routeTo, deadlineFor } from "./lib/procedure";
+export { defineLifeEvent, applicableQuestions, nextQuestion, pruneAnswers, getQuestion, dataValues } from "./lib/life-event";
+export { questionsFor, prefillValue } from "./lib/questions";
+export { dataDictionary } from "./lib/data-dictionary";
+export { procedureStatuses, caseStatusFinal, procedureStatusList } from "./lib/case-machine";
+export { selectProcedures, completePayload } from "./lib/selection";
+export { translationOf } from "./lib/checks";
+
+export { getAgency, listAgencies } from "./agencies";
+export * as routing from "./agencies/routing";
+export { getMunicipality, listMunicipalities, getPrefecture } from "./agencies";
+export { getProcedure, listProcedures } from "./procedures";
+export {
+  listLifeEvents,
+  listLifeEventVersions,
+  getLifeEvent,
+  createJourneyMachine,
+  createCaseMachine,
+  payloadJsonSchemas,
+  checkLifeEvents,
+  describeLifeEvents,
+} from "./catalogue";
+export { demoRecords } from "./relocation/samples";
+export { demoCompanyRecords } from "./incorporation/samples";

@@ -1,0 +1,280 @@
+// The case machine follows every procedure of one submitted case: a parallel region per catalogue
+// procedure of the life event version. It decides; the dispatcher delivers, retries and keeps time.
+import { assign, setup, type AnyStateMachine, type SnapshotFrom } from "xstate";
+import type { LifeEvent } from "./life-event";
+
+export type ProcedureStatus =
+  | "notSelected"
+  | "waiting"
+  | "queued"
+  | "delivering"
+  | "retrying"
+  | "deadLettered"
+  | "delivered"
+  | "informationRequested"
+  | "accepted"
+  | "rejected"
+  | "cancelled";
+
+export const procedureStatusList: ProcedureStatus[] = [
+  "notSelected",
+  "waiting",
+  "queued",
+  "delivering",
+  "retrying",
+  "deadLettered",
+  "delivered",
+  "informationRequested",
+  "accepted",
+  "rejected",
+  "cancelled",
+];
+
+export const caseStatusFinal: ProcedureStatus[] = ["notSelected", "accepted", "rejected", "cancelled"];
+
+export type CaseInput = {
+  caseId: string;
+  selected: { procedureId: string; prerequisites: string[] }[];
+  maxAttempts: number;
+};
+
+export type ProcedureProgress = {
+  status: ProcedureStatus;
+  prerequisites: string[];
+  attempts: number;
+  agencyReference?: string;
+  reference?: string;
+  rejectionReason?: string;
+  question?: string;
+  answer?: string;
+};
+
+export type CaseContext = {
+  caseId: string;
+  lifeEventId: string;
+  version: number;
+  maxAttempts: number;
+  /** Every procedure the life event version can trigger, selected or not. */
+  catalogue: string[];
+  procedures: Record<string, ProcedureProgress>;
+};
+
+export type CaseEvent =
+  | { type: "delivery.started"; procedureId: string }
+  | { type: "delivery.succeeded"; procedureId: string; agencyReference?: string }
+  | { type: "delivery.failed"; procedureId: string; attempt: number; permanent: boolean }
+  | { type: "operator.retried"; procedureId: string }
+  | { type: "agency.accepted"; procedureId: string; reference?: string }
+  | { type: "agency.rejected"; procedureId: string; reason: string }
+  | { type: "agency.informationRequested"; procedureId: string; question: string }
+  | { type: "citizen.answered"; procedureId: string; answer: string };
+
+type Params = { procedureId: string };
+type StatusParams = { procedureId: string; status: ProcedureStatus };
+
+const settledBadly: ProcedureStatus[] = ["rejected", "cancelled"];
+
+export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
+  const on = (procedureId: string) => ({ type: "isFor" as const, params: { procedureId } });
+
+  const region = (procedureId: string) => {
+    const status = (value: ProcedureStatus) => ({ type: "setStatus" as const, params: { procedureId, status: value } });
+    return {
+      description: `The procedure request for ${procedureId}.`,
+      initial: "starting",
+      states: {
+        starting: {
+          description: "Transient: not selected, waiting for prerequisites, or queued for delivery.",
+          always: [
+            { guard: { type: "isNotSelected" as const, params: { procedureId } }, target: "notSelected" },
+            { guard: { type: "hasOpenPrerequisites" as const, params: { procedureId } }, target: "waiting" },
+            { target: "queued" },
+          ],
+        },
+        notSelected: { type: "final" as const, entry: status("notSelected"), tags: ["notSelected"], description: "The answers did not call for this procedure." },
+        waiting: {
+          entry: status("waiting"),
+          description: "Waits until every prerequisite is accepted.",
+          always: [
+            {
+              guard: { type: "hasFailedPrerequisite" as const, params: { procedureId } },
+              target: "cancelled",
+              description: "A prerequisite was rejected or cancelled, so this one cannot go ahead.",
+            },
+            {
+              guard: { type: "hasAcceptedPrerequisites" as const, params: { procedureId } },
+              target: "queued",
+              description: "Every prerequisite is accepted.",
+            },
+          ],
+        },
+        queued: {
+          entry: status("queued"),
+          description: "An outbox row is due; the dispatcher will pick it up.",
+          on: { "delivery.started": { guard: on(procedureId), target: "delivering" } },
+        },
+        delivering: {
+          entry: status("delivering"),
+          description: "The dispatcher is delivering through the agency's channel.",
+          on: {
+            "delivery.succeeded": { guard: on(procedureId), actions: { type: "recordDelivery" as const, params: { procedureId } }, target: "delivered" },
+            "delivery.failed": [
+              {
+                guard: { type: "isFinalFailure" as const, params: { procedureId } },
+                actions: { type: "recordAttempt" as const, params: { procedureId } },
+                target: "deadLettered",
+                description: "A permanent failure, or the last allowed attempt.",
+              },
+              {
+                guard: on(procedureId),
+                actions: { type: "recordAttempt" as const, params: { procedureId } },
+                target: "retrying",
+                description: "A temporary failure; the dispatcher schedules the next attempt with backoff.",
+              },
+            ],
+          },
+        },
+        retrying: {
+          entry: status("retrying"),
+          description: "Waits for the next attempt, which the dispatcher has scheduled.",
+          on: { "delivery.started": { guard: on(procedureId), target: "delivering" } },
+        },
+        deadLettered: {
+          entry: status("deadLettered"),
+          tags: ["deadLettered"],
+          description: "Delivery gave up; visible to operators, who can retry. Nothing is dropped silently.",
+          on: {
+            "operator.retried": { guard: on(procedureId), actions: { type: "resetAttempts" as const, params: { procedureId } }, target: "queued" },
+          },
+        },
+        delivered: {
+          entry: status("delivered"),
+          description: "The agency has it and is deciding.",
+          on: {
+            "agency.accepted": { guard: on(procedureId), actions: { type: "recordAcceptance" as const, params: { procedureId } }, target: "accepted" },
+            "agency.rejected": { guard: on(procedureId), actions: { type: "recordRejection" as const, params: { procedureId } }, target: "rejected" },
+            "agency.informationRequested": {
+              guard: on(procedureId),
+              actions: { type: "recordQuestion" as const, params: { procedureId } },
+              target: "informationRequested",
+            },
+          },
+        },
+        informationRequested: {
+          entry: status("informationRequested"),
+          tags: ["needsCitizen"],
+          description: "The agency asked the person for more information.",
+          on: {
+            "citizen.answered": {
+              guard: on(procedureId),
+              actions: { type: "recordCitizenAnswer" as const, params: { procedureId } },
+              target: "queued",
+              description: "The answer goes back to the agency with the procedure.",
+            },
+          },
+        },
+        accepted: { type: "final" as const, entry: status("accepted"), tags: ["accepted"], description: "The agency accepted." },
+        rejected: { type: "final" as const, entry: status("rejected"), tags: ["rejected"], description: "The agency rejected, with a reason." },
+        cancelled: { type: "final" as const, entry: status("cancelled"), tags: ["cancelled"], description: "A prerequisite was rejected." },
+      },
+    };
+  };
+
+  const update = (context: CaseContext, procedureId: string, change: Partial<ProcedureProgress>) => ({
+    procedures: { ...context.procedures, [procedureId]: { ...context.procedures[procedureId], ...change } },
+  });
+
+  return setup({
+    types: {
+      context: {} as CaseContext,
+      events: {} as CaseEvent,
+      input: {} as CaseInput,
+    },
+    guards: {
+      isFor: ({ event }, params: Params) => event.procedureId === params.procedureId,
+      isNotSelected: ({ context }, params: Params) => context.procedures[params.procedureId] === undefined,
+      hasOpenPrerequisites: ({ context }, params: Params) =>
+        context.procedures[params.procedureId].prerequisites.some((id) => context.procedures[id]?.status !== "accepted"),
+      hasAcceptedPrerequisites: ({ context }, params: Params) =>
+        context.procedures[params.procedureId].prerequisites.every((id) => context.procedures[id]?.status === "accepted"),
+      hasFailedPrerequisite: ({ context }, params: Params) =>
+        context.procedures[params.procedureId].prerequisites.some((id) => settledBadly.includes(context.procedures[id]?.status)),
+      isFinalFailure: ({ context, event }, params: Params) =>
+        event.type === "delivery.failed" &&
+        event.procedureId === params.procedureId &&
+        (event.permanent || event.attempt >= context.maxAttempts),
+    },
+    actions: {
+      setStatus: assign(({ context }, params: StatusParams) =>
+        context.procedures[params.procedureId] ? update(context, params.procedureId, { status: params.status }) : {},
+      ),
+      recordDelivery: assign(({ context, event }, params: Params) =>
+        event.type === "delivery.succeeded" ? update(context, params.procedureId, { agencyReference: event.agencyReference }) : {},
+      ),
+      recordAttempt: assign(({ context, event }, params: Params) =>
+        event.type === "delivery.failed" ? update(context, params.procedureId, { attempts: event.attempt }) : {},
+      ),
+      resetAttempts: assign(({ context }, params: Params) => update(context, params.procedureId, { attempts: 0 })),
+      recordAcceptance: assign(({ context, event }, params: Params) =>
+        event.type === "agency.accepted" ? update(context, params.procedureId, { reference: event.reference }) : {},
+      ),
+      recordRejection: assign(({ context, event }, params: Params) =>
+        event.type === "agency.rejected" ? update(context, params.procedureId, { rejectionReason: event.reason }) : {},
+      ),
+      recordQuestion: assign(({ context, event }, params: Params) =>
+        event.type === "agency.informationRequested" ? update(context, params.procedureId, { question: event.question }) : {},
+      ),
+      recordCitizenAnswer: assign(({ context, event }, params: Params) =>
+        event.type === "citizen.answered" ? update(context, params.procedureId, { answer: event.answer }) : {},
+      ),
+    },
+  }).createMachine({
+    id: `${lifeEvent.id}-case-v${lifeEvent.version}`,
+    description: `A submitted ${lifeEvent.id} case (version ${lifeEvent.version}): one region per procedure it can trigger.`,
+    context: ({ input }) => {
+      const known = new Set(lifeEvent.procedures);
+      const unknown = input.selected.find((selected) => !known.has(selected.procedureId));
+      if (unknown) throw new Error(`${lifeEvent.id} v${lifeEvent.version} cannot handle procedure ${unknown.procedureId}`);
+      const selectedIds = new Set(input.selected.map((selected) => selected.procedureId));
+      return {
+        caseId: input.caseId,
+        lifeEventId: lifeEvent.id,
+        version: lifeEvent.version,
+        maxAttempts: input.maxAttempts,
+        catalogue: [...lifeEvent.procedures],
+        procedures: Object.fromEntries(
+          input.selected.map((selected) => [
+            selected.procedureId,
+            {
+              status: "queued" as ProcedureStatus,
+              prerequisites: selected.prerequisites.filter((id) => selectedIds.has(id)),
+              attempts: 0,
+            },
+          ]),
+        ),
+      };
+    },
+    initial: "processing",
+    states: {
+      processing: {
+        type: "parallel",
+        description: "Every procedure request moves on its own; prerequisites hold dependents back.",
+        states: Object.fromEntries(lifeEvent.procedures.map((procedureId) => [procedureId, region(procedureId)])),
+        onDone: { target: "completed", description: "Every procedure request is settled." },
+      },
+      completed: {
+        type: "final",
+        tags: ["completed"],
+        description: "Every procedure was accepted, rejected, cancelled or not selected.",
+      },
+    },
+  });
+}
+
+/** The status of every procedure of the life event version (unselected ones are 'notSelected'). */
+export function procedureStatuses(snapshot: SnapshotFrom<AnyStateMachine>): Record<string, ProcedureStatus> {
+  const context = snapshot.context as CaseContext;
+  return Object.fromEntries(
+    context.catalogue.map((procedureId) => [procedureId, context.procedures[procedureId]?.status ?? "notSelected"]),
+  );
+}

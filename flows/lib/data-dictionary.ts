@@ -1,0 +1,79 @@
+// The shared data dictionary: every piece of data a procedure may receive, with its meaning and shape.
+// Procedures name the items they need; a payload carries those items and nothing else (data minimisation).
+import { z } from "zod";
+import {
+  addressSchema,
+  dogSchema,
+  householdMemberSchema,
+  isoDateSchema,
+  vehicleSchema,
+  type Text,
+} from "./types";
+
+const katakana = z.string().regex(/^[\u30A0-\u30FF\u3000\s・ー]+$/);
+
+function item<S extends z.ZodTypeAny>(label: Text, schema: S) {
+  return { label, schema };
+}
+
+export const dataDictionary = {
+  name: item({ ja: "氏名", en: "Full name" }, z.string().min(1)),
+  nameKana: item({ ja: "氏名（フリガナ）", en: "Full name in katakana" }, katakana),
+  birthDate: item({ ja: "生年月日", en: "Date of birth" }, isoDateSchema),
+  gender: item({ ja: "性別", en: "Gender" }, z.enum(["female", "male", "other"])),
+  nationality: item({ ja: "国籍", en: "Nationality" }, z.string().length(2)),
+  phone: item({ ja: "電話番号", en: "Phone number" }, z.string().regex(/^0\d{9,10}$/)),
+  email: item({ ja: "メールアドレス", en: "Email address" }, z.string().email()),
+  residenceCardNumber: item(
+    { ja: "在留カード番号", en: "Residence card number" },
+    z.string().regex(/^[A-Z]{2}\d{8}[A-Z]{2}$/),
+  ),
+
+  moveDate: item({ ja: "異動日（引越しの日）", en: "Date of the move" }, isoDateSchema),
+  currentAddress: item({ ja: "現住所（旧住所）", en: "Current (old) address" }, addressSchema),
+  newAddress: item({ ja: "新住所", en: "New address" }, addressSchema),
+  movingMembers: item(
+    { ja: "一緒に異動する世帯員", en: "Household members moving with you" },
+    z.array(householdMemberSchema),
+  ),
+  children: item(
+    { ja: "一緒に異動する18歳以下の子", en: "Children up to 18 moving with you" },
+    z.array(householdMemberSchema),
+  ),
+  schoolChildren: item(
+    { ja: "転校する児童・生徒", en: "Children changing school" },
+    z.array(householdMemberSchema),
+  ),
+  currentSchool: item({ ja: "在籍している学校", en: "School the children attend now" }, z.string().min(1)),
+  careInsuredPersons: item(
+    { ja: "65歳以上の異動者", en: "People aged 65 or over who move" },
+    z.array(z.object({ name: z.string().min(1), birthDate: isoDateSchema }).strict()),
+  ),
+  basicPensionNumber: item({ ja: "基礎年金番号", en: "Basic pension number" }, z.string().regex(/^\d{10}$/)),
+  driversLicenceNumber: item({ ja: "運転免許証番号", en: "Driving licence number" }, z.string().regex(/^\d{12}$/)),
+  vehicles: item({ ja: "保有する自動車", en: "Vehicles owned" }, z.array(vehicleSchema).min(1)),
+  parkingAddress: item({ ja: "自動車の保管場所", en: "Where the vehicle is kept" }, addressSchema),
+  dogs: item({ ja: "飼い犬", en: "Dogs" }, z.array(dogSchema).min(1)),
+
+  companyName: item({ ja: "商号", en: "Company name" }, z.string().min(1)),
+  companyNameKana: item({ ja: "商号（フリガナ）", en: "Company name in katakana" }, katakana),
+  companyType: item({ ja: "会社の種類", en: "Type of company" }, z.enum(["kabushiki", "godo"])),
+  headOffice: item({ ja: "本店所在地", en: "Head office address" }, addressSchema),
+  businessPurposes: item({ ja: "事業目的", en: "Business purposes" }, z.array(z.string().min(1)).min(1)),
+  capital: item({ ja: "資本金の額", en: "Share capital" }, z.number().int().min(1)),
+  foundingDate: item({ ja: "設立日（登記申請日）", en: "Date of incorporation (registration filing)" }, isoDateSchema),
+  fiscalYearEndMonth: item({ ja: "事業年度の末日（月）", en: "Month the financial year ends" }, z.number().int().min(1).max(12)),
+  representativeName: item({ ja: "代表者氏名", en: "Representative's name" }, z.string().min(1)),
+  representativeAddress: item({ ja: "代表者住所", en: "Representative's address" }, addressSchema),
+  employeeCount: item({ ja: "従業員数", en: "Number of employees" }, z.number().int().min(1)),
+  firstEmploymentDate: item({ ja: "従業員の雇入れ日", en: "Date the first employee starts" }, isoDateSchema),
+  corporateNumber: item({ ja: "法人番号", en: "Corporate number" }, z.string().regex(/^\d{13}$/)),
+} as const;
+
+export type DataItemKey = keyof typeof dataDictionary;
+export type DataValues = { [K in DataItemKey]: z.output<(typeof dataDictionary)[K]["schema"]> };
+export const dataItemKeys = Object.keys(dataDictionary) as DataItemKey[];
+
+export function isDataItemKey(key: string): key is DataItemKey {
+  return key in dataDictionary;
+}

@@ -1,0 +1,111 @@
+// A life event: the questions a person answers, when each is asked, the data items the answers provide,
+// and the rules that pick procedures. Everything here is pure, so routes, machines and checks share it.
+import type { DataItemKey, DataValues } from "./data-dictionary";
+import type { Procedure } from "./procedure";
+import type { AnswersOf, Question } from "./questions";
+import type { Answers, FlowContext, RecordValues, Text } from "./types";
+
+export type Rule<A = Answers> = (context: FlowContext<A>) => boolean;
+
+export type ProcedureRule<A = Answers> = { procedure: Procedure; when: Rule<A> };
+
+/** A person the life event is tried with: checks build every payload from each sample. */
+export type Sample = { id: string; description: string; record: RecordValues; answers: Answers };
+
+export type LifeEvent = {
+  /** Also the URL slug and the i18n namespace. */
+  id: string;
+  version: number;
+  title: Text;
+  description: Text;
+  questions: Question[];
+  /** Ids of the catalogue procedures this life event can trigger, in the order they are listed. */
+  procedures: string[];
+  /** When a question is asked; a question without a condition is always asked. */
+  askWhen: Partial<Record<string, Rule>>;
+  /** How each data item is derived from the answers and the record. */
+  provides: Partial<Record<DataItemKey, (context: FlowContext) => unknown>>;
+  rules: ProcedureRule[];
+  samples: Sample[];
+};
+
+type LifeEventSpec<Qs extends readonly Question[]> = {
+  id: string;
+  version: number;
+  title: Text;
+  description: Text;
+  questions: Qs;
+  askWhen?: { [K in Qs[number]["id"]]?: Rule<AnswersOf<Qs>> };
+  provides: { [K in DataItemKey]?: (context: FlowContext<AnswersOf<Qs>>) => DataValues[K] | undefined };
+  procedures: ProcedureRule<AnswersOf<Qs>>[];
+  samples?: Sample[];
+};
+
+/** Names the journey machine uses for its own states; a question may not take them. */
+export const reservedStateNames = ["routing", "checkingAnswers", "confirmed"];
+
+export function defineLifeEvent<const Qs extends readonly Question[]>(spec: LifeEventSpec<Qs>): LifeEvent {
+  const ids = spec.questions.map((question) => question.id);
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate) throw new Error(`${spec.id}: question ${duplicate} is defined twice`);
+  const reserved = ids.find((id) => reservedStateNames.includes(id));
+  if (reserved) throw new Error(`${spec.id}: question id ${reserved} is reserved`);
+  const wrongNamespace = spec.questions.find((question) => !question.i18nKey.startsWith(`${spec.id}:`));
+  if (wrongNamespace) throw new Error(`${spec.id}: question ${wrongNamespace.id} uses another i18n namespace`);
+  if (!Number.isInteger(spec.version) || spec.version < 1) throw new Error(`${spec.id}: version must be a positive integer`);
+
+  return Object.freeze({
+    id: spec.id,
+    version: spec.version,
+    title: spec.title,
+    description: spec.description,
+    questions: [...spec.questions],
+    procedures: spec.procedures.map((rule) => rule.procedure.id),
+    askWhen: (spec.askWhen ?? {}) as Partial<Record<string, Rule>>,
+    provides: spec.provides as Partial<Record<DataItemKey, (context: FlowContext) => unknown>>,
+    rules: spec.procedures as unknown as ProcedureRule[],
+    samples: spec.samples ?? [],
+  });
+}
+
+export function getQuestion(lifeEvent: LifeEvent, questionId: string): Question | undefined {
+  return lifeEvent.questions.find((question) => question.id === questionId);
+}
+
+function isAsked(lifeEvent: LifeEvent, question: Question, answers: Answers, record: RecordValues): boolean {
+  const rule = lifeEvent.askWhen[question.id];
+  return rule ? rule({ answers, record }) : true;
+}
+
+/** The questions asked of this person given the answers so far, in order. */
+export function applicableQuestions(lifeEvent: LifeEvent, answers: Answers, record: RecordValues): Question[] {
+  return lifeEvent.questions.filter((question) => isAsked(lifeEvent, question, answers, record));
+}
+
+/** The first applicable question without an answer, or null when every applicable question is answered. */
+export function nextQuestion(lifeEvent: LifeEvent, answers: Answers, record: RecordValues): string | null {
+  const question = applicableQuestions(lifeEvent, answers, record).find((candidate) => answers[candidate.id] === undefined);
+  return question?.id ?? null;
+}
+
+/** Drops answers to questions that no longer apply (e.g. vehicles after "I own no vehicle"). */
+export function pruneAnswers(lifeEvent: LifeEvent, answers: Answers, record: RecordValues): Answers {
+  let current = answers;
+  for (;;) {
+    const asked = new Set(applicableQuestions(lifeEvent, current, record).map((question) => question.id));
+    const next = Object.fromEntries(Object.entries(current).filter(([id]) => asked.has(id)));
+    if (Object.keys(next).length === Object.keys(current).length) return next;
+    current = next;
+  }
+}
+
+/** Every data item the life event provides for these answers and this record (absent items are left out). */
+export function dataValues(lifeEvent: LifeEvent, answers: Answers, record: RecordValues): Partial<DataValues> {
+  const context = { answers: pruneAnswers(lifeEvent, answers, record), record };
+  const values: Partial<Record<DataItemKey, unknown>> = {};
+  for (const [key, derive] of Object.entries(lifeEvent.provides) as [DataItemKey, (context: FlowContext) => unknown][]) {
+    const value = derive(context);
+    if (value !== undefined) values[key] = value;
+  }
+  return values as Partial<DataValues>;
+}

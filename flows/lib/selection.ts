@@ -1,0 +1,85 @@
+// Selection turns answers and a record into the procedures to send, each with its resolved agency,
+// deadline and minimal payload. It is what the consent page shows and what the case is created from.
+import { dataValues, pruneAnswers, type LifeEvent } from "./life-event";
+import { agencyIdFor, deadlineFor, pickItems, type Procedure } from "./procedure";
+import type { Answers, RecordValues } from "./types";
+
+export type SelectedProcedure = {
+  procedureId: string;
+  agencyId: string;
+  /** Prerequisites that are part of this selection. */
+  prerequisites: string[];
+  deadline: string | null;
+  inPerson: boolean;
+  dataItems: string[];
+  payload: unknown;
+};
+
+export type SelectionArgs = { lifeEvent: LifeEvent; answers: Answers; record: RecordValues; optOut?: string[] };
+
+type Draft = { procedure: Procedure; selected: SelectedProcedure; routeError?: string };
+
+function resolveAgency(procedure: Procedure, context: Parameters<typeof agencyIdFor>[1]): { agencyId: string; routeError?: string } {
+  try {
+    return { agencyId: agencyIdFor(procedure, context) };
+  } catch (error) {
+    return { agencyId: "", routeError: (error as Error).message };
+  }
+}
+
+/** The selection before payload validation, so checks can report a builder whose output its schema rejects. */
+export function draftSelection({ lifeEvent, answers, record, optOut = [] }: SelectionArgs): Draft[] {
+  const pruned = pruneAnswers(lifeEvent, answers, record);
+  const context = { answers: pruned, record };
+  const data = dataValues(lifeEvent, pruned, record);
+  const chosen = lifeEvent.rules.filter(
+    ({ procedure, when }) => when(context) && !(procedure.sector === "private" && optOut.includes(procedure.id)),
+  );
+  const chosenIds = new Set(chosen.map(({ procedure }) => procedure.id));
+  return chosen.map(({ procedure }) => {
+    const { agencyId, routeError } = resolveAgency(procedure, { data, answers: pruned, record });
+    return {
+      procedure,
+      routeError,
+      selected: {
+        procedureId: procedure.id,
+        agencyId,
+        prerequisites: procedure.prerequisites.filter((id) => chosenIds.has(id)),
+        deadline: deadlineFor(procedure.deadline, data),
+        inPerson: procedure.inPerson,
+        dataItems: [...procedure.dataItems],
+        payload: procedure.buildPayload(pickItems(data, procedure.dataItems)),
+      },
+    };
+  });
+}
+
+/** The procedures this person's answers call for; each payload is parsed by its procedure's schema. */
+export function selectProcedures(args: SelectionArgs): SelectedProcedure[] {
+  return draftSelection(args).map(({ procedure, selected, routeError }) => {
+    if (routeError) throw new Error(`Cannot route ${procedure.id}: ${routeError}`);
+    const result = procedure.payloadSchema.safeParse(selected.payload);
+    if (!result.success) {
+      const paths = result.error.issues.map((issue) => issue.path.join(".") || "(root)").join(", ");
+      throw new Error(`Payload of ${procedure.id} does not match its schema at: ${paths}`);
+    }
+    return { ...selected, payload: result.data };
+  });
+}
+
+/**
+ * Fills items that a prerequisite produces (e.g. the corporate number from the company registration)
+ * once that prerequisite is accepted: the dispatcher calls this before it delivers a waiting procedure.
+ */
+export function completePayload(args: {
+  procedure: Procedure;
+  payload: unknown;
+  references: Record<string /* procedureId */, string | undefined>;
+}): unknown {
+  const payload = { ...(args.payload as Record<string, unknown>) };
+  for (const [item, prerequisiteId] of Object.entries(args.procedure.fromPrerequisite)) {
+    const reference = prerequisiteId ? args.references[prerequisiteId] : undefined;
+    if (reference !== undefined && payload[item] == null) payload[item] = reference;
+  }
+  return args.procedure.payloadSchema.parse(payload);
+}

@@ -1,0 +1,110 @@
+// The shared vocabulary of flows: languages, texts, and the once-only record as a flow sees it.
+// Sources and timestamps of record values are the app's business; flows only read values.
+import { z } from "zod";
+
+export type Lang = "ja" | "en";
+export const langs: readonly Lang[] = ["ja", "en"];
+
+/** A text written in the definition itself (titles, legal bases), in every language. */
+export type Text = Record<Lang, string>;
+
+export const postalCodeSchema = z.string().regex(/^\d{7}$/);
+export const municipalityCodeSchema = z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])\d{3}$/);
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => isRealDate(value));
+
+export const addressSchema = z
+  .object({
+    postalCode: postalCodeSchema,
+    prefecture: z.string().min(1),
+    /** 5-digit local government code (全国地方公共団体コード without the check digit). */
+    municipalityCode: municipalityCodeSchema,
+    municipality: z.string().min(1),
+    town: z.string().min(1),
+    /** 丁目・番地・号 */
+    street: z.string().min(1),
+    building: z.string().optional(),
+  })
+  .strict();
+export type Address = z.infer<typeof addressSchema>;
+
+export const relationships = ["spouse", "child", "parent", "sibling", "grandchild", "grandparent", "other"] as const;
+export type Relationship = (typeof relationships)[number];
+
+export const householdMemberSchema = z
+  .object({
+    name: z.string().min(1),
+    nameKana: z.string().optional(),
+    birthDate: isoDateSchema,
+    relationship: z.enum(relationships),
+  })
+  .strict();
+/** Someone who lives with the person (the person themself is not a member). */
+export type HouseholdMember = z.infer<typeof householdMemberSchema>;
+
+export const vehicleKinds = ["ordinary", "kei", "motorcycle"] as const;
+export const vehicleSchema = z
+  .object({
+    registrationNumber: z.string().min(1),
+    kind: z.enum(vehicleKinds),
+  })
+  .strict();
+export type Vehicle = z.infer<typeof vehicleSchema>;
+
+export const dogSchema = z
+  .object({
+    name: z.string().min(1),
+    breed: z.string().min(1),
+    registrationNumber: z.string().min(1),
+  })
+  .strict();
+export type Dog = z.infer<typeof dogSchema>;
+
+export type Gender = "female" | "male" | "other";
+export type HealthInsurance = "nhi" | "employee" | "other";
+export type PensionCategory = "category1" | "category2" | "category3" | "none";
+
+/** The once-only record as flows see it: attribute key -> value. */
+export type RecordValues = Partial<{
+  "name.kanji": string;
+  "name.kana": string;
+  birthDate: string;
+  gender: Gender;
+  /** ISO 3166-1 alpha-2; 'JP' for Japanese nationals. */
+  nationality: string;
+  address: Address;
+  household: HouseholdMember[];
+  vehicles: Vehicle[];
+  dogs: Dog[];
+  healthInsurance: HealthInsurance;
+  pension: PensionCategory;
+  childAllowance: boolean;
+  longTermCareInsured: boolean;
+  driversLicenceNumber: string;
+  basicPensionNumber: string;
+  phone: string;
+  email: string;
+  "company.name": string;
+  "company.nameKana": string;
+  "company.corporateNumber": string;
+  "company.headOffice": Address;
+  "company.capital": number;
+  "company.foundedOn": string;
+}>;
+export type RecordAttribute = keyof RecordValues;
+
+/** questionId -> the parsed value the person submitted. */
+export type Answers = Record<string, unknown>;
+
+/** What rules, routing and derivations read. */
+export type FlowContext<A = Answers> = { answers: Partial<A>; record: RecordValues };
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,78 @@
+// The procedure catalogue: every procedure any life event can trigger, looked up by id.
+import type { Procedure } from "../lib/procedure";
+import { articlesCertification, companyRegistration, corporateBankAccount } from "./company-formation";
+import { employmentInsuranceOffice, labourInsuranceEstablishment, socialInsuranceEnrolment } from "./company-insurance";
+import {
+  blueReturnApproval,
+  corporationEstablishmentNotification,
+  municipalEstablishmentNotification,
+  prefecturalEstablishmentNotification,
+  salaryPaymentOffice,
+} from "./company-tax";
+import { childAllowanceClaim, dogRegistrationChange, schoolTransfer } from "./family";
+import {
+  longTermCareInsurance,
+  nationalPensionAddressChange,
+  nhiEnrolment,
+  nhiWithdrawal,
+  pensionRecipientAddressChange,
+} from "./insurance-and-pension";
+import { changeOfAddressNotification, moveInNotification, moveOutNotification, myNumberCardAddressUpdate } from "./residence";
+import { bankAddressChange, electricityMove, gasMove, internetMove, mailForwarding, waterStart, waterStop } from "./utilities-and-services";
+import { driversLicenceAddressChange, parkingCertificate, vehicleRegistrationChange } from "./vehicles";
+
+export const procedureCatalogue: Procedure[] = [
+  moveOutNotification,
+  moveInNotification,
+  changeOfAddressNotification,
+  myNumberCardAddressUpdate,
+  nhiWithdrawal,
+  nhiEnrolment,
+  nationalPensionAddressChange,
+  pensionRecipientAddressChange,
+  longTermCareInsurance,
+  childAllowanceClaim,
+  schoolTransfer,
+  dogRegistrationChange,
+  driversLicenceAddressChange,
+  parkingCertificate,
+  vehicleRegistrationChange,
+  waterStop,
+  waterStart,
+  electricityMove,
+  gasMove,
+  internetMove,
+  mailForwarding,
+  bankAddressChange,
+  articlesCertification,
+  companyRegistration,
+  corporationEstablishmentNotification,
+  blueReturnApproval,
+  salaryPaymentOffice,
+  prefecturalEstablishmentNotification,
+  municipalEstablishmentNotification,
+  socialInsuranceEnrolment,
+  labourInsuranceEstablishment,
+  employmentInsuranceOffice,
+  corporateBankAccount,
+];
+
+const byId = new Map(procedureCatalogue.map((procedure) => [procedure.id, procedure]));
+if (byId.size !== procedureCatalogue.length) throw new Error("Two procedures share an id");
+
+export function getProcedure(id: string): Procedure | undefined {
+  return byId.get(id);
+}
+
+export function listProcedures(): Procedure[] {
+  return [...procedureCatalogue];
+}
+
+export * from "./company-formation";
+export * from "./company-insurance";
+export * from "./company-tax";
+export * from "./family";
+export * from "./insurance-and-pension";
+export * from "./residence";
+export * from "./utilities-and-services";
+export * from "./vehicles";

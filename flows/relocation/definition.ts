@@ -1,0 +1,196 @@
+// Moving house (引越し): one journey that tells the old and new municipality, the police, the
+// transport bureau, the pension service, utilities, Japan Post and the bank, each only what it needs.
+import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } from "../lib/types";
+import { defineLifeEvent } from "../lib/life-event";
+import { questionsFor, type AnswersOf } from "../lib/questions";
+import { ageOn } from "../lib/dates";
+import { bankIds } from "../agencies";
+import * as catalogue from "../procedures";
+import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
+import { relocationSamples } from "./samples";
+
+const q = questionsFor("relocation");
+
+export const services = ["water", "electricity", "gas", "internet", "mailForwarding", "bank"] as const;
+
+const ownsSome = (items: unknown[] | undefined) => (items === undefined ? undefined : items.length > 0);
+
+const questions = [
+  q.date("moveDate", { hint: true, example: "2025-04-01" }),
+  q.address("currentAddress", { hint: true, prefillFrom: "address" }),
+  q.address("newAddress", { hint: true }),
+  q.group("movingMembers", {
+    hint: true,
+    prefillFrom: "household",
+    max: 15,
+    fields: (f) => [
+      f.text("name", { example: "佐藤 花子" }),
+      f.text("nameKana", { example: "サトウ ハナコ" }),
+      f.date("birthDate", { example: "2015-06-01" }),
+      f.choice("relationship", { options: relationships, examples: ["child"] }),
+    ],
+    examples: [[], [{ name: "佐藤 花子", nameKana: "サトウ ハナコ", birthDate: "2015-06-01", relationship: "child" }]],
+  }),
+  q.text("currentSchool", { hint: true, maxLength: 100, example: "世田谷区立三軒茶屋小学校" }),
+  q.yesNo("hasMyNumberCard", { hint: true }),
+  q.text("residenceCardNumber", { hint: true, pattern: /^[A-Z]{2}\d{8}[A-Z]{2}$/, example: "AB12345678CD" }),
+  q.choice("healthInsurance", { hint: true, prefillFrom: "healthInsurance", options: ["nhi", "employee", "other"], examples: ["nhi", "employee"] }),
+  q.choice("pension", { hint: true, prefillFrom: "pension", options: ["category1", "category2", "category3", "none"], examples: ["category1", "category2"] }),
+  q.yesNo("receivesPension", { hint: true }),
+  q.text("basicPensionNumber", { hint: true, prefillFrom: "basicPensionNumber", pattern: /^\d{10}$/, example: "1234567890" }),
+  q.yesNo("ownsVehicle", { prefill: (record) => ownsSome(record.vehicles) }),
+  q.group("vehicles", {
+    hint: true,
+    prefillFrom: "vehicles",
+    min: 1,
+    max: 5,
+    fields: (f) => [
+      f.text("registrationNumber", { example: "品川 300 あ 12-34" }),
+      f.choice("kind", { options: vehicleKinds }),
+    ],
+  }),
+  q.address("parkingAddress", { hint: true }),
+  q.yesNo("hasDriversLicence", { prefill: (record) => (record.driversLicenceNumber ? true : undefined) }),
+  q.text("licenceNumber", { hint: true, prefillFrom: "driversLicenceNumber", pattern: /^\d{12}$/, example: "123456789012" }),
+  q.yesNo("ownsDog", { prefill: (record) => ownsSome(record.dogs) }),
+  q.group("dogs", {
+    hint: true,
+    prefillFrom: "dogs",
+    min: 1,
+    max: 5,
+    fields: (f) => [
+      f.text("name", { example: "ポチ" }),
+      f.text("breed", { example: "柴犬" }),
+      f.text("registrationNumber", { example: "第01-2345号" }),
+    ],
+  }),
+  q.choice("services", { hint: true, multiple: true, options: services, examples: [[], [...services]] }),
+  q.choice("bank", { options: bankIds }),
+  q.text("phone", { hint: true, prefillFrom: "phone", pattern: /^0\d{9,10}$/, example: "0312345678" }),
+] as const;
+
+export type RelocationAnswers = AnswersOf<typeof questions>;
+type Context = FlowContext<RelocationAnswers>;
+
+// --- Who is moving, and what follows from it ---------------------------------------------------
+
+const members = ({ answers }: Context): HouseholdMember[] => answers.movingMembers ?? [];
+
+export const movesToAnotherMunicipality = ({ answers }: Context) =>
+  !!answers.currentAddress && !!answers.newAddress && answers.currentAddress.municipalityCode !== answers.newAddress.municipalityCode;
+
+export const movesWithinMunicipality = ({ answers }: Context) =>
+  !!answers.currentAddress && !!answers.newAddress && answers.currentAddress.municipalityCode === answers.newAddress.municipalityCode;
+
+const children = (context: Context) =>
+  context.answers.moveDate
+    ? members(context).filter(
+        (member) => ["child", "grandchild"].includes(member.relationship) && isChildAllowanceAge(member.birthDate, context.answers.moveDate!),
+      )
+    : [];
+
+const schoolChildren = (context: Context) =>
+  context.answers.moveDate ? members(context).filter((member) => isCompulsorySchoolAge(member.birthDate, context.answers.moveDate!)) : [];
+
+const careInsuredPersons = (context: Context) => {
+  const { answers, record } = context;
+  if (!answers.moveDate) return [];
+  const applicant = record["name.kanji"] && record.birthDate ? [{ name: record["name.kanji"], birthDate: record.birthDate }] : [];
+  const everyone = [...applicant, ...members(context).map(({ name, birthDate }) => ({ name, birthDate }))];
+  return everyone.filter((person) => isCareInsuranceAge(person.birthDate, answers.moveDate!));
+};
+
+export const movesWithChildren = (context: Context) => children(context).length > 0;
+export const movesWithSchoolChildren = (context: Context) => schoolChildren(context).length > 0;
+export const movesSomeoneAged65OrOver = (context: Context) => careInsuredPersons(context).length > 0;
+export const isForeignResident = ({ record }: Context) => !!record.nationality && record.nationality !== "JP";
+export const isAged60OrOver = ({ answers, record }: Context) =>
+  !!answers.moveDate && !!record.birthDate && ageOn(record.birthDate, answers.moveDate) >= 60;
+export const hasMyNumberCard = ({ answers }: Context) => answers.hasMyNumberCard === true;
+export const isNhiInsured = ({ answers }: Context) => answers.healthInsurance === "nhi";
+export const isPensionCategory1 = ({ answers }: Context) => answers.pension === "category1";
+export const receivesPension = ({ answers }: Context) => answers.receivesPension === true;
+export const ownsVehicle = ({ answers }: Context) => answers.ownsVehicle === true;
+export const ownsCar = ({ answers }: Context) => (answers.vehicles ?? []).some((vehicle) => vehicle.kind !== "motorcycle");
+/** Kei cars are registered with the Light Motor Vehicle Inspection Organization, outside this catalogue. */
+export const ownsRegisteredCar = ({ answers }: Context) => (answers.vehicles ?? []).some((vehicle) => vehicle.kind === "ordinary");
+export const hasDriversLicence = ({ answers }: Context) => answers.hasDriversLicence === true;
+export const ownsDog = ({ answers }: Context) => answers.ownsDog === true;
+export const picked = (service: (typeof services)[number]) => ({ answers }: Context) => (answers.services ?? []).includes(service);
+const pickedAnyService = ({ answers }: Context) => (answers.services ?? []).length > 0;
+
+const both = (a: (context: Context) => boolean, b: (context: Context) => boolean) => (context: Context) => a(context) && b(context);
+
+export const relocation = defineLifeEvent({
+  id: "relocation",
+  version: 1,
+  title: { ja: "引越し（転居・転入・転出）", en: "Moving house" },
+  description: {
+    ja: "引越しに伴う住民票の異動、マイナンバーカード、健康保険・年金、児童手当・転校、運転免許・自動車、ペット、電気・ガス・水道・郵便・銀行の手続を一度にまとめて行います。",
+    en: "Move your resident registration and tell the My Number Card, health insurance and pension, child allowance and schools, your driving licence and vehicles, your dog's registration, and water, energy, post and bank, all at once.",
+  },
+  questions,
+  askWhen: {
+    currentSchool: movesWithSchoolChildren,
+    residenceCardNumber: isForeignResident,
+    receivesPension: isAged60OrOver,
+    basicPensionNumber: receivesPension,
+    vehicles: ownsVehicle,
+    parkingAddress: ownsVehicle,
+    licenceNumber: hasDriversLicence,
+    dogs: ownsDog,
+    bank: picked("bank"),
+    phone: pickedAnyService,
+  },
+  provides: {
+    name: ({ record }) => record["name.kanji"],
+    nameKana: ({ record }) => record["name.kana"],
+    birthDate: ({ record }) => record.birthDate,
+    gender: ({ record }) => record.gender,
+    nationality: ({ record }) => record.nationality,
+    email: ({ record }) => record.email,
+    phone: ({ answers, record }) => answers.phone ?? record.phone,
+    residenceCardNumber: ({ answers }) => answers.residenceCardNumber,
+    moveDate: ({ answers }) => answers.moveDate,
+    currentAddress: ({ answers }) => answers.currentAddress,
+    newAddress: ({ answers }) => answers.newAddress,
+    movingMembers: ({ answers }) => answers.movingMembers,
+    children,
+    schoolChildren,
+    currentSchool: ({ answers }) => answers.currentSchool,
+    careInsuredPersons,
+    basicPensionNumber: ({ answers }) => answers.basicPensionNumber,
+    driversLicenceNumber: ({ answers }) => answers.licenceNumber,
+    vehicles: ({ answers }) => answers.vehicles,
+    parkingAddress: ({ answers }) => answers.parkingAddress,
+    dogs: ({ answers }) => answers.dogs,
+  },
+  procedures: [
+    { procedure: catalogue.moveOutNotification, when: movesToAnotherMunicipality },
+    { procedure: catalogue.moveInNotification, when: movesToAnotherMunicipality },
+    { procedure: catalogue.changeOfAddressNotification, when: movesWithinMunicipality },
+    { procedure: catalogue.myNumberCardAddressUpdate, when: hasMyNumberCard },
+    { procedure: catalogue.nhiWithdrawal, when: both(isNhiInsured, movesToAnotherMunicipality) },
+    { procedure: catalogue.nhiEnrolment, when: both(isNhiInsured, movesToAnotherMunicipality) },
+    { procedure: catalogue.nationalPensionAddressChange, when: isPensionCategory1 },
+    { procedure: catalogue.pensionRecipientAddressChange, when: receivesPension },
+    { procedure: catalogue.longTermCareInsurance, when: both(movesSomeoneAged65OrOver, movesToAnotherMunicipality) },
+    { procedure: catalogue.childAllowanceClaim, when: both(movesWithChildren, movesToAnotherMunicipality) },
+    { procedure: catalogue.schoolTransfer, when: movesWithSchoolChildren },
+    { procedure: catalogue.dogRegistrationChange, when: ownsDog },
+    { procedure: catalogue.driversLicenceAddressChange, when: hasDriversLicence },
+    { procedure: catalogue.parkingCertificate, when: both(ownsVehicle, ownsCar) },
+    { procedure: catalogue.vehicleRegistrationChange, when: both(ownsVehicle, ownsRegisteredCar) },
+    { procedure: catalogue.waterStop, when: picked("water") },
+    { procedure: catalogue.waterStart, when: picked("water") },
+    { procedure: catalogue.electricityMove, when: picked("electricity") },
+    { procedure: catalogue.gasMove, when: picked("gas") },
+    { procedure: catalogue.internetMove, when: picked("internet") },
+    { procedure: catalogue.mailForwarding, when: picked("mailForwarding") },
+    { procedure: catalogue.bankAddressChange, when: picked("bank") },
+  ],
+  samples: relocationSamples,
+});
+
+/** Every published version; an old case is restored with the version that made it. */
+export const relocationVersions = [relocation];
