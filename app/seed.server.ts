@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.server";
 import { settings } from "../db/schema";
+import { seedBasicResidentRegister } from "./registries/basic-resident-register.server";
 
 const SEEDED_KEY = "demo.seededAt";
 
@@ -13,6 +14,7 @@ export function isSeeded(db: Db): boolean {
 export function seedDemoData(db: Db): boolean {
   if (isSeeded(db)) return false;
   db.transaction((tx) => {
+    seedBasicResidentRegister(tx);
     tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() }).run();
   });
   return true;

@@ -81,6 +81,12 @@ export type RecordValues = Partial<{
   healthInsurance: HealthInsurance;
   pension: PensionCategory;
   childAllowance: boolean;
+  /** J-LIS: whether a My Number Card has been issued. */
+  myNumberCard: boolean;
+  /** Immigration Services Agency: the residence card of a foreign resident. */
+  residenceCardNumber: string;
+  /** Japan Pension Service: whether the person receives a pension. */
+  receivesPension: boolean;
   longTermCareInsured: boolean;
   driversLicenceNumber: string;
   basicPensionNumber: string;

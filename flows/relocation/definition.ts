@@ -13,7 +13,8 @@ const q = questionsFor("relocation");
 
 export const services = ["water", "electricity", "gas", "internet", "mailForwarding", "bank"] as const;
 
-const ownsSome = (items: unknown[] | undefined) => (items === undefined ? undefined : items.length > 0);
+// The registers are authoritative: no vehicle, dog or licence on record means none, which the person confirms.
+const ownsSome = (items: unknown[] | undefined) => (items ?? []).length > 0;
 
 const questions = [
   q.date("moveDate", { hint: true, example: "2025-04-01" }),
@@ -32,11 +33,11 @@ const questions = [
     examples: [[], [{ name: "佐藤 花子", nameKana: "サトウ ハナコ", birthDate: "2015-06-01", relationship: "child" }]],
   }),
   q.text("currentSchool", { hint: true, maxLength: 100, example: "世田谷区立三軒茶屋小学校" }),
-  q.yesNo("hasMyNumberCard", { hint: true }),
-  q.text("residenceCardNumber", { hint: true, pattern: /^[A-Z]{2}\d{8}[A-Z]{2}$/, example: "AB12345678CD" }),
+  q.yesNo("hasMyNumberCard", { hint: true, prefillFrom: "myNumberCard" }),
+  q.text("residenceCardNumber", { hint: true, prefillFrom: "residenceCardNumber", pattern: /^[A-Z]{2}\d{8}[A-Z]{2}$/, example: "AB12345678CD" }),
   q.choice("healthInsurance", { hint: true, prefillFrom: "healthInsurance", options: ["nhi", "employee", "other"], examples: ["nhi", "employee"] }),
   q.choice("pension", { hint: true, prefillFrom: "pension", options: ["category1", "category2", "category3", "none"], examples: ["category1", "category2"] }),
-  q.yesNo("receivesPension", { hint: true }),
+  q.yesNo("receivesPension", { hint: true, prefillFrom: "receivesPension" }),
   q.text("basicPensionNumber", { hint: true, prefillFrom: "basicPensionNumber", pattern: /^\d{10}$/, example: "1234567890" }),
   q.yesNo("ownsVehicle", { prefill: (record) => ownsSome(record.vehicles) }),
   q.group("vehicles", {
@@ -50,7 +51,7 @@ const questions = [
     ],
   }),
   q.address("parkingAddress", { hint: true }),
-  q.yesNo("hasDriversLicence", { prefill: (record) => (record.driversLicenceNumber ? true : undefined) }),
+  q.yesNo("hasDriversLicence", { prefill: (record) => Boolean(record.driversLicenceNumber) }),
   q.text("licenceNumber", { hint: true, prefillFrom: "driversLicenceNumber", pattern: /^\d{12}$/, example: "123456789012" }),
   q.yesNo("ownsDog", { prefill: (record) => ownsSome(record.dogs) }),
   q.group("dogs", {

@@ -24,6 +24,8 @@ export const demoAddresses = {
 
 export const demoRecords: Record<string, RecordValues> = {
   "p-tanaka-ichiro": {
+    myNumberCard: true,
+    receivesPension: false,
     "name.kanji": "田中 一郎",
     "name.kana": "タナカ イチロウ",
     birthDate: "1990-05-12",
@@ -39,6 +41,8 @@ export const demoRecords: Record<string, RecordValues> = {
     email: "ichiro.tanaka@example.jp",
   },
   "p-sato-kenji": {
+    myNumberCard: true,
+    receivesPension: false,
     "name.kanji": "佐藤 健二",
     "name.kana": "サトウ ケンジ",
     birthDate: "1985-08-03",
@@ -60,6 +64,8 @@ export const demoRecords: Record<string, RecordValues> = {
     email: "kenji.sato@example.jp",
   },
   "p-suzuki-haruko": {
+    myNumberCard: true,
+    receivesPension: true,
     "name.kanji": "鈴木 春子",
     "name.kana": "スズキ ハルコ",
     birthDate: "1953-07-07",
@@ -74,6 +80,8 @@ export const demoRecords: Record<string, RecordValues> = {
     phone: "0662510000",
   },
   "p-takahashi-ken": {
+    myNumberCard: false,
+    receivesPension: false,
     "name.kanji": "高橋 健",
     "name.kana": "タカハシ ケン",
     birthDate: "1980-11-30",
@@ -90,6 +98,9 @@ export const demoRecords: Record<string, RecordValues> = {
     email: "ken.takahashi@example.jp",
   },
   "p-nguyen-thi-lan": {
+    myNumberCard: true,
+    receivesPension: false,
+    residenceCardNumber: "AB12345678CD",
     "name.kanji": "NGUYEN THI LAN",
     "name.kana": "グエン ティ ラン",
     birthDate: "1998-03-15",
@@ -103,6 +114,8 @@ export const demoRecords: Record<string, RecordValues> = {
     email: "lan.nguyen@example.jp",
   },
   "p-ito-yuki": {
+    myNumberCard: true,
+    receivesPension: false,
     "name.kanji": "伊藤 由紀",
     "name.kana": "イトウ ユキ",
     birthDate: "1992-01-25",
