@@ -315,11 +315,17 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
     if (to === row.status && !fieldsChanged) continue;
     let payload = row.payload;
+    let payloadIncomplete = false;
     if (to !== row.status && row.status === "waiting" && to === "queued") {
-      // Items a prerequisite produced (e.g. the corporate number) are filled in once it is accepted.
+      // Items a prerequisite produced (e.g. the corporate number) are filled in once it is accepted. A
+      // reference that does not fit the item's schema leaves it empty (null), flagged in the status event.
       const procedure = getProcedure(row.procedureId);
       if (procedure && Object.keys(procedure.fromPrerequisite).length) {
-        payload = JSON.stringify(completePayload({ procedure, payload: JSON.parse(row.payload), references }));
+        try {
+          payload = JSON.stringify(completePayload({ procedure, payload: JSON.parse(row.payload), references }));
+        } catch {
+          payloadIncomplete = true;
+        }
       }
     }
     updateProcedureRequest(tx, { procedureRequestId: row.id, changes: { status: to, payload, ...fields, updatedAt: at } });
@@ -332,7 +338,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       toStatus: to,
       at,
       actor,
-      detail: JSON.stringify(eventDetail(event, row.id === request.id ? undefined : request.id)),
+      detail: JSON.stringify({ ...eventDetail(event, row.id === request.id ? undefined : request.id), ...(payloadIncomplete ? { payloadIncomplete } : {}) }),
     });
     if (to === "queued") enqueueDelivery(tx, outbox, row.id, now);
   }
