@@ -9,6 +9,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./i18n/config";
 import { i18nServer } from "./i18n/i18n.server";
+import { startEngineOnce } from "./engine.server";
+
+startEngineOnce();
 
 const ABORT_DELAY = 5_000;
 

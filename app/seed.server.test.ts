@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../tests/setup/test-db";
-import { isSeeded, seedDemoData } from "./seed.server";
+import { isSeeded, seedAgencyEndpoints, seedDemoData } from "./seed.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -11,5 +11,19 @@ describe("demo seed", () => {
     expect(seedDemoData(db)).toBe(true);
     expect(isSeeded(db)).toBe(true);
     expect(seedDemoData(db)).toBe(false);
+  });
+});
+
+describe("agency endpoints seed", () => {
+  it("points every http-channel agency at the simulator once, and keeps an operator's change", async () => {
+    const { listAgencies } = await import("../flows");
+    const { getAgencyEndpoint, listAgencyEndpoints, upsertAgencyEndpoint } = await import("../db/queries/agencies");
+    const http = listAgencies().filter((agency) => agency.channel === "http");
+    expect(seedAgencyEndpoints(db, { baseUrl: "http://127.0.0.1:3001" })).toBe(http.length);
+    expect(listAgencyEndpoints(db)).toHaveLength(http.length);
+    expect(getAgencyEndpoint(db, { agencyId: "japan-post" })).toMatchObject({ url: "http://127.0.0.1:3001/agencies/japan-post/deliveries", secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    upsertAgencyEndpoint(db, { agencyId: "japan-post", url: "https://post.example/api", secret: "rotated", now: new Date().toISOString() });
+    expect(seedAgencyEndpoints(db, { baseUrl: "http://127.0.0.1:3001" })).toBe(0);
+    expect(getAgencyEndpoint(db, { agencyId: "japan-post" })?.url).toBe("https://post.example/api");
   });
 });

@@ -1,7 +1,7 @@
 // The database tables, for Drizzle. Plural table names, snake_case columns, camelCase fields.
 // Sections by aggregate; each later feature adds its own section.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // ---------------------------------------------------------------------------
 // Audit log: append-only, each entry chained to the one before by a SHA-256 hash.
@@ -70,4 +70,139 @@ export const recordAttributes = sqliteTable(
     supersededAt: text("superseded_at"),
   },
   (t) => [index("record_attributes_subject_idx").on(t.subjectId, t.key, t.supersededAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Cases and their delivery: a submitted journey, one procedure request per selected procedure, every
+// status change with its time, and the outbox the dispatcher works from. Written only by
+// app/cases.server.ts (submitCase, applyCaseEvent) and the dispatcher, each change in one transaction.
+// ---------------------------------------------------------------------------
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    /** Shown to citizens: MDG-2026-XXXX-XXXX. */
+    reference: text("reference").notNull().unique(),
+    lifeEventId: text("life_event_id").notNull(),
+    /** The flow version whose case machine made the snapshot; a case is always restored with it. */
+    flowVersion: integer("flow_version").notNull(),
+    /** The person (p-…) or company (c-…) the case is about. */
+    applicantId: text("applicant_id").notNull(),
+    /** The signed-in user who submitted it. */
+    actedBy: text("acted_by").notNull(),
+    /** Set when the user acted for someone else (a household member, a company). */
+    onBehalfOf: text("on_behalf_of"),
+    status: text("status", { enum: ["submitted", "inProgress", "completed"] }).notNull(),
+    answers: text("answers").notNull(),
+    /** What the applicant agreed to share: per procedure, the agency, the data items, and when. */
+    consent: text("consent").notNull(),
+    /** The case machine's persisted snapshot (JSON). */
+    snapshot: text("snapshot").notNull(),
+    /** Bumped on every snapshot write, so two writers cannot both write from the same old snapshot. */
+    snapshotVersion: integer("snapshot_version").notNull().default(0),
+    /** The form's one-time token: a double submit finds the case the first submit made. */
+    submissionToken: text("submission_token").notNull().unique(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("cases_applicant_idx").on(t.applicantId, t.createdAt)],
+);
+
+export const procedureRequests = sqliteTable(
+  "procedure_requests",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    procedureId: text("procedure_id").notNull(),
+    agencyId: text("agency_id").notNull(),
+    status: text("status").notNull(),
+    /** Only the procedure's data items (JSON), as the agency receives them. */
+    payload: text("payload").notNull(),
+    /** The data item keys the payload carries (JSON array), for the consent and "who has my data" pages. */
+    dataItems: text("data_items").notNull(),
+    deadline: text("deadline"),
+    inPerson: integer("in_person", { mode: "boolean" }).notNull(),
+    /** The agency's acknowledgement of the delivery. */
+    agencyReference: text("agency_reference"),
+    /** The agency's reference for its decision (e.g. a corporate number on registration). */
+    decisionReference: text("decision_reference"),
+    informationQuestion: text("information_question"),
+    informationAnswer: text("information_answer"),
+    rejectionReason: text("rejection_reason"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("procedure_requests_case_procedure_idx").on(t.caseId, t.procedureId),
+    index("procedure_requests_agency_status_idx").on(t.agencyId, t.status),
+  ],
+);
+
+/** Every status change of every procedure request, with its time: what evaluators measure. */
+export const procedureEvents = sqliteTable(
+  "procedure_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    procedureRequestId: text("procedure_request_id")
+      .notNull()
+      .references(() => procedureRequests.id),
+    caseId: text("case_id").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    /** JSON: the event type and ids (never personal data values). */
+    detail: text("detail").notNull().default("{}"),
+  },
+  (t) => [index("procedure_events_request_idx").on(t.procedureRequestId, t.id), index("procedure_events_at_idx").on(t.at)],
+);
+
+/** Deliveries to make. A row is written in the transaction that makes a procedure due, so none is lost. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    procedureRequestId: text("procedure_request_id")
+      .notNull()
+      .references(() => procedureRequests.id),
+    kind: text("kind", { enum: ["deliver"] }).notNull(),
+    /** The n-th delivery of this procedure request (after the citizen answers a question, the next one). */
+    delivery: integer("delivery").notNull(),
+    /** Stable for one delivery of one procedure request across every retry: the agency applies it once. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status", { enum: ["pending", "delivered", "dead"] }).notNull(),
+    /** Claims so far (a claim that crashed counts). */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: text("lease_expires_at"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), uniqueIndex("outbox_request_delivery_idx").on(t.procedureRequestId, t.delivery)],
+);
+
+/** Where an http-channel agency receives deliveries, and the secret both sides sign with. */
+export const agencyEndpoints = sqliteTable("agency_endpoints", {
+  agencyId: text("agency_id").primaryKey(),
+  url: text("url").notNull(),
+  secret: text("secret").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Callbacks already applied: a replayed event id or signature is refused. */
+export const callbackReceipts = sqliteTable(
+  "callback_receipts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: text("agency_id").notNull(),
+    eventId: text("event_id").notNull(),
+    signature: text("signature").notNull().unique(),
+    procedureRequestId: text("procedure_request_id").notNull(),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("callback_receipts_agency_event_idx").on(t.agencyId, t.eventId)],
 );

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { defaultDatabasePath, openDatabase } from "../../db/client.server";
-import { seedDemoData } from "../seed.server";
+import { seedAgencyEndpoints, seedDemoData } from "../seed.server";
 
 const root = process.cwd();
 const buildEntry = path.join(root, "build", "server", "index.js");
@@ -39,5 +39,7 @@ if (process.env.SKIP_BUILD !== "1" && needsBuild()) {
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 const seeded = seedDemoData(db);
+// Outside production, http-channel agencies are played by the simulator that the server starts.
+if (process.env.MADOGUCHI_MODE !== "production") seedAgencyEndpoints(db);
 db.$client.close();
 console.log(`madoguchi: database ready at ${path.relative(root, file) || file}${seeded ? " (demo data seeded)" : ""}`);

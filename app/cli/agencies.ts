@@ -1,0 +1,25 @@
+// `npm run agencies`: the agency simulator on its own, playing every http-channel agency (see --help).
+import { startAgencySimulator } from "../simulator/agency-simulator.server";
+import { simulatorOptions, simulatorUsage } from "../simulator/config.server";
+
+if (process.argv.includes("--help")) {
+  console.log(simulatorUsage);
+  process.exit(0);
+}
+
+let options;
+try {
+  options = simulatorOptions(process.env, process.argv.slice(2));
+} catch (error) {
+  console.error(`agencies: ${(error as Error).message}\n${simulatorUsage}`);
+  process.exit(2);
+}
+const simulator = await startAgencySimulator(options);
+console.log(`agencies: simulating http-channel agencies at ${simulator.url} (deliveries: POST /agencies/:agencyId/deliveries, GET /stats, /admin/faults)`);
+console.log(`agencies: decisions go to ${options.portalUrl}`);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    void simulator.stop().then(() => process.exit(0));
+  });
+}

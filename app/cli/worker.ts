@@ -1,0 +1,18 @@
+// `npm run worker`: the dispatcher alone, for deployments that deliver outside the web server
+// (start the server with DISPATCHER=off). Several workers may share a database: leases keep them apart.
+import { openDatabase } from "../../db/client.server";
+import { Dispatcher } from "../dispatcher.server";
+
+const db = openDatabase();
+const dispatcher = new Dispatcher({ db });
+dispatcher.start();
+console.log(`worker: dispatching as ${dispatcher.owner}`);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    void dispatcher.stop().then(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  });
+}

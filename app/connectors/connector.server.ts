@@ -1,0 +1,22 @@
+// What every connector does: deliver one procedure request to one agency and say whether it arrived,
+// whether to try again, or whether trying again is pointless. Connectors do I/O; they never decide status.
+export type Delivery = {
+  procedureRequestId: string;
+  caseReference: string;
+  procedureId: string;
+  agencyId: string;
+  payload: unknown;
+  deadline: string | null;
+  /** Stable for this delivery of this procedure request across every retry. */
+  idempotencyKey: string;
+  /** On a re-delivery after the agency asked a question: the question and the citizen's answer. */
+  information?: { question: string | null; answer: string };
+};
+
+export type DeliveryResult =
+  | { ok: true; agencyReference?: string }
+  | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
+
+export type Connector = {
+  deliver(delivery: Delivery, options: { timeoutMs: number; now?: Date }): Promise<DeliveryResult>;
+};

@@ -1,0 +1,84 @@
+// The http channel: POST the procedure to the agency's own system, signed, with an idempotency key and a
+// timeout, and classify the answer as delivered, worth retrying, or permanently refused.
+import { SIGNATURE_HEADER, signBody } from "../signature.server";
+import type { Connector, Delivery, DeliveryResult } from "./connector.server";
+
+export type HttpEndpoint = { url: string; secret: string };
+
+/** The JSON an agency receives. Only the procedure's own data items are in `payload`. */
+export function deliveryBody(delivery: Delivery): string {
+  return JSON.stringify({
+    procedureRequestId: delivery.procedureRequestId,
+    caseReference: delivery.caseReference,
+    procedureId: delivery.procedureId,
+    payload: delivery.payload,
+    deadline: delivery.deadline,
+    ...(delivery.information ? { information: delivery.information } : {}),
+  });
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: Date = new Date()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now.getTime());
+}
+
+/** 2xx delivered; 408, 429 and 5xx worth retrying; any other status refused for good. */
+export function classifyStatus(status: number): "delivered" | "retry" | "permanent" {
+  if (status >= 200 && status < 300) return "delivered";
+  if (status === 408 || status === 429 || status >= 500) return "retry";
+  return "permanent";
+}
+
+export function httpConnector(endpoint: HttpEndpoint): Connector {
+  return {
+    async deliver(delivery, { timeoutMs, now = new Date() }): Promise<DeliveryResult> {
+      const body = deliveryBody(delivery);
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(endpoint.url, {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            "Idempotency-Key": delivery.idempotencyKey,
+            [SIGNATURE_HEADER]: signBody({ secret: endpoint.secret, body, now }),
+          },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        // The body is read under the same timeout: an agency that sends headers and then stalls is a timeout too.
+        text = await response.text();
+      } catch (error) {
+        const name = (error as Error)?.name;
+        const reason = name === "TimeoutError" || name === "AbortError" ? `timeout after ${timeoutMs} ms` : `connection failed (${errorCode(error)})`;
+        return { ok: false, permanent: false, error: reason };
+      }
+      const outcome = classifyStatus(response.status);
+      if (outcome === "delivered") return { ok: true, agencyReference: referenceFrom(text) };
+      const error = `HTTP ${response.status}`;
+      if (outcome === "permanent") return { ok: false, permanent: true, error };
+      const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get("Retry-After"), now) : undefined;
+      return { ok: false, permanent: false, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    },
+  };
+}
+
+function referenceFrom(text: string): string | undefined {
+  try {
+    const json = JSON.parse(text) as { reference?: unknown };
+    return typeof json?.reference === "string" ? json.reference : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short, data-free description of a network error (its code only: messages may echo URLs). */
+function errorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return cause?.code ?? (error as { code?: string })?.code ?? "unknown";
+}

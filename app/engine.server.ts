@@ -1,0 +1,50 @@
+// Starts the delivery engine inside the web server process, once: the dispatcher (unless DISPATCHER=off,
+// when `npm run worker` delivers instead) and, outside production, the agency simulator, so a demo case
+// moves from submitted to decided on its own. Both stop cleanly on SIGTERM.
+import { getDb } from "../db/client.server";
+import { Dispatcher } from "./dispatcher.server";
+import { startAgencySimulator, type AgencySimulator } from "./simulator/agency-simulator.server";
+import { simulatorOptions } from "./simulator/config.server";
+
+type Engine = { dispatcher?: Dispatcher; simulator?: Promise<AgencySimulator | undefined>; stop(): Promise<void> };
+
+declare global {
+  var __madoguchiEngine: Engine | undefined;
+}
+
+export function startEngineOnce(env: NodeJS.ProcessEnv = process.env): Engine {
+  // Kept on globalThis so the dev server's module reloads do not start a second one.
+  if (globalThis.__madoguchiEngine) return globalThis.__madoguchiEngine;
+  const dispatcher = env.DISPATCHER === "off" ? undefined : new Dispatcher({ db: getDb() });
+  dispatcher?.start();
+  const simulator =
+    env.MADOGUCHI_MODE === "production" || env.AGENCY_SIMULATOR === "off"
+      ? undefined
+      : startAgencySimulator(simulatorOptions(env)).then(
+          (started) => {
+            console.log(`madoguchi: agency simulator at ${started.url}`);
+            return started;
+          },
+          (error: NodeJS.ErrnoException) => {
+            // Most often `npm run agencies` already holds the port; the portal works with that one.
+            console.warn(`madoguchi: agency simulator not started (${error.code ?? error.message})`);
+            return undefined;
+          },
+        );
+  const engine: Engine = {
+    dispatcher,
+    simulator,
+    async stop() {
+      await Promise.all([dispatcher?.stop(), simulator?.then((started) => started?.stop())]);
+    },
+  };
+  globalThis.__madoguchiEngine = engine;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      // remix-serve closes its HTTP server on the same signal; once both are done the process exits.
+      setTimeout(() => process.exit(0), 10_000).unref();
+      void engine.stop();
+    });
+  }
+  return engine;
+}

@@ -1,0 +1,70 @@
+// The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
+// live in app/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
+import { and, asc, eq } from "drizzle-orm";
+import type { Tx } from "../client.server";
+import { cases, procedureEvents, procedureRequests } from "../schema";
+
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;
+export type ProcedureRequestRow = typeof procedureRequests.$inferSelect;
+export type NewProcedureRequest = typeof procedureRequests.$inferInsert;
+export type ProcedureEventRow = typeof procedureEvents.$inferSelect;
+
+export function insertCase(tx: Tx, values: NewCase): CaseRow {
+  return tx.insert(cases).values(values).returning().get();
+}
+
+export function findCaseBySubmissionToken(tx: Tx, { submissionToken }: { submissionToken: string }): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.submissionToken, submissionToken)).get();
+}
+
+export function findCaseByReference(tx: Tx, { reference }: { reference: string }): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.reference, reference)).get();
+}
+
+export function getCase(tx: Tx, { caseId }: { caseId: string }): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.id, caseId)).get();
+}
+
+/**
+ * Writes a new snapshot only if nobody wrote one since `expectedVersion` was read (optimistic
+ * concurrency, portable to PostgreSQL). Returns whether it wrote.
+ */
+export function updateCaseSnapshot(
+  tx: Tx,
+  args: { caseId: string; expectedVersion: number; snapshot: string; status: CaseRow["status"]; now: string },
+): boolean {
+  const result = tx
+    .update(cases)
+    .set({ snapshot: args.snapshot, status: args.status, snapshotVersion: args.expectedVersion + 1, updatedAt: args.now })
+    .where(and(eq(cases.id, args.caseId), eq(cases.snapshotVersion, args.expectedVersion)))
+    .run();
+  return result.changes === 1;
+}
+
+export function insertProcedureRequest(tx: Tx, values: NewProcedureRequest): ProcedureRequestRow {
+  return tx.insert(procedureRequests).values(values).returning().get();
+}
+
+export function getProcedureRequest(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureRequestRow | undefined {
+  return tx.select().from(procedureRequests).where(eq(procedureRequests.id, procedureRequestId)).get();
+}
+
+export function listProcedureRequestsForCase(tx: Tx, { caseId }: { caseId: string }): ProcedureRequestRow[] {
+  return tx.select().from(procedureRequests).where(eq(procedureRequests.caseId, caseId)).orderBy(asc(procedureRequests.createdAt), asc(procedureRequests.id)).all();
+}
+
+export function updateProcedureRequest(
+  tx: Tx,
+  { procedureRequestId, changes }: { procedureRequestId: string; changes: Partial<Omit<NewProcedureRequest, "id" | "caseId">> },
+) {
+  tx.update(procedureRequests).set(changes).where(eq(procedureRequests.id, procedureRequestId)).run();
+}
+
+export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inferInsert): ProcedureEventRow {
+  return tx.insert(procedureEvents).values(values).returning().get();
+}
+
+export function listProcedureEvents(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureEventRow[] {
+  return tx.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, procedureRequestId)).orderBy(asc(procedureEvents.id)).all();
+}

@@ -1,0 +1,130 @@
+// The transactional outbox: deliveries written in the same transaction as the change that makes them due,
+// claimed by dispatchers under a lease. Kept behind the small `Outbox` interface so a PostgreSQL
+// deployment can serve it from pg-boss instead; the SQL here is portable (UPDATE … RETURNING, no upserts).
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client.server";
+import { outbox } from "../schema";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export type Outbox = {
+  /** Writes one pending delivery, due now, inside the caller's transaction. */
+  enqueue(tx: Tx, args: { procedureRequestId: string; delivery: number; idempotencyKey: string; now: Date }): OutboxRow;
+  /**
+   * Atomically takes up to `limit` due rows whose lease is free or expired, leasing them to `owner`
+   * until now + leaseMs, and counts the attempt. Two claimers never get the same row while a lease holds.
+   */
+  claim(db: Db, args: { owner: string; now: Date; leaseMs: number; limit: number }): OutboxRow[];
+  /** Whether `owner` still holds the row's lease at `now` (checked inside every write after a claim). */
+  holdsLease(tx: Tx, args: { id: string; owner: string; now: Date }): boolean;
+  /** Gives a claimed row back untouched (its attempt is not counted). */
+  release(tx: Tx, args: { id: string; owner: string }): void;
+  complete(tx: Tx, args: { id: string; now: Date }): void;
+  retry(tx: Tx, args: { id: string; now: Date; nextAttemptAt: Date; lastError: string }): void;
+  deadLetter(tx: Tx, args: { id: string; now: Date; lastError: string }): void;
+  /** An operator's retry of a dead row: pending again, attempts from zero, same idempotency key. */
+  revive(tx: Tx, args: { id: string; now: Date }): void;
+  get(tx: Tx, args: { id: string }): OutboxRow | undefined;
+  latestForRequest(tx: Tx, args: { procedureRequestId: string }): OutboxRow | undefined;
+  listDead(tx: Tx): OutboxRow[];
+};
+
+const iso = (date: Date) => date.toISOString();
+const leaseFree = (now: string) => or(isNull(outbox.leaseExpiresAt), lt(outbox.leaseExpiresAt, now));
+
+export const sqlOutbox: Outbox = {
+  enqueue(tx, { procedureRequestId, delivery, idempotencyKey, now }) {
+    return tx
+      .insert(outbox)
+      .values({
+        id: crypto.randomUUID(),
+        procedureRequestId,
+        kind: "deliver",
+        delivery,
+        idempotencyKey,
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: iso(now),
+        createdAt: iso(now),
+        updatedAt: iso(now),
+      })
+      .returning()
+      .get();
+  },
+
+  claim(db, { owner, now, leaseMs, limit }) {
+    const at = iso(now);
+    // One statement, in an IMMEDIATE transaction: the sub-select and the update see the same rows, and
+    // the re-checked conditions make the update a compare-and-set. (PostgreSQL: add FOR UPDATE SKIP LOCKED.)
+    return db.transaction(
+      (tx) => {
+        const due = tx
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, at), leaseFree(at)))
+          .orderBy(asc(outbox.nextAttemptAt))
+          .limit(limit);
+        return tx
+          .update(outbox)
+          .set({ leaseOwner: owner, leaseExpiresAt: iso(new Date(now.getTime() + leaseMs)), attempts: sqlIncrement(), updatedAt: at })
+          .where(and(inArray(outbox.id, due), eq(outbox.status, "pending"), leaseFree(at)))
+          .returning()
+          .all();
+      },
+      { behavior: "immediate" },
+    );
+  },
+
+  holdsLease(tx, { id, owner, now }) {
+    const row = tx.select({ leaseOwner: outbox.leaseOwner, leaseExpiresAt: outbox.leaseExpiresAt, status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get();
+    return !!row && row.status === "pending" && row.leaseOwner === owner && !!row.leaseExpiresAt && row.leaseExpiresAt > iso(now);
+  },
+
+  release(tx, { id, owner }) {
+    tx.update(outbox)
+      .set({ leaseOwner: null, leaseExpiresAt: null, attempts: sqlDecrement() })
+      .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner), eq(outbox.status, "pending")))
+      .run();
+  },
+
+  complete(tx, { id, now }) {
+    tx.update(outbox).set({ status: "delivered", leaseOwner: null, leaseExpiresAt: null, lastError: null, updatedAt: iso(now) }).where(eq(outbox.id, id)).run();
+  },
+
+  retry(tx, { id, now, nextAttemptAt, lastError }) {
+    tx.update(outbox)
+      .set({ nextAttemptAt: iso(nextAttemptAt), leaseOwner: null, leaseExpiresAt: null, lastError, updatedAt: iso(now) })
+      .where(eq(outbox.id, id))
+      .run();
+  },
+
+  deadLetter(tx, { id, now, lastError }) {
+    tx.update(outbox).set({ status: "dead", leaseOwner: null, leaseExpiresAt: null, lastError, updatedAt: iso(now) }).where(eq(outbox.id, id)).run();
+  },
+
+  revive(tx, { id, now }) {
+    tx.update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: iso(now), leaseOwner: null, leaseExpiresAt: null, updatedAt: iso(now) })
+      .where(and(eq(outbox.id, id), eq(outbox.status, "dead")))
+      .run();
+  },
+
+  get(tx, { id }) {
+    return tx.select().from(outbox).where(eq(outbox.id, id)).get();
+  },
+
+  latestForRequest(tx, { procedureRequestId }) {
+    return tx.select().from(outbox).where(eq(outbox.procedureRequestId, procedureRequestId)).orderBy(desc(outbox.delivery)).limit(1).get();
+  },
+
+  listDead(tx) {
+    return tx.select().from(outbox).where(eq(outbox.status, "dead")).orderBy(asc(outbox.updatedAt)).all();
+  },
+};
+
+function sqlIncrement() {
+  return sql`${outbox.attempts} + 1`;
+}
+function sqlDecrement() {
+  return sql`${outbox.attempts} - 1`;
+}
