@@ -1,7 +1,12 @@
-// Demo data for a new installation: seeded once, when the database is empty.
+// Demo data for a new installation: seeded once, when the database is empty, in one transaction.
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client.server";
+import type { Db, Tx } from "../db/client.server";
+import { createAuthorisation, createUser } from "../db/queries/users";
 import { settings } from "../db/schema";
+import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.server";
+import { encryptField } from "./security/field-encryption.server";
+import { hashPassword } from "./security/password.server";
+import { totpSecretContext } from "./security/totp.server";
 
 const SEEDED_KEY = "demo.seededAt";
 
@@ -9,11 +14,35 @@ export function isSeeded(db: Db): boolean {
   return db.select().from(settings).where(eq(settings.key, SEEDED_KEY)).get() !== undefined;
 }
 
-/** Seeds the demo data in one transaction, unless it was seeded before. Returns whether it seeded. */
-export function seedDemoData(db: Db): boolean {
+/**
+ * Seeds the demo data in one transaction, unless it was seeded before. Returns whether it seeded.
+ * Async only because the demo passwords are hashed (scrypt, in parallel) before the transaction opens.
+ */
+export async function seedDemoData(db: Db): Promise<boolean> {
   if (isSeeded(db)) return false;
-  db.transaction((tx) => {
+  const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
+  return db.transaction((tx) => {
+    if (tx.select().from(settings).where(eq(settings.key, SEEDED_KEY)).get()) return false;
     tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() }).run();
+    seedDemoAccounts(tx, passwordHashes);
+    return true;
   });
-  return true;
+}
+
+function seedDemoAccounts(tx: Tx, passwordHashes: string[]) {
+  const now = new Date().toISOString();
+  demoAccounts.forEach((account, i) => {
+    createUser(tx, {
+      id: account.id,
+      loginId: account.loginId,
+      displayName: account.displayName,
+      role: account.role,
+      personId: account.personId ?? null,
+      agencyId: account.agencyId ?? null,
+      passwordHash: passwordHashes[i],
+      totpSecret: account.totpSecret ? encryptField(account.totpSecret, totpSecretContext(account.id)) : null,
+      createdAt: now,
+    });
+    for (const grant of account.actsFor ?? []) createAuthorisation(tx, { userId: account.id, grantedAt: now, ...grant });
+  });
 }
