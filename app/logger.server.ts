@@ -69,6 +69,7 @@ export function redact(value: unknown, depth = 0): unknown {
 export type LogSink = (line: string, level: Level) => void;
 
 const defaultSink: LogSink = (line, level) => {
+  if (process.env.MADOGUCHI_LOG === "silent") return;
   if (level === "error" || level === "warn") process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);
 };

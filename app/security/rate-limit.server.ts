@@ -37,7 +37,10 @@ export function hitRateLimit(tx: Tx, key: string, policy: RateLimitPolicy, now =
   const lock = policy.lockMs && count >= policy.limit ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
   const stillLocked = row?.lockedUntil && new Date(row.lockedUntil) > now ? row.lockedUntil : null;
   upsertRateLimit(tx, { key, count, windowStartedAt, lockedUntil: lock ?? stillLocked });
-  return checkRateLimit(tx, key, policy, now);
+  if (lock ?? stillLocked) return { allowed: false, retryAt: new Date((lock ?? stillLocked)!) };
+  // This event is the count-th of its window: allowed up to the limit, refused after it.
+  if (count > policy.limit) return { allowed: false, retryAt: new Date(new Date(windowStartedAt).getTime() + policy.windowMs) };
+  return { allowed: true };
 }
 
 export function resetRateLimit(tx: Tx, key: string) {
