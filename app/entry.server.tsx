@@ -1,14 +1,17 @@
 // Server rendering: one i18next instance per request, in the request's language, so the HTML is complete without JavaScript.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { NonceProvider } from "./components/nonce/nonce";
 import { i18nOptions } from "./i18n/config";
 import { i18nServer } from "./i18n/i18n.server";
+import { logger } from "./logger.server";
+import { applySecurityHeaders, createNonce } from "./security/headers.server";
 import { startEngineOnce } from "./engine.server";
 
 startEngineOnce();
@@ -26,19 +29,24 @@ export default async function handleRequest(
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nOptions, lng });
 
+  const nonce = createNonce();
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          applySecurityHeaders(responseHeaders, { nonce });
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -53,10 +61,16 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors during streaming are logged without request data (which may hold personal data).
-          if (shellRendered) console.error(error instanceof Error ? error.message : "render error");
+          if (shellRendered) logger.error("render error", { error: error instanceof Error ? error.message : "unknown" });
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** Data requests (client navigations, fetchers) get the same security headers as pages. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  applySecurityHeaders(response.headers);
+  return response;
+};

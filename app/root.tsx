@@ -15,9 +15,15 @@ import tokensHref from "@digital-go-jp/design-tokens/dist/tokens.css?url";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { useNonce } from "~/components/nonce/nonce";
+import { AccountNav, type AccountSummary } from "~/components/account-nav/account-nav";
+import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
+import { SessionTimeout } from "~/components/session-timeout/session-timeout";
 import { SiteLayout } from "~/components/site-layout/site-layout";
 import { fallbackLanguage, isLanguage, type Language } from "~/i18n/config";
 import { i18nServer, languageCookie } from "~/i18n/i18n.server";
+import { getOptionalUser, listSubjects } from "~/auth.server";
+import { issueCsrfToken } from "~/security/csrf.server";
 import appHref from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -35,10 +41,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const t = await i18nServer.getFixedT(locale, "common");
   const errorTitles = Object.fromEntries(
-    (["notFound", "forbidden", "serverError"] as const).map((key) => [key, `${t(`errors.${key}.title`)} | ${t("serviceName")}`]),
+    (["notFound", "forbidden", "serverError", "tooManyRequests"] as const).map((key) => [key, `${t(`errors.${key}.title`)} | ${t("serviceName")}`]),
   );
-  return data({ locale, title: t("serviceName"), errorTitles }, { headers });
+  // Every page carries this browser's CSRF token for its forms (the cookie is set on the first visit).
+  const csrf = await issueCsrfToken(request);
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  const auth = await getOptionalUser(request);
+  const account: AccountSummary | null = auth
+    ? {
+        displayName: auth.user.displayName,
+        role: auth.user.role,
+        actingFor: auth.actingFor?.name ?? null,
+        canChooseSubject: listSubjects(auth.user.id).length > 1,
+      }
+    : null;
+  const idleExpiresAt = auth?.session.idleExpiresAt.toISOString() ?? null;
+  return data({ locale, title: t("serviceName"), errorTitles, csrfToken: csrf.token, account, idleExpiresAt }, { headers });
 }
+
+// The header (who is signed in, for whom, the session's end) and the CSRF token must follow every
+// navigation, so the root loader runs on each one.
+export const shouldRevalidate = () => true;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!data) return [{ title: "Madoguchi" }];
@@ -46,8 +69,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return [{ title: data.title }];
 };
 
-function errorKey(error: unknown): "notFound" | "forbidden" | "serverError" {
+function errorKey(error: unknown): "notFound" | "forbidden" | "serverError" | "tooManyRequests" {
   if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
+  if (isRouteErrorResponse(error) && error.status === 429) return "tooManyRequests";
   if (isRouteErrorResponse(error) && (error.status === 403 || error.status === 401)) return "forbidden";
   return "serverError";
 }
@@ -56,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? fallbackLanguage;
   const { i18n } = useTranslation();
+  const nonce = useNonce();
   useChangeLanguage(locale);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -66,9 +91,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteLayout language={locale}>{children}</SiteLayout>
-        <ScrollRestoration />
-        <Scripts />
+        <SiteLayout language={locale} nav={<AccountNav account={rootData?.account ?? null} />} sessionEndsAt={rootData?.idleExpiresAt ?? null}>
+          {children}
+        </SiteLayout>
+        {rootData?.idleExpiresAt ? <SessionTimeout idleExpiresAt={rootData.idleExpiresAt} /> : null}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -82,6 +110,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation("common");
   const key = errorKey(error);
+  if (key === "tooManyRequests" && isRouteErrorResponse(error)) {
+    const retryAt = (error.data as { retryAt?: string } | undefined)?.retryAt ?? new Date().toISOString();
+    return <RateLimitNotice retryAt={retryAt} headingLevel={1} />;
+  }
   return (
     <>
       <h1>{t(`errors.${key}.title`)}</h1>

@@ -6,11 +6,11 @@ const { db, close } = createTestDatabase();
 afterAll(close);
 
 describe("demo seed", () => {
-  it("seeds an empty database once, and keeps the data on the next start", () => {
+  it("seeds an empty database once, and keeps the data on the next start", async () => {
     expect(isSeeded(db)).toBe(false);
-    expect(seedDemoData(db)).toBe(true);
+    expect(await seedDemoData(db)).toBe(true);
     expect(isSeeded(db)).toBe(true);
-    expect(seedDemoData(db)).toBe(false);
+    expect(await seedDemoData(db)).toBe(false);
   });
 });
 

@@ -1,10 +1,15 @@
-// Demo data for a new installation: seeded once, when the database is empty.
+// Demo data for a new installation: seeded once, when the database is empty, in one transaction.
 import { eq } from "drizzle-orm";
 import { listAgencies } from "../flows";
-import type { Db } from "../db/client.server";
+import type { Db, Tx } from "../db/client.server";
 import { insertAgencyEndpointIfMissing } from "../db/queries/agencies";
+import { createAuthorisation, createUser } from "../db/queries/users";
 import { settings } from "../db/schema";
+import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.server";
 import { seedBasicResidentRegister } from "./registries/basic-resident-register.server";
+import { encryptField } from "./security/field-encryption.server";
+import { hashPassword } from "./security/password.server";
+import { totpSecretContext } from "./security/totp.server";
 import { demoAgencySecret } from "./signature.server";
 import { simulatorEndpoint } from "./simulator/agency-simulator.server";
 import { simulatorPort } from "./simulator/config.server";
@@ -15,14 +20,39 @@ export function isSeeded(db: Db): boolean {
   return db.select().from(settings).where(eq(settings.key, SEEDED_KEY)).get() !== undefined;
 }
 
-/** Seeds the demo data in one transaction, unless it was seeded before. Returns whether it seeded. */
-export function seedDemoData(db: Db): boolean {
+/**
+ * Seeds the demo data in one transaction, unless it was seeded before. Returns whether it seeded.
+ * Async only because the demo passwords are hashed (scrypt, in parallel) before the transaction opens.
+ * Tests pass `hashDemoPassword` to reuse one real hash across their databases (each costs ~0.5 s).
+ */
+export async function seedDemoData(db: Db, { hashDemoPassword = hashPassword }: { hashDemoPassword?: (password: string) => Promise<string> } = {}): Promise<boolean> {
   if (isSeeded(db)) return false;
-  db.transaction((tx) => {
+  const passwordHashes = await Promise.all(demoAccounts.map(() => hashDemoPassword(DEMO_PASSWORD)));
+  return db.transaction((tx) => {
+    if (tx.select().from(settings).where(eq(settings.key, SEEDED_KEY)).get()) return false;
     seedBasicResidentRegister(tx);
     tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() }).run();
+    seedDemoAccounts(tx, passwordHashes);
+    return true;
   });
-  return true;
+}
+
+function seedDemoAccounts(tx: Tx, passwordHashes: string[]) {
+  const now = new Date().toISOString();
+  demoAccounts.forEach((account, i) => {
+    createUser(tx, {
+      id: account.id,
+      loginId: account.loginId,
+      displayName: account.displayName,
+      role: account.role,
+      personId: account.personId ?? null,
+      agencyId: account.agencyId ?? null,
+      passwordHash: passwordHashes[i],
+      totpSecret: account.totpSecret ? encryptField(account.totpSecret, totpSecretContext(account.id)) : null,
+      createdAt: now,
+    });
+    for (const grant of account.actsFor ?? []) createAuthorisation(tx, { userId: account.id, grantedAt: now, ...grant });
+  });
 }
 
 /**

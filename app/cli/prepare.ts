@@ -4,6 +4,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { defaultDatabasePath, openDatabase } from "../../db/client.server";
+import { isDemoMode } from "../mode.server";
+import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../secrets.server";
 import { seedAgencyEndpoints, seedDemoData } from "../seed.server";
 
 const root = process.cwd();
@@ -36,10 +38,16 @@ if (process.env.SKIP_BUILD !== "1" && needsBuild()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// Keys live outside the database: generated into the data folder on the first demo start; in production
+// they must be given (environment or an existing key file), and getSecrets() fails loudly if they are not.
+if (ensureDemoKeyFile()) console.log(`madoguchi: generated demo keys at ${path.relative(root, keyFilePath())}`);
+getSecrets();
+
 const file = defaultDatabasePath();
 const db = openDatabase(file);
-const seeded = seedDemoData(db);
+// Demo accounts have published passwords: production mode never seeds them.
+const seeded = isDemoMode() ? await seedDemoData(db) : false;
 // Outside production, http-channel agencies are played by the simulator that the server starts.
-if (process.env.MADOGUCHI_MODE !== "production") seedAgencyEndpoints(db);
+if (isDemoMode()) seedAgencyEndpoints(db);
 db.$client.close();
-console.log(`madoguchi: database ready at ${path.relative(root, file) || file}${seeded ? " (demo data seeded)" : ""}`);
+console.log(`madoguchi: database ready at ${path.relative(root, file) || file}${seeded ? " (demo data seeded)" : ""}${isDemoMode() ? " [demo mode]" : " [production mode]"}`);

@@ -3,9 +3,21 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch/language-switch";
+import { formatTime } from "~/components/rate-limit-notice/rate-limit-notice";
 import type { Language } from "~/i18n/config";
 
-export function SiteLayout({ language, children, nav }: { language: Language; children: ReactNode; nav?: ReactNode }) {
+export function SiteLayout({
+  language,
+  children,
+  nav,
+  sessionEndsAt = null,
+}: {
+  language: Language;
+  children: ReactNode;
+  nav?: ReactNode;
+  /** When the signed-in session ends if idle: shown with a link to extend it (works without JavaScript). */
+  sessionEndsAt?: string | null;
+}) {
   const { t } = useTranslation("common");
   return (
     <>
@@ -24,6 +36,13 @@ export function SiteLayout({ language, children, nav }: { language: Language; ch
           </div>
         </div>
       </header>
+      {sessionEndsAt ? (
+        <div className="session-bar">
+          <p className="session-bar__inner">
+            {t("sessionBar.endsAt", { time: formatTime(sessionEndsAt, language) })} <Link to="/session">{t("sessionBar.extend")}</Link>
+          </p>
+        </div>
+      ) : null}
       <main id="main-content" tabIndex={-1}>
         <div className="page">{children}</div>
       </main>

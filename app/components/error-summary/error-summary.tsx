@@ -1,0 +1,24 @@
+// The error summary at the top of a form (GOV.UK pattern): a focusable alert that links to each field.
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+export type SummaryError = { message: string; fieldId?: string };
+
+export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+  const { t } = useTranslation("common");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title">{t("errorSummary.title")}</h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={`${error.fieldId ?? "form"}-${error.message}`}>{error.fieldId ? <a href={`#${error.fieldId}`}>{error.message}</a> : error.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

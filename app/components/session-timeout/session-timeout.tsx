@@ -1,0 +1,65 @@
+// With JavaScript: a dialog shortly before the session's idle end, with a button that extends it
+// (WCAG 2.2.1). Without JavaScript the same is offered by the /session page linked from the header.
+import { useFetcher, useNavigate } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { formatTime } from "~/components/rate-limit-notice/rate-limit-notice";
+
+const WARNING_MS = 2 * 60_000;
+
+type Status = { signedIn: boolean; idleExpiresAt: string | null };
+
+export function SessionTimeout({ idleExpiresAt }: { idleExpiresAt: string }) {
+  const { t, i18n } = useTranslation("auth");
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [expiresAt, setExpiresAt] = useState(idleExpiresAt);
+  const [open, setOpen] = useState(false);
+  const fetcher = useFetcher();
+  const navigate = useNavigate();
+
+  useEffect(() => setExpiresAt(idleExpiresAt), [idleExpiresAt]);
+
+  useEffect(() => {
+    const wait = new Date(expiresAt).getTime() - Date.now() - WARNING_MS;
+    const timer = setTimeout(async () => {
+      // Another tab (or a navigation this root did not see) may have extended the session: ask first.
+      const response = await fetch("/session/status", { headers: { Accept: "application/json" } });
+      const status = (await response.json()) as Status;
+      if (!status.signedIn || !status.idleExpiresAt) {
+        navigate("/sign-in?expired=idle");
+        return;
+      }
+      if (new Date(status.idleExpiresAt).getTime() - Date.now() > WARNING_MS + 5_000) {
+        setExpiresAt(status.idleExpiresAt);
+        return;
+      }
+      setExpiresAt(status.idleExpiresAt);
+      setOpen(true);
+    }, Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [expiresAt, navigate]);
+
+  useEffect(() => {
+    if (open && !dialogRef.current?.open) dialogRef.current?.showModal();
+    if (!open && dialogRef.current?.open) dialogRef.current.close();
+  }, [open]);
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data) setOpen(false);
+  }, [fetcher.state, fetcher.data]);
+
+  return (
+    <dialog ref={dialogRef} className="session-dialog" aria-labelledby="session-dialog-title" onClose={() => setOpen(false)}>
+      <h2 id="session-dialog-title">{t("session.warningTitle")}</h2>
+      <p>{t("session.warningBody", { time: formatTime(expiresAt, i18n.language) })}</p>
+      <fetcher.Form method="post" action="/session">
+        <CsrfField />
+        <input type="hidden" name="from" value="dialog" />
+        <button type="submit" name="intent" value="extend" className="button">
+          {t("session.extend")}
+        </button>
+      </fetcher.Form>
+    </dialog>
+  );
+}

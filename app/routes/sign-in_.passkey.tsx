@@ -1,0 +1,41 @@
+// Passkey sign-in (a resource route for the JavaScript button): "options" hands out a single-use
+// challenge; "verify" checks the signed answer and signs the person in.
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { readVerifiedForm } from "~/auth.server";
+import { getDb } from "../../db/client.server";
+import { getUserById } from "../../db/queries/users";
+import { checkRateLimit, hitRateLimit, signInPerIp } from "~/security/rate-limit.server";
+import { clientIp } from "~/security/request.server";
+import { withSecurityHeaders } from "~/security/headers.server";
+import { passkeySignInOptions, verifyPasskeySignIn } from "~/security/webauthn.server";
+import { completeSignIn } from "~/sign-in.server";
+
+export function loader() {
+  throw new Response("Not Found", { status: 404 });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readVerifiedForm(request);
+  const db = getDb();
+  const ip = clientIp(request);
+  if (ip) {
+    const limit = checkRateLimit(db, `sign-in:ip:${ip}`, signInPerIp);
+    if (!limit.allowed) throw redirect("/sign-in?passkey=limited");
+    hitRateLimit(db, `sign-in:ip:${ip}`, signInPerIp);
+  }
+  if (form.get("intent") === "options") {
+    return withSecurityHeaders(Response.json(await passkeySignInOptions(db, request)));
+  }
+  let response: AuthenticationResponseJSON;
+  try {
+    response = JSON.parse(String(form.get("response") ?? "")) as AuthenticationResponseJSON;
+  } catch {
+    throw redirect("/sign-in?passkey=failed");
+  }
+  const userId = await verifyPasskeySignIn(db, request, { challengeId: String(form.get("challengeId") ?? ""), response });
+  const user = userId ? getUserById(db, { userId }) : undefined;
+  if (!user) throw redirect("/sign-in?passkey=failed");
+  const redirectTo = form.get("redirectTo");
+  return completeSignIn(request, user, { method: "passkey", redirectTo: typeof redirectTo === "string" ? redirectTo : null });
+}

@@ -1,0 +1,47 @@
+// Accounts and who they may act for: small verb-noun queries for the identity code in app/.
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../client.server";
+import { authorisations, users } from "../schema";
+
+export type User = typeof users.$inferSelect;
+export type Authorisation = typeof authorisations.$inferSelect;
+
+export function getUserById(tx: Tx, { userId }: { userId: string }): User | undefined {
+  return tx.select().from(users).where(eq(users.id, userId)).get();
+}
+
+export function getUserByLoginId(tx: Tx, { loginId }: { loginId: string }): User | undefined {
+  return tx.select().from(users).where(eq(users.loginId, loginId)).get();
+}
+
+export function createUser(tx: Tx, values: typeof users.$inferInsert): User {
+  return tx.insert(users).values(values).returning().get();
+}
+
+export function setUserTotp(tx: Tx, { userId, totpSecret }: { userId: string; totpSecret: string | null }) {
+  tx.update(users).set({ totpSecret, totpLastStep: null }).where(eq(users.id, userId)).run();
+}
+
+/** Records the TOTP time step just used; returns false when it (or a later one) was used before (a replay). */
+export function claimTotpStep(tx: Tx, { userId, step }: { userId: string; step: number }): boolean {
+  const user = getUserById(tx, { userId });
+  if (!user || (user.totpLastStep !== null && step <= user.totpLastStep)) return false;
+  tx.update(users).set({ totpLastStep: step }).where(eq(users.id, userId)).run();
+  return true;
+}
+
+export function listAuthorisations(tx: Tx, { userId }: { userId: string }): Authorisation[] {
+  return tx.select().from(authorisations).where(eq(authorisations.userId, userId)).all();
+}
+
+export function findAuthorisation(tx: Tx, { userId, subjectId }: { userId: string; subjectId: string }): Authorisation | undefined {
+  return tx
+    .select()
+    .from(authorisations)
+    .where(and(eq(authorisations.userId, userId), eq(authorisations.subjectId, subjectId)))
+    .get();
+}
+
+export function createAuthorisation(tx: Tx, values: typeof authorisations.$inferInsert): Authorisation {
+  return tx.insert(authorisations).values(values).returning().get();
+}

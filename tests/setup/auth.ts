@@ -1,0 +1,109 @@
+// Test helpers for identity: a seeded database the server code uses (getDb), signed-in browsers as
+// cookie headers, and Requests as a browser would send them (same origin, with the CSRF token).
+import type { Db } from "../../db/client.server";
+import { getUserByLoginId } from "../../db/queries/users";
+import { issueCsrfToken } from "../../app/security/csrf.server";
+import { hashPassword } from "../../app/security/password.server";
+import { seedDemoData } from "../../app/seed.server";
+import { startSession } from "../../app/session.server";
+import { createTestDatabase } from "./test-db";
+
+export const ORIGIN = "http://madoguchi.test";
+
+let demoHash: Promise<string> | undefined;
+/** One real scrypt hash of the demo password, shared by every account a test seeds (saves ~0.5 s each). */
+const sharedDemoHash = (password: string) => (demoHash ??= hashPassword(password));
+
+/** A fresh database, seeded with the demo data, installed as the process database for server code. */
+export async function useSeededDatabase(): Promise<{ db: Db; close: () => void }> {
+  const test = createTestDatabase();
+  await seedDemoData(test.db, { hashDemoPassword: sharedDemoHash });
+  globalThis.__madoguchiDb = test.db;
+  return {
+    db: test.db,
+    close: () => {
+      globalThis.__madoguchiDb = undefined;
+      test.close();
+    },
+  };
+}
+
+/** A browser: its cookies and the CSRF token its pages would carry. */
+export type Browser = { cookie: string; csrf: string; sessionToken?: string };
+
+function cookiePair(setCookie: string): string {
+  return setCookie.split(";")[0];
+}
+
+/** A browser that has visited a page (so it holds a CSRF cookie) but is not signed in. */
+export async function anonymousBrowser(): Promise<Browser> {
+  const { token, setCookie } = await issueCsrfToken(new Request(ORIGIN));
+  return { cookie: cookiePair(setCookie!), csrf: token };
+}
+
+/** A browser signed in as a demo account (fully, past any second factor), optionally acting for someone. */
+export async function signedInBrowser(db: Db, loginId: string, { actingFor = null as string | null, stage = "active" as "active" | "second-factor" } = {}): Promise<Browser> {
+  const user = getUserByLoginId(db, { loginId });
+  if (!user) throw new Error(`no demo account ${loginId}`);
+  const anonymous = await anonymousBrowser();
+  const { setCookie, token } = await startSession(new Request(ORIGIN), { userId: user.id, stage, method: "test", actingFor }, { db });
+  return { cookie: `${anonymous.cookie}; ${cookiePair(setCookie)}`, csrf: anonymous.csrf, sessionToken: token };
+}
+
+type RequestOptions = {
+  as?: Browser | null;
+  method?: string;
+  form?: Record<string, string>;
+  /** The Origin header; defaults to the portal's own for POSTs. null sends none. */
+  origin?: string | null;
+  /** Leave out the CSRF field (it is added from `as` otherwise). */
+  withoutCsrf?: boolean;
+  headers?: Record<string, string>;
+};
+
+/** A Request as a browser would send it: its cookies, and for POSTs the page's CSRF token and Origin. */
+export function browserRequest(path: string, { as = null, method, form, origin, withoutCsrf = false, headers = {} }: RequestOptions = {}): Request {
+  const verb = method ?? (form ? "POST" : "GET");
+  const h = new Headers(headers);
+  if (as) h.set("Cookie", as.cookie);
+  const sendOrigin = origin === undefined ? (verb === "GET" ? null : ORIGIN) : origin;
+  if (sendOrigin) h.set("Origin", sendOrigin);
+  let body: URLSearchParams | undefined;
+  if (verb !== "GET") {
+    body = new URLSearchParams(form ?? {});
+    if (as && !withoutCsrf && !body.has("csrf")) body.set("csrf", as.csrf);
+  }
+  return new Request(`${ORIGIN}${path}`, { method: verb, headers: h, body });
+}
+
+/** Cookies a response sets, as name → value. */
+export function setCookiesOf(response: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(";");
+    const at = pair.indexOf("=");
+    out[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return out;
+}
+
+/** Runs a loader or action and returns what it produced: a Response (thrown or returned) or data. */
+export async function run<T>(fn: () => Promise<T> | T): Promise<{ status: number; response: Response | null; data: unknown }> {
+  try {
+    const result = await fn();
+    return normalise(result);
+  } catch (thrown) {
+    if (thrown instanceof Response || isDataWithInit(thrown)) return normalise(thrown);
+    throw thrown;
+  }
+}
+
+function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
+}
+
+function normalise(value: unknown) {
+  if (value instanceof Response) return { status: value.status, response: value, data: null };
+  if (isDataWithInit(value)) return { status: value.init?.status ?? 200, response: null, data: value.data };
+  return { status: 200, response: null, data: value };
+}
