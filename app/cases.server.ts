@@ -34,6 +34,7 @@ import {
 } from "../db/queries/cases";
 import { sqlOutbox, type Outbox } from "../db/queries/outbox";
 import { engineConfig } from "./engine-config.server";
+import { writeBackOnAcceptance } from "./once-only.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Errors: each has a stable code, so routes and callbacks can answer with it.
@@ -88,7 +89,16 @@ export class CaseConflictError extends CaseError {
 // ---------------------------------------------------------------------------------------------------
 
 /** What the applicant agreed to, on the consent page: the procedures whose data may be sent, and when. */
-export type Consent = { procedureIds: string[]; givenAt: Date | string };
+export type Consent = {
+  procedureIds: string[];
+  givenAt: Date | string;
+  /** SHA-256 of exactly what the consent page showed (organisations, procedures, items, legal bases, data). */
+  shownHash?: string;
+  /** Private procedures the applicant unticked. */
+  optOut?: string[];
+  /** The language the consent page was read in. */
+  lang?: string;
+};
 
 export type SubmitCaseArgs = {
   lifeEventId: string;
@@ -168,7 +178,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
         onBehalfOf: args.onBehalfOf ?? null,
         status: "submitted",
         answers: JSON.stringify(args.answers),
-        consent: JSON.stringify(consentRecord(selected, givenAt)),
+        consent: JSON.stringify(consentRecord(selected, givenAt, args.consent)),
         snapshot,
         snapshotVersion: 0,
         submissionToken: args.submissionToken,
@@ -225,8 +235,14 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
   );
 }
 
-function consentRecord(selected: SelectedProcedure[], givenAt: string) {
-  return selected.map(({ procedureId, agencyId, dataItems }) => ({ procedureId, agencyId, dataItems, givenAt }));
+function consentRecord(selected: SelectedProcedure[], givenAt: string, consent: Consent) {
+  return {
+    givenAt,
+    shownHash: consent.shownHash ?? null,
+    optOut: consent.optOut ?? [],
+    lang: consent.lang ?? null,
+    procedures: selected.map(({ procedureId, agencyId, dataItems }) => ({ procedureId, agencyId, dataItems })),
+  };
 }
 
 function uniqueReference(tx: Tx, now: Date): string {
@@ -341,6 +357,17 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       detail: JSON.stringify({ ...eventDetail(event, row.id === request.id ? undefined : request.id), ...(payloadIncomplete ? { payloadIncomplete } : {}) }),
     });
     if (to === "queued") enqueueDelivery(tx, outbox, row.id, now);
+  }
+
+  // Once only: a fact an organisation has now accepted (the new address) goes back to the record.
+  if (event.type === "agency.accepted") {
+    writeBackOnAcceptance(tx, {
+      procedureId: request.procedureId,
+      applicantId: kase.applicantId,
+      caseReference: kase.reference,
+      answers: JSON.parse(kase.answers) as Record<string, unknown>,
+      at: now,
+    });
   }
 
   appendAuditEntry(tx, {

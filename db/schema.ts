@@ -311,3 +311,30 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStartedAt: text("window_started_at").notNull(),
   lockedUntil: text("locked_until"),
 });
+
+// ---------------------------------------------------------------------------
+// Journeys: one person's answers to one life event, saved after each page, resumable.
+// The journey machine's persisted snapshot is the state; answers are inside it.
+// ---------------------------------------------------------------------------
+export const journeys = sqliteTable(
+  "journeys",
+  {
+    id: text("id").primaryKey(),
+    /** Whose journey it is (the person or company the answers are about). */
+    subjectId: text("subject_id")
+      .notNull()
+      .references(() => dataSubjects.id),
+    /** The signed-in user who answers (may act for the subject). */
+    actorId: text("actor_id").notNull(),
+    lifeEventId: text("life_event_id").notNull(),
+    flowVersion: integer("flow_version").notNull(),
+    status: text("status", { enum: ["inProgress", "submitted", "abandoned"] }).notNull(),
+    snapshot: text("snapshot").notNull(),
+    /** Set when check answers is shown: the token that makes the submission happen once. */
+    submissionToken: text("submission_token"),
+    caseId: text("case_id"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("journeys_subject_idx").on(t.subjectId, t.lifeEventId, t.status)],
+);

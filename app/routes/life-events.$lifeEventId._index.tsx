@@ -1,32 +1,68 @@
-// A life event's start page. Until its journey is built, it says so plainly.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// A life event's start page: what it takes care of, which organisations it reaches, what you need,
+// how long it takes, and the button that starts (or resumes) the journey.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { isLifeEventId } from "~/life-events.server";
+import { readVerifiedForm, requireApplicant } from "~/auth.server";
+import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { i18nServer } from "~/i18n/i18n.server";
+import { journeyPath, startJourneyFor } from "~/journey-pages.server";
+import { describeProcedures, requireLifeEvent } from "~/life-events.server";
 import { titleMeta } from "~/utils/meta";
 import { pageTitle } from "~/utils/page.server";
 
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.lifeEventId;
-  if (!isLifeEventId(id)) throw new Response("Not Found", { status: 404 });
-  return { id, title: await pageTitle(request, `lifeEvents.${id}.title`) };
+  const lifeEvent = requireLifeEvent(params.lifeEventId);
+  const lang = (await i18nServer.getLocale(request)) === "en" ? "en" : "ja";
+  return {
+    id: lifeEvent.id,
+    title: await pageTitle(request, `lifeEvents.${lifeEvent.id}.title`),
+    procedures: describeProcedures(lifeEvent, lang),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lifeEvent = requireLifeEvent(params.lifeEventId);
+  const auth = await requireApplicant(request);
+  await readVerifiedForm(request);
+  const journey = startJourneyFor(auth, lifeEvent);
+  return redirect(journeyPath(journey));
 }
 
 export default function LifeEventStart() {
-  const { t } = useTranslation("common");
-  const { id } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["common"]);
+  const { id, procedures } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t(`lifeEvents.${id}.title`)}</h1>
       <p className="lead">{t(`lifeEvents.${id}.summary`)}</p>
-      <div className="notice">
-        <p>{t("comingSoon.body")}</p>
-      </div>
-      <p>
-        <Link to="/">{t("errors.backToStart")}</Link>
-      </p>
+      <h2>{t("journey:lifeEventStart.proceduresHeading")}</h2>
+      <p>{t("journey:lifeEventStart.proceduresLead")}</p>
+      <ul>
+        {procedures.map((procedure) => (
+          <li key={procedure.id}>
+            {procedure.name}
+            {" — "}
+            {procedure.organisation ?? t(`journey:routing.${procedure.routedTo?.replace(":", ".")}`)}
+            {procedure.sector === "private" ? ` ${t("journey:lifeEventStart.private")}` : ""}
+            {procedure.inPerson ? ` ${t("journey:lifeEventStart.inPerson")}` : ""}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("journey:lifeEventStart.needHeading")}</h2>
+      <p>{t(`journey:start.${id}.need`)}</p>
+      <h2>{t("journey:lifeEventStart.timeHeading")}</h2>
+      <p>{t(`journey:start.${id}.time`)}</p>
+      <p>{t("journey:lifeEventStart.onceOnly")}</p>
+      <Form method="post">
+        <CsrfField />
+        <button className="button" type="submit">
+          {t("journey:lifeEventStart.start")}
+        </button>
+      </Form>
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 
@@ -20,6 +20,11 @@ export function findCaseBySubmissionToken(tx: Tx, { submissionToken }: { submiss
 
 export function findCaseByReference(tx: Tx, { reference }: { reference: string }): CaseRow | undefined {
   return tx.select().from(cases).where(eq(cases.reference, reference)).get();
+}
+
+/** The cases about one person or company, newest first. */
+export function listCasesForApplicant(tx: Tx, { applicantId }: { applicantId: string }): CaseRow[] {
+  return tx.select().from(cases).where(eq(cases.applicantId, applicantId)).orderBy(desc(cases.createdAt)).all();
 }
 
 export function getCase(tx: Tx, { caseId }: { caseId: string }): CaseRow | undefined {

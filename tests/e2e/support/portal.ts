@@ -39,6 +39,7 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
   const root = process.cwd();
   const dir = mkdtempSync(path.join(os.tmpdir(), "madoguchi-e2e-"));
   const port = await freePort();
+  const simulatorPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...{ NODE_ENV: "production" },
@@ -47,6 +48,9 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     PORT: String(port),
     HOST: "127.0.0.1",
     SKIP_BUILD: "1",
+    // The agency simulator runs inside the portal (demo mode) on a port of its own, deciding quickly.
+    AGENCY_SIMULATOR_PORT: String(simulatorPort),
+    AGENCY_SIMULATOR_DELAY_MS: "300",
     ...extraEnv,
   };
   const prepared = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/prepare.ts"], { cwd: root, env, encoding: "utf8" });

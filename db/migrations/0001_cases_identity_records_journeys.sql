@@ -63,6 +63,22 @@ CREATE TABLE `data_subjects` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `journeys` (
+	`id` text PRIMARY KEY NOT NULL,
+	`subject_id` text NOT NULL,
+	`actor_id` text NOT NULL,
+	`life_event_id` text NOT NULL,
+	`flow_version` integer NOT NULL,
+	`status` text NOT NULL,
+	`snapshot` text NOT NULL,
+	`submission_token` text,
+	`case_id` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`subject_id`) REFERENCES `data_subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `journeys_subject_idx` ON `journeys` (`subject_id`,`life_event_id`,`status`);--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`procedure_request_id` text NOT NULL,

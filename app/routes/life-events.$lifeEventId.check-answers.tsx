@@ -1,0 +1,69 @@
+// Check your answers: every answer that applies, each with a Change link that comes back here.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireApplicant } from "~/auth.server";
+import { AnswerText } from "~/components/questions/answer-text";
+import { journeyPath, requireJourney } from "~/journey-pages.server";
+import { requireLifeEvent } from "~/life-events.server";
+import { titleMeta } from "~/utils/meta";
+import { pageTitle } from "~/utils/page.server";
+import { applicableQuestions, getLifeEvent, getQuestion } from "../../flows";
+
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lifeEvent = requireLifeEvent(params.lifeEventId);
+  const auth = await requireApplicant(request);
+  const journey = requireJourney(auth, lifeEvent);
+  if (journey.state !== "checkingAnswers") throw redirect(journeyPath(journey));
+  const rows = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => ({
+    questionId: q.id,
+    value: journey.answers[q.id] ?? null,
+  }));
+  return {
+    title: await pageTitle(request, "checkAnswers.title", "journey"),
+    lifeEventId: lifeEvent.id,
+    version: journey.lifeEvent.version,
+    rows,
+  };
+}
+
+export default function CheckAnswers() {
+  const { t } = useTranslation();
+  const { lifeEventId, version, rows } = useLoaderData<typeof loader>();
+  const lifeEvent = getLifeEvent(lifeEventId, version)!;
+  return (
+    <>
+      <span className="caption">{t(`common:lifeEvents.${lifeEventId}.title`)}</span>
+      <h1>{t("journey:checkAnswers.title")}</h1>
+      <p>{t("journey:checkAnswers.lead")}</p>
+      <dl className="summary-list">
+        {rows.map(({ questionId, value }) => {
+          const question = getQuestion(lifeEvent, questionId)!;
+          const title = t(question.texts.title);
+          return (
+            <div className="summary-list__row" key={questionId}>
+              <dt>{title}</dt>
+              <dd>
+                <AnswerText question={question} value={value} />
+              </dd>
+              <dd>
+                <Link to={`/life-events/${lifeEventId}/questions/${questionId}`}>
+                  {t("journey:checkAnswers.change")}
+                  <span className="visually-hidden"> {title}</span>
+                </Link>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <p>
+        <Link className="button" to={`/life-events/${lifeEventId}/consent`}>
+          {t("journey:checkAnswers.continue")}
+        </Link>
+      </p>
+    </>
+  );
+}

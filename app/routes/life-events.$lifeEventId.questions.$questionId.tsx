@@ -1,0 +1,117 @@
+// One question of a life event per page. The journey machine decides what comes next; the page shows the
+// question, prefilled from the record with its source, and keeps whatever was typed when it has errors.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readVerifiedForm, recordDataRead, requireApplicant } from "~/auth.server";
+import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { PrefillNote } from "~/components/questions/prefill-note";
+import { fieldId, QuestionField } from "~/components/questions/question-field";
+import { journeyPath, requireJourney, requireReachable } from "~/journey-pages.server";
+import { machineErrors, readQuestionForm, type FieldErrors } from "~/journey-form.server";
+import { eventsToReach, previousQuestionId, prefillFor, sendJourneyEvents } from "~/journeys.server";
+import { requireLifeEvent } from "~/life-events.server";
+import { getDb } from "../../db/client.server";
+import { getLifeEvent, getQuestion } from "../../flows";
+import { titleMeta } from "~/utils/meta";
+import { pageTitle } from "~/utils/page.server";
+
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lifeEvent = requireLifeEvent(params.lifeEventId);
+  const auth = await requireApplicant(request);
+  const journey = requireJourney(auth, lifeEvent);
+  const questionId = requireReachable(journey, params.questionId);
+  const question = getQuestion(journey.lifeEvent, questionId)!;
+  const prefill = prefillFor(getDb(), journey, question);
+  if (prefill) {
+    recordDataRead(getDb(), auth, {
+      dataSubjectId: journey.subjectId,
+      subjectType: "journey",
+      subjectId: journey.id,
+      purpose: `prefill:${lifeEvent.id}:${questionId}`,
+    });
+  }
+  const answered = questionId in journey.answers;
+  const previous = previousQuestionId(journey, questionId);
+  return {
+    title: await pageTitle(request, question.texts.title, lifeEvent.id),
+    lifeEventId: lifeEvent.id,
+    version: journey.lifeEvent.version,
+    questionId,
+    value: answered ? journey.answers[questionId] : prefill?.value,
+    prefill: prefill ? { source: prefill.source, recordedAt: prefill.recordedAt, confirmed: answered } : null,
+    backHref: journey.context.changing
+      ? `/life-events/${lifeEvent.id}/check-answers`
+      : previous
+        ? `/life-events/${lifeEvent.id}/questions/${previous}`
+        : `/life-events/${lifeEvent.id}`,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lifeEvent = requireLifeEvent(params.lifeEventId);
+  const auth = await requireApplicant(request);
+  const form = await readVerifiedForm(request);
+  const journey = requireJourney(auth, lifeEvent);
+  const questionId = requireReachable(journey, params.questionId);
+  const question = getQuestion(journey.lifeEvent, questionId)!;
+  const result = readQuestionForm(question, form);
+  if (result.kind === "redisplay") {
+    const hasErrors = Object.keys(result.errors).length > 0;
+    return data({ value: result.value, errors: result.errors, townChoices: result.townChoices ?? null }, { status: hasErrors ? 400 : 200 });
+  }
+  const reach = eventsToReach(journey, questionId);
+  if (!reach) throw redirect(journeyPath(journey));
+  const next = sendJourneyEvents(getDb(), {
+    journeyId: journey.id,
+    events: [...reach, { type: "answer.submitted", questionId, value: result.value }],
+  });
+  if (next.state === questionId && next.context.errors?.questionId === questionId) {
+    const errors: FieldErrors = machineErrors(next.context.errors.issues);
+    return data({ value: result.value, errors, townChoices: null }, { status: 400 });
+  }
+  return redirect(journeyPath(next));
+}
+
+export default function QuestionPage() {
+  const { t } = useTranslation();
+  const { lifeEventId, version, questionId, value, prefill, backHref } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const question = getQuestion(getLifeEvent(lifeEventId, version)!, questionId)!;
+  const errors = (actionData?.errors ?? {}) as FieldErrors;
+  const summary = Object.entries(errors).flatMap(([name, messages]) =>
+    messages.map((message) => ({ fieldId: fieldId(name), message: t(message) })),
+  );
+  return (
+    <>
+      <p>
+        <Link to={backHref} className="back-link">
+          {t("journey:form.back")}
+        </Link>
+      </p>
+      <span className="caption">{t(`common:lifeEvents.${lifeEventId}.title`)}</span>
+      <ErrorSummary errors={summary} />
+      <Form method="post" noValidate key={questionId}>
+        <CsrfField />
+        {/* Pressing Enter continues, whatever other buttons the question has. */}
+        <button type="submit" name="intent" value="continue" hidden tabIndex={-1} />
+        {prefill ? <PrefillNote source={prefill.source} recordedAt={prefill.recordedAt} /> : null}
+        <QuestionField
+          question={question}
+          name="answer"
+          value={actionData ? actionData.value : value}
+          errors={errors}
+          asPageHeading
+          townChoices={actionData?.townChoices ?? undefined}
+        />
+        <button className="button" type="submit" name="intent" value="continue">
+          {t("journey:form.continue")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// My record: what the government holds about the person (or company) the user acts for, each value with
+// its source and date. Every view is recorded in the access log the person can read.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { recordDataRead, requireApplicant } from "~/auth.server";
+import { RecordValue } from "~/components/record-value/record-value";
+import { formatDate } from "~/utils/format";
+import { titleMeta } from "~/utils/meta";
+import { pageTitle } from "~/utils/page.server";
+import { getDb } from "../../db/client.server";
+import { getRecordAttributes } from "../../db/queries/records";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireApplicant(request);
+  const db = getDb();
+  const attributes = getRecordAttributes(db, { subjectId: auth.subject.id });
+  recordDataRead(db, auth, { dataSubjectId: auth.subject.id, subjectType: "record", subjectId: auth.subject.id, purpose: "record.view" });
+  return { title: await pageTitle(request, "record.title", "journey"), subject: auth.subject, attributes };
+}
+
+export default function RecordPage() {
+  const { t, i18n } = useTranslation();
+  const { subject, attributes } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("journey:record.title")}</h1>
+      <p className="lead">{t("journey:record.lead", { name: subject.name })}</p>
+      <table>
+        <caption className="visually-hidden">{t("journey:record.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("journey:record.item")}</th>
+            <th scope="col">{t("journey:record.value")}</th>
+            <th scope="col">{t("journey:record.source")}</th>
+            <th scope="col">{t("journey:record.date")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attributes.map((attribute) => (
+            <tr key={attribute.key}>
+              <th scope="row">{t(`journey:record.attributes.${attribute.key.replace(".", "_")}`)}</th>
+              <td>
+                <RecordValue attributeKey={attribute.key} value={attribute.value} />
+              </td>
+              <td>
+                {attribute.source.kind === "case" ? (
+                  <Link to={`/cases/${attribute.source.ref}`}>{t("journey:sources.case", { ref: attribute.source.ref })}</Link>
+                ) : (
+                  t(`journey:sources.${attribute.source.kind}`)
+                )}
+              </td>
+              <td>{formatDate(attribute.recordedAt, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <Link to="/account/data-use">{t("journey:record.dataUse")}</Link>
+      </p>
+    </>
+  );
+}
