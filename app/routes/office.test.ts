@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { getCase, getProcedureRequest, listProcedureEvents } from "../../db/queries/cases";
+import { createUser } from "../../db/queries/users";
 import { auditEntries, procedureRequests } from "../../db/schema";
 import { submitSampleCase } from "../../tests/factories";
 import { browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../../tests/setup/auth";
@@ -30,7 +31,9 @@ beforeAll(async () => {
   // 千代田区 (no demo officer) accepts the move-out, so the move-in reaches 新宿区's inbox.
   acceptAsAgency(db, tanaka.case.id, "move-out-notification", "CHIYODA-1");
   await deliverAll(db);
-  for (const login of ["officer.shinjuku", "officer.yokohama", "officer.pension", "tanaka", "suzuki", "sato.kenji"]) {
+  // An officer of Japan Post, an organisation on the http channel (it decides in its own system).
+  createUser(db, { id: "u-officer-post", loginId: "officer.post", displayName: "郵便 担当", role: "officer", agencyId: "japan-post", createdAt: new Date().toISOString() });
+  for (const login of ["officer.shinjuku", "officer.yokohama", "officer.pension", "officer.post", "tanaka", "suzuki", "sato.kenji"]) {
     browsers[login] = await signedInBrowser(db, login);
   }
 });
@@ -198,6 +201,18 @@ describe("decisions", () => {
     expect(result.status).toBe(404);
     expect(await result.response!.text()).not.toContain(tanaka.case.reference);
     expect(snapshotOf(moveIn.id)).toEqual(before);
+  });
+
+  it("offers no decision to an organisation that decides in its own system (http channel), and refuses one", async () => {
+    const mail = requestOf(db, tanaka.case.id, "mail-forwarding");
+    const page = (await getRequest("officer.post", mail.id)).data as PageData & { decidesHere: boolean };
+    expect(page).toMatchObject({ canDecide: false, decidesHere: false, status: "delivered" });
+    const before = snapshotOf(mail.id);
+    const result = await decide("officer.post", mail.id, { intent: "accept", reference: "JP-1" });
+    expect(result.status).toBe(409);
+    expect(result.data).toMatchObject({ refusal: "decision.refused.ownSystem" });
+    expect(snapshotOf(mail.id).request).toEqual(before.request);
+    expect(snapshotOf(mail.id).caseVersion).toBe(before.caseVersion);
   });
 
   it("refuses a form without the CSRF token", async () => {

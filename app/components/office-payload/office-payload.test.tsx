@@ -1,3 +1,4 @@
+// The payload list shows each consented item under its dictionary label, formatted for the reader.
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { PayloadList } from "./office-payload";
