@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { listAgencies } from "../../flows";
+import { getProcedure, listAgencies } from "../../flows";
 import { demoAgencySecret, SIGNATURE_HEADER, signBody, verifySignature } from "../signature.server";
 
 export type Faults = {
@@ -137,8 +137,9 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
       eventId,
       decision,
       ...(decision === "accepted" ? { reference: decisionReference(agencyId, delivery.procedureId) } : {}),
-      ...(decision === "rejected" ? { reason: "incomplete" } : {}),
-      ...(decision === "informationRequested" ? { question: "Please confirm the date from which the change applies." } : {}),
+      // A reason code from the procedure's own catalogue, so the status page can explain it in every language.
+      ...(decision === "rejected" ? { reason: getProcedure(delivery.procedureId)?.rejectionReasons[0]?.code ?? "incomplete" } : {}),
+      ...(decision === "informationRequested" ? { question: "変更が適用される日付をご確認ください。 / Please confirm the date from which the change applies." } : {}),
     });
     let retry = false;
     try {
