@@ -63,7 +63,7 @@ describe("submitCase", () => {
   });
 
   it("makes one case from a double submit with the same token", () => {
-    const args = sampleSubmission("relocation", "p-sato");
+    const args = sampleSubmission("relocation", "p-sato-kenji");
     const first = submitCase(db, args);
     const second = submitCase(db, args);
     expect(second.created).toBe(false);

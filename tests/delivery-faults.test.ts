@@ -20,7 +20,7 @@ describe("delivery under agency faults", () => {
     const second = openDatabase(file);
     try {
       seedAgencyEndpoints(db, { baseUrl: simulator.url });
-      for (let i = 0; i < 30; i++) submitSampleCase(db, "relocation", i % 2 ? "p-tanaka-ichiro" : "p-sato", { maxAttempts: 4 });
+      for (let i = 0; i < 30; i++) submitSampleCase(db, "relocation", i % 2 ? "p-tanaka-ichiro" : "p-sato-kenji", { maxAttempts: 4 });
       const config = { backoffBaseMs: 5, backoffCapMs: 40, timeoutMs: 250, leaseMs: 1_500, pollMs: 10, concurrency: 12, log: () => {} };
       const dispatchers = [new Dispatcher({ db, ...config }), new Dispatcher({ db: second, ...config })];
       dispatchers.forEach((dispatcher) => dispatcher.start());
