@@ -38,6 +38,8 @@ export type SimulatorOptions = {
   callbackAttempts?: number;
   random?: () => number;
   log?: (message: string) => void;
+  /** False inside the web server: the simulator must not keep the process alive once the server has closed. */
+  keepProcessAlive?: boolean;
 };
 
 export type SimulatorStats = {
@@ -97,6 +99,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
       timers.delete(timer);
       if (!stopping) run();
     }, ms);
+    if (options.keepProcessAlive === false) timer.unref();
     timers.add(timer);
   };
 
@@ -254,6 +257,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
       resolve();
     });
   });
+  if (options.keepProcessAlive === false) server.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
 
