@@ -60,7 +60,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       await page.getByRole("button", { name: "有効期限を延長する" }).click();
       await page.getByText("有効期限を延長しました。").waitFor();
 
-      await page.getByRole("button", { name: "サインアウト" }).click();
+      await page.getByRole("button", { name: "サインアウト", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
       await expectNoAxeViolations(page);
       await page.goto(`${portal.url}/account`);
