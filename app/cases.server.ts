@@ -318,7 +318,9 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   const statuses = procedureStatuses(after);
   const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
-  for (const row of listProcedureRequestsForCase(tx, { caseId: kase.id })) {
+  // The event's own request first, then the dependents it moved.
+  const rows = listProcedureRequestsForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
+  for (const row of rows) {
     const to = statuses[row.procedureId];
     const progress = context.procedures[row.procedureId];
     const fields = {

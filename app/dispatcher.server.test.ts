@@ -6,7 +6,8 @@ import { outbox, procedureEvents, procedureRequests } from "../db/schema";
 import { createTestDatabase } from "../tests/setup/test-db";
 import { submitSampleCase } from "../tests/factories";
 import type { Connector, ConnectorLookup, Delivery, DeliveryResult } from "./connectors/index.server";
-import { backoffDelay, Dispatcher, retryDeadLetter } from "./dispatcher.server";
+import { applyCaseEvent } from "./cases.server";
+import { backoffDelay, Dispatcher, listDeadLetters, retryDeadLetter } from "./dispatcher.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -74,7 +75,7 @@ describe("dispatcher", () => {
     expect(c.statuses()["mail-forwarding"]).toBe("deadLettered");
     const mail = c.rows().find((row) => row.procedureRequestId === c.requestOf("mail-forwarding").id)!;
     expect(mail).toMatchObject({ status: "dead", attempts: 3, lastError: "attempt 3: HTTP 503" });
-    expect(sqlOutbox.listDead(db).map((row) => row.id)).toContain(mail.id);
+    expect(listDeadLetters(db).find((dead) => dead.outboxId === mail.id)).toMatchObject({ procedureId: "mail-forwarding", agencyId: "japan-post", lastError: "attempt 3: HTTP 503" });
 
     failing = false;
     retryDeadLetter(db, { outboxId: mail.id, actor: "user:operator-1" });
@@ -83,6 +84,24 @@ describe("dispatcher", () => {
     expect(c.statuses()["mail-forwarding"]).toBe("delivered");
     expect(new Set(keys)).toEqual(new Set([mail.idempotencyKey]));
     expect(keys).toHaveLength(4);
+  });
+
+  it("re-delivers with the agency's question and the citizen's answer, under the next key", async () => {
+    const c = newCase();
+    const clock = { now: new Date() };
+    const seen: Delivery[] = [];
+    const dispatcher = new Dispatcher({ db, ...fast, clock: () => clock.now, connectors: scripted((delivery) => (seen.push(delivery), { ok: true })) });
+    await drain(dispatcher, clock);
+    const mail = c.requestOf("mail-forwarding");
+    applyCaseEvent(db, { procedureRequestId: mail.id, event: { type: "agency.informationRequested", question: "Which floor?" }, actor: "agency:japan-post" });
+    applyCaseEvent(db, { procedureRequestId: mail.id, event: { type: "citizen.answered", answer: "12th" }, actor: "user:p-ito-yuki" });
+    await drain(dispatcher, clock);
+    const toMail = seen.filter((delivery) => delivery.procedureRequestId === mail.id);
+    expect(toMail.map((delivery) => [delivery.idempotencyKey, delivery.information])).toEqual([
+      [`${mail.id}-1`, undefined],
+      [`${mail.id}-2`, { question: "Which floor?", answer: "12th" }],
+    ]);
+    expect(c.statuses()["mail-forwarding"]).toBe("delivered");
   });
 
   it("dead-letters a permanent failure at once", async () => {

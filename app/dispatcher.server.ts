@@ -19,6 +19,8 @@ export type DispatcherOptions = Partial<EngineConfig> & {
   clock?: () => Date;
   random?: () => number;
   log?: (message: string) => void;
+  /** False inside the web server: its polling must not keep the process alive once the server has closed. */
+  keepProcessAlive?: boolean;
 };
 
 /** The wait before the next attempt: "full jitter" (uniform in 0..min(cap, base·2^(attempt-1))), never sooner than Retry-After. */
@@ -41,12 +43,14 @@ export class Dispatcher {
   private readonly clock: () => Date;
   private readonly random: () => number;
   private readonly log: (message: string) => void;
+  private readonly keepProcessAlive: boolean;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
   constructor(options: DispatcherOptions) {
-    const { db, outbox, connectors, owner, clock, random, log, ...config } = options;
+    const { db, outbox, connectors, owner, clock, random, log, keepProcessAlive, ...config } = options;
+    this.keepProcessAlive = keepProcessAlive ?? true;
     this.config = { ...engineConfig(), ...stripUndefined(config) };
     this.config.leaseMs = Math.max(this.config.leaseMs, this.config.timeoutMs + 1_000);
     this.db = db;
@@ -194,6 +198,7 @@ export class Dispatcher {
   private sleep(ms: number) {
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
+      if (!this.keepProcessAlive) timer.unref();
       function done() {
         clearTimeout(timer);
         resolve();
@@ -212,6 +217,23 @@ export function retryDeadLetter(db: Db, { outboxId, actor, now = new Date(), out
   if (!row) throw new CaseError("outboxRowNotFound", `No outbox row ${outboxId}`);
   if (row.status !== "dead") throw new CaseError("notDeadLettered", `Outbox row ${outboxId} is ${row.status}, not dead-lettered`);
   return applyCaseEvent(db, { procedureRequestId: row.procedureRequestId, event: { type: "operator.retried" }, actor, now, outbox });
+}
+
+/** Dead-lettered deliveries, oldest first, with what an operator needs to judge them (ids, agency, last error). */
+export function listDeadLetters(db: Db, { outbox = sqlOutbox }: { outbox?: Outbox } = {}) {
+  return outbox.listDead(db).map((row) => {
+    const request = getProcedureRequest(db, { procedureRequestId: row.procedureRequestId })!;
+    return {
+      outboxId: row.id,
+      procedureRequestId: row.procedureRequestId,
+      caseId: request.caseId,
+      procedureId: request.procedureId,
+      agencyId: request.agencyId,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      deadSince: row.updatedAt,
+    };
+  });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -15,12 +15,12 @@ declare global {
 export function startEngineOnce(env: NodeJS.ProcessEnv = process.env): Engine {
   // Kept on globalThis so the dev server's module reloads do not start a second one.
   if (globalThis.__madoguchiEngine) return globalThis.__madoguchiEngine;
-  const dispatcher = env.DISPATCHER === "off" ? undefined : new Dispatcher({ db: getDb() });
+  const dispatcher = env.DISPATCHER === "off" ? undefined : new Dispatcher({ db: getDb(), keepProcessAlive: false });
   dispatcher?.start();
   const simulator =
     env.MADOGUCHI_MODE === "production" || env.AGENCY_SIMULATOR === "off"
       ? undefined
-      : startAgencySimulator(simulatorOptions(env)).then(
+      : startAgencySimulator({ ...simulatorOptions(env), keepProcessAlive: false }).then(
           (started) => {
             console.log(`madoguchi: agency simulator at ${started.url}`);
             return started;
@@ -39,12 +39,13 @@ export function startEngineOnce(env: NodeJS.ProcessEnv = process.env): Engine {
     },
   };
   globalThis.__madoguchiEngine = engine;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      // remix-serve closes its HTTP server on the same signal; once both are done the process exits.
-      setTimeout(() => process.exit(0), 10_000).unref();
-      void engine.stop();
-    });
-  }
+  // Neither keeps the process alive (their handles are unref'd), so the server's own shutdown, on SIGINT
+  // or SIGTERM, ends the process. On SIGTERM (remix-serve and Vite both close on it) the engine also stops
+  // cleanly first: no new claims, deliveries in flight recorded. Anything cut short is redelivered after its
+  // lease expires, under the same idempotency key.
+  process.once("SIGTERM", () => {
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void engine.stop();
+  });
   return engine;
 }

@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }
     : null;
   const idleExpiresAt = auth?.session.idleExpiresAt.toISOString() ?? null;
-  return data({ locale, title: t("serviceName"), errorTitles, csrfToken: csrf.token, account, idleExpiresAt }, { headers });
+  return data({ locale, title: t("serviceName"), errorTitles, csrfToken: csrf.token, account, idleExpiresAt, serverNow: new Date().toISOString() }, { headers });
 }
 
 // The header (who is signed in, for whom, the session's end) and the CSRF token must follow every
@@ -94,7 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteLayout language={locale} nav={<AccountNav account={rootData?.account ?? null} />} sessionEndsAt={rootData?.idleExpiresAt ?? null}>
           {children}
         </SiteLayout>
-        {rootData?.idleExpiresAt ? <SessionTimeout idleExpiresAt={rootData.idleExpiresAt} /> : null}
+        {rootData?.idleExpiresAt ? <SessionTimeout idleExpiresAt={rootData.idleExpiresAt} serverNow={rootData.serverNow} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

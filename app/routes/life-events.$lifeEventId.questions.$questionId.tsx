@@ -95,7 +95,7 @@ export default function QuestionPage() {
       </p>
       <span className="caption">{t(`common:lifeEvents.${lifeEventId}.title`)}</span>
       <ErrorSummary errors={summary} />
-      <Form method="post" noValidate key={questionId}>
+      <Form method="post" noValidate key={questionId} data-question={questionId}>
         <CsrfField />
         {/* Pressing Enter continues, whatever other buttons the question has. */}
         <button type="submit" name="intent" value="continue" hidden tabIndex={-1} />

@@ -6,6 +6,6 @@ import { withSecurityHeaders } from "~/security/headers.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getOptionalUser(request, { touch: false });
   return withSecurityHeaders(
-    Response.json({ signedIn: auth !== null, idleExpiresAt: auth?.session.idleExpiresAt.toISOString() ?? null }),
+    Response.json({ signedIn: auth !== null, idleExpiresAt: auth?.session.idleExpiresAt.toISOString() ?? null, now: new Date().toISOString() }),
   );
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { listAgencies } from "../../flows";
+import { getProcedure, listAgencies } from "../../flows";
 import { demoAgencySecret, SIGNATURE_HEADER, signBody, verifySignature } from "../signature.server";
 
 export type Faults = {
@@ -38,6 +38,8 @@ export type SimulatorOptions = {
   callbackAttempts?: number;
   random?: () => number;
   log?: (message: string) => void;
+  /** False inside the web server: the simulator must not keep the process alive once the server has closed. */
+  keepProcessAlive?: boolean;
 };
 
 export type SimulatorStats = {
@@ -97,6 +99,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
       timers.delete(timer);
       if (!stopping) run();
     }, ms);
+    if (options.keepProcessAlive === false) timer.unref();
     timers.add(timer);
   };
 
@@ -137,8 +140,9 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
       eventId,
       decision,
       ...(decision === "accepted" ? { reference: decisionReference(agencyId, delivery.procedureId) } : {}),
-      ...(decision === "rejected" ? { reason: "incomplete" } : {}),
-      ...(decision === "informationRequested" ? { question: "Please confirm the date from which the change applies." } : {}),
+      // A reason code from the procedure's own catalogue, so the status page can explain it in every language.
+      ...(decision === "rejected" ? { reason: getProcedure(delivery.procedureId)?.rejectionReasons[0]?.code ?? "incomplete" } : {}),
+      ...(decision === "informationRequested" ? { question: "変更が適用される日付をご確認ください。 / Please confirm the date from which the change applies." } : {}),
     });
     let retry = false;
     try {
@@ -253,6 +257,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
       resolve();
     });
   });
+  if (options.keepProcessAlive === false) server.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
 

@@ -1,5 +1,5 @@
 // Accounts and who they may act for: small verb-noun queries for the identity code in app/.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { authorisations, users } from "../schema";
 
@@ -31,7 +31,7 @@ export function claimTotpStep(tx: Tx, { userId, step }: { userId: string; step: 
 }
 
 export function listAuthorisations(tx: Tx, { userId }: { userId: string }): Authorisation[] {
-  return tx.select().from(authorisations).where(eq(authorisations.userId, userId)).all();
+  return tx.select().from(authorisations).where(eq(authorisations.userId, userId)).orderBy(asc(authorisations.id)).all();
 }
 
 export function findAuthorisation(tx: Tx, { userId, subjectId }: { userId: string; subjectId: string }): Authorisation | undefined {

@@ -65,6 +65,8 @@ type RequestOptions = {
 export function browserRequest(path: string, { as = null, method, form, origin, withoutCsrf = false, headers = {} }: RequestOptions = {}): Request {
   const verb = method ?? (form ? "POST" : "GET");
   const h = new Headers(headers);
+  // Node's Request does not add Host; Remix compares it with Origin on POSTs, as a browser's would match.
+  h.set("Host", new URL(ORIGIN).host);
   if (as) h.set("Cookie", as.cookie);
   const sendOrigin = origin === undefined ? (verb === "GET" ? null : ORIGIN) : origin;
   if (sendOrigin) h.set("Origin", sendOrigin);

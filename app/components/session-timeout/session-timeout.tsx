@@ -8,37 +8,40 @@ import { formatTime } from "~/components/rate-limit-notice/rate-limit-notice";
 
 const WARNING_MS = 2 * 60_000;
 
-type Status = { signedIn: boolean; idleExpiresAt: string | null };
+type Status = { signedIn: boolean; idleExpiresAt: string | null; now: string };
 
-export function SessionTimeout({ idleExpiresAt }: { idleExpiresAt: string }) {
+/** Time left by the SERVER's clock: a wrong clock on the person's computer must not shorten or lengthen it. */
+const remainingMs = (expiresAt: string, serverNow: string) => Date.parse(expiresAt) - Date.parse(serverNow);
+
+export function SessionTimeout({ idleExpiresAt, serverNow }: { idleExpiresAt: string; serverNow: string }) {
   const { t, i18n } = useTranslation("auth");
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [expiresAt, setExpiresAt] = useState(idleExpiresAt);
+  const [schedule, setSchedule] = useState({ expiresAt: idleExpiresAt, remaining: remainingMs(idleExpiresAt, serverNow) });
   const [open, setOpen] = useState(false);
   const fetcher = useFetcher();
   const navigate = useNavigate();
 
-  useEffect(() => setExpiresAt(idleExpiresAt), [idleExpiresAt]);
+  useEffect(() => setSchedule({ expiresAt: idleExpiresAt, remaining: remainingMs(idleExpiresAt, serverNow) }), [idleExpiresAt, serverNow]);
 
   useEffect(() => {
-    const wait = new Date(expiresAt).getTime() - Date.now() - WARNING_MS;
     const timer = setTimeout(async () => {
-      // Another tab (or a navigation this root did not see) may have extended the session: ask first.
+      // Another tab (or a request this page did not see) may have extended the session: ask first.
       const response = await fetch("/session/status", { headers: { Accept: "application/json" } });
       const status = (await response.json()) as Status;
       if (!status.signedIn || !status.idleExpiresAt) {
         navigate("/sign-in?expired=idle");
         return;
       }
-      if (new Date(status.idleExpiresAt).getTime() - Date.now() > WARNING_MS + 5_000) {
-        setExpiresAt(status.idleExpiresAt);
+      const remaining = remainingMs(status.idleExpiresAt, status.now);
+      if (remaining > WARNING_MS + 5_000) {
+        setSchedule({ expiresAt: status.idleExpiresAt, remaining });
         return;
       }
-      setExpiresAt(status.idleExpiresAt);
+      setSchedule((current) => ({ ...current, expiresAt: status.idleExpiresAt! }));
       setOpen(true);
-    }, Math.max(0, wait));
+    }, Math.max(0, schedule.remaining - WARNING_MS));
     return () => clearTimeout(timer);
-  }, [expiresAt, navigate]);
+  }, [schedule.remaining, navigate]);
 
   useEffect(() => {
     if (open && !dialogRef.current?.open) dialogRef.current?.showModal();
@@ -52,7 +55,7 @@ export function SessionTimeout({ idleExpiresAt }: { idleExpiresAt: string }) {
   return (
     <dialog ref={dialogRef} className="session-dialog" aria-labelledby="session-dialog-title" onClose={() => setOpen(false)}>
       <h2 id="session-dialog-title">{t("session.warningTitle")}</h2>
-      <p>{t("session.warningBody", { time: formatTime(expiresAt, i18n.language) })}</p>
+      <p>{t("session.warningBody", { time: formatTime(schedule.expiresAt, i18n.language) })}</p>
       <fetcher.Form method="post" action="/session">
         <CsrfField />
         <input type="hidden" name="from" value="dialog" />

@@ -8,7 +8,7 @@ import path from "node:path";
 
 export type Portal = { url: string; databasePath: string; env: NodeJS.ProcessEnv; stop: () => Promise<void> };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();

@@ -1,0 +1,101 @@
+// Who may use each route: the table the access-control matrix test checks. EVERY file in app/routes
+// needs an entry here (the test fails for a route that is missing), so adding a route means deciding
+// who may use it. To add one: copy an entry, set `file`, `path`, and who may GET and POST.
+
+/** The people the matrix tries every route as. "Other" ones must be refused another's data. */
+export const actors = [
+  "anonymous",
+  "citizen",
+  "otherCitizen",
+  "actingCitizen",
+  "representative",
+  "officer",
+  "otherOfficer",
+  "designer",
+  "evaluator",
+  "administrator",
+] as const;
+export type Actor = (typeof actors)[number];
+
+/** The demo account behind each actor (see README "Demo accounts"), and for whom it acts. */
+export const actorAccounts: Record<Exclude<Actor, "anonymous">, { loginId: string; actingFor?: string }> = {
+  citizen: { loginId: "tanaka" }, // p-tanaka-ichiro
+  otherCitizen: { loginId: "suzuki" }, // p-suzuki-haruko
+  actingCitizen: { loginId: "sato.kenji", actingFor: "p-sato-yumi" },
+  representative: { loginId: "yamada", actingFor: "c-yamada-shoten" },
+  officer: { loginId: "officer.shinjuku" }, // municipality-13104
+  otherOfficer: { loginId: "officer.yokohama" }, // municipality-14100
+  designer: { loginId: "designer" },
+  evaluator: { loginId: "evaluator" },
+  administrator: { loginId: "admin" },
+};
+
+const signedIn: Actor[] = actors.filter((a) => a !== "anonymous");
+const applicants: Actor[] = ["citizen", "otherCitizen", "actingCitizen", "representative"];
+/** Moving house is for people: citizens, for themselves or a household member; not for a company. */
+const movers: Actor[] = ["citizen", "otherCitizen", "actingCitizen"];
+
+/** Data the matrix test creates before it runs (e.g. the citizen's own case), for paths that need it. */
+export const fixtures = { citizenCaseReference: "", citizenProcedureRequestId: "" };
+
+export type Access = "everyone" | Actor[];
+
+export type RouteAccess = {
+  /** The route module under app/routes, without its extension. */
+  file: string;
+  /** The URL to request; a function when it depends on the actor (e.g. their own case). */
+  path: string | ((actor: Actor) => string);
+  /** Who may GET. [] = nobody (a 404 for everyone, e.g. a POST-only resource route). */
+  get: Access;
+  /** Who may POST, when the route has an action. */
+  post?: Access;
+  /** A form that makes a meaningful POST (the CSRF token is added by the test). */
+  form?: Record<string, string>;
+  /** Values that must never appear in a refused response, besides every demo person's name and id. */
+  secrets?: string[];
+};
+
+export const routeAccess: RouteAccess[] = [
+  { file: "_index", path: "/", get: "everyone" },
+  { file: "$", path: "/no-such-page", get: [] },
+  // Moving house (a journey is the subject's own; without one, its pages lead back to the start page)
+  { file: "life-events.$lifeEventId._index", path: "/life-events/relocation", get: "everyone", post: movers, form: {} },
+  {
+    file: "life-events.$lifeEventId.questions.$questionId",
+    path: "/life-events/relocation/questions/moveDate",
+    get: movers,
+    post: movers,
+    form: { answer: "2026-05-01", intent: "continue" },
+  },
+  { file: "life-events.$lifeEventId.check-answers", path: "/life-events/relocation/check-answers", get: movers },
+  { file: "life-events.$lifeEventId.consent", path: "/life-events/relocation/consent", get: movers, post: movers, form: { agree: "yes" } },
+  { file: "record", path: "/record", get: applicants },
+  { file: "cases._index", path: "/cases", get: applicants },
+  // The citizen's own case: everyone else, other citizens included, gets a 404 without its data.
+  {
+    file: "cases.$reference",
+    path: () => `/cases/${fixtures.citizenCaseReference}`,
+    get: ["citizen"],
+    post: ["citizen"],
+    // An answer to a procedure that asked nothing: refused with a 409 for the owner, a 404 for anyone else.
+    get form() {
+      return { procedureRequestId: fixtures.citizenProcedureRequestId, answer: "x" };
+    },
+    secrets: ["神田神保町", "西新宿"],
+  },
+  // Agencies' systems: signed with HMAC, never with a session or CSRF token; unsigned requests are refused.
+  { file: "api.agencies.$agencyId.callbacks", path: "/api/agencies/tepco-energy-partner/callbacks", get: [], post: [], form: {} },
+  // Identity
+  { file: "sign-in", path: "/sign-in", get: "everyone", post: "everyone", form: { intent: "demo", loginId: "ito" } },
+  { file: "sign-in_.two-factor", path: "/sign-in/two-factor", get: signedIn, post: signedIn, form: { code: "123456" } },
+  { file: "sign-in_.passkey", path: "/sign-in/passkey", get: [], post: "everyone", form: { intent: "options" } },
+  { file: "sign-out", path: "/sign-out", get: "everyone", post: "everyone", form: { intent: "this" } },
+  { file: "session", path: "/session", get: signedIn, post: signedIn, form: { intent: "extend" } },
+  { file: "session_.status", path: "/session/status", get: "everyone" },
+  // (Removing another person's passkey is refused with a 404: app/routes/account.test.ts.)
+  { file: "account", path: "/account", get: signedIn, post: signedIn, form: { intent: "check-access-only" } },
+  { file: "account_.passkeys", path: "/account/passkeys", get: [], post: signedIn, form: { intent: "options" } },
+  { file: "account_.two-factor", path: "/account/two-factor", get: signedIn, post: signedIn, form: { code: "123456", enrolmentId: "x" } },
+  { file: "account_.data-use", path: "/account/data-use", get: applicants },
+  { file: "act-for", path: "/act-for", get: applicants, post: ["actingCitizen"], form: { subjectId: "p-sato-daichi" } },
+];

@@ -1,0 +1,78 @@
+// As a citizen, I add a passkey on my account page and sign in with it next time (Chromium's virtual
+// authenticator stands in for the phone); and when my session is about to end, a dialog lets me extend it.
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { startPortal, type Portal } from "./support/portal";
+
+async function whenISignInAsADemoPerson(page: Page, url: string, loginId: string) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel("デモ利用者").selectOption(loginId);
+  await page.getByRole("button", { name: "このデモ利用者としてサインイン" }).click();
+  await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
+}
+
+describe.skipIf(!browserAvailable)("passkeys and the session dialog (JavaScript on)", () => {
+  let portal: Portal;
+  let browser: Browser;
+  /** WebAuthn needs a domain as its relying party id: localhost, not 127.0.0.1. */
+  let url: string;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    url = portal.url.replace("127.0.0.1", "localhost");
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  it("adds a passkey from the account page, then signs in with it", async () => {
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+
+    await whenISignInAsADemoPerson(page, url, "takahashi");
+    await page.getByRole("button", { name: "パスキーを追加" }).click();
+    await page.getByText("パスキーを登録しました。").waitFor();
+    expect(await page.getByRole("button", { name: /に登録したパスキーを削除/ }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "サインアウト", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
+    await page.goto(`${url}/sign-in`);
+    await page.getByRole("button", { name: "パスキーでサインイン" }).click();
+    await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
+    expect(await page.getByText("高橋 健 さんがサインイン中").count()).toBe(1);
+    await context.close();
+  });
+
+  it("warns before the idle timeout in a dialog, and the button extends the session", async () => {
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    await page.clock.install();
+    await whenISignInAsADemoPerson(page, url, "ito");
+
+    // 28.5 minutes pass without a request: on the server, and on the page's clock.
+    const db = new Database(portal.databasePath);
+    const longAgo = new Date(Date.now() - 28.5 * 60_000).toISOString();
+    db.prepare("UPDATE sessions SET last_seen_at = ? WHERE user_id = 'u-ito-yuki'").run(longAgo);
+    await page.clock.fastForward("28:30");
+
+    const dialog = page.getByRole("dialog", { name: "まもなくサインアウトします" });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole("button", { name: "有効期限を延長する" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const row = db.prepare("SELECT last_seen_at AS lastSeenAt FROM sessions WHERE user_id = 'u-ito-yuki'").get() as { lastSeenAt: string };
+    expect(Date.now() - new Date(row.lastSeenAt).getTime()).toBeLessThan(60_000);
+    db.close();
+    await context.close();
+  });
+});

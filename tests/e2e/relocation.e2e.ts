@@ -1,0 +1,256 @@
+// User stories for moving house, in real Chromium with axe on every page:
+// - 田中一郎 (JavaScript off, Japanese) signs in, moves from Chiyoda to Shinjuku, consents, submits; the
+//   simulated organisations decide; the new municipality accepts the move-in; his record shows the new
+//   address with the case as its source, and his next journey starts from it.
+// - Kenji Sato (JavaScript on, English) moves his family; an organisation asks for more information and he
+//   answers it on the status page; a double submit makes one case.
+// - 高橋健 (JavaScript on, Japanese) owns a car and a dog: the police and the transport bureau receive them.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyCaseEvent } from "../../app/cases.server";
+import { openDatabase } from "../../db/client.server";
+import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { getLifeEvent, type Sample } from "../../flows";
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { answerJourney, signIn } from "./support/journey";
+import { startPortal, type Portal } from "./support/portal";
+
+const relocation = getLifeEvent("relocation")!;
+const sample = (id: string): Sample => relocation.samples.find((s) => s.id === id)!;
+
+async function startJourney(page: Page, portal: Portal) {
+  await page.goto(`${portal.url}/life-events/relocation`);
+  await expectNoAxeViolations(page);
+  await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+}
+
+/** Reloads the status page until `done` holds for the procedures' statuses (the simulator decides on its own). */
+async function waitForStatuses(portal: Portal, reference: string, done: (statuses: string[]) => boolean, timeoutMs = 45_000) {
+  const db = openDatabase(portal.databasePath);
+  try {
+    const started = Date.now();
+    for (;;) {
+      const kase = findCaseByReference(db, { reference })!;
+      const statuses = listProcedureRequestsForCase(db, { caseId: kase.id }).map((r) => `${r.procedureId}:${r.status}`);
+      if (done(statuses)) return statuses;
+      if (Date.now() - started > timeoutMs) throw new Error(`statuses did not settle: ${statuses.join(", ")}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe.skipIf(!browserAvailable)("moving house", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe("田中一郎, without JavaScript, in Japanese", { timeout: 300_000 }, () => {
+    let portal: Portal;
+    beforeAll(async () => {
+      portal = await startPortal({ AGENCY_SIMULATOR_ACCEPT_SHARE: "1", AGENCY_SIMULATOR_REJECT_SHARE: "0", AGENCY_SIMULATOR_ASK_SHARE: "0" });
+    });
+    afterAll(async () => {
+      await portal?.stop();
+    });
+
+    it("tells the government once, and the record and the next journey follow", async () => {
+      const context = await newContext(browser, { javaScript: false });
+      const page = await context.newPage();
+      await signIn(page, portal.url, "tanaka");
+
+      await page.goto(`${portal.url}/record`);
+      await expectNoAxeViolations(page);
+      expect(await page.locator("main").textContent()).toContain("神田神保町");
+
+      await startJourney(page, portal);
+      // What the government knows is prefilled with its source.
+      await page.goto(`${portal.url}/life-events/relocation/questions/moveDate`);
+      const tanaka = sample("p-tanaka-ichiro");
+      const asked = await answerJourney(page, relocation, tanaka.answers, expectNoAxeViolations);
+      expect(asked).toContain("newAddress");
+      expect(asked).not.toContain("vehicles");
+
+      // Check answers shows the new address, with a Change link that comes back here.
+      await expectNoAxeViolations(page);
+      expect(await page.locator("main").textContent()).toContain("西新宿");
+      await page.locator('a[href$="/questions/phone"]').click();
+      await page.waitForURL(/\/questions\/phone$/);
+      expect(await page.inputValue('input[name="answer"]')).toBe("09012345678");
+      await page.locator('button[name="intent"][value="continue"]:visible').click();
+      await page.waitForURL(/\/check-answers$/);
+
+      // Consent: who receives what, under which law.
+      await page.locator('a[href$="/consent"]').click();
+      await page.waitForURL(/\/consent$/);
+      await page.locator("#agree").waitFor();
+      const consent = (await page.locator("main").textContent()) ?? "";
+      expect(consent).toContain("新宿区");
+      expect(consent).toContain("住民基本台帳法");
+      expect(consent).toContain("日本郵便");
+      await expectNoAxeViolations(page);
+      // Submitting without agreeing is refused with a clear error, nothing lost.
+      await page.locator('main form button[type="submit"]').click();
+      await page.waitForLoadState("load");
+      expect(await page.locator(".error-summary").textContent()).toContain("同意");
+      await expectNoAxeViolations(page);
+      await page.check("#agree");
+      await Promise.all([page.waitForURL(/\/cases\/MDG-/), page.locator('main form button[type="submit"]').click()]);
+      const reference = /\/cases\/(MDG-[^/?#]+)/.exec(page.url())![1];
+      expect(await page.locator("h1").textContent()).toBe("申請を受け付けました");
+      expect(await page.locator("main").textContent()).toContain(reference);
+      // The move-in visit the law still requires, with the data sent ahead.
+      expect(await page.locator("main").textContent()).toContain("来庁が必要な手続");
+      await expectNoAxeViolations(page);
+
+      // The simulated private companies decide on their own.
+      await waitForStatuses(portal, reference, (s) => s.some((x) => x.startsWith("mail-forwarding:accepted")));
+      // The new municipality accepts the move-in (its officer's back office has its own story).
+      const db = openDatabase(portal.databasePath);
+      try {
+        const kase = findCaseByReference(db, { reference })!;
+        const requests = listProcedureRequestsForCase(db, { caseId: kase.id });
+        const moveOut = requests.find((r) => r.procedureId === "move-out-notification")!;
+        const moveIn = requests.find((r) => r.procedureId === "move-in-notification")!;
+        applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "千代田-1" }, actor: "agency:municipality-13101" });
+        await waitForStatuses(portal, reference, (s) => s.includes("move-in-notification:delivered"));
+        applyCaseEvent(db, { procedureRequestId: moveIn.id, event: { type: "agency.accepted", reference: "新宿-1" }, actor: "agency:municipality-13104" });
+      } finally {
+        db.$client.close();
+      }
+
+      await page.goto(`${portal.url}/cases/${reference}`);
+      const status = (await page.locator("main").textContent()) ?? "";
+      expect(status).toContain("完了");
+      expect(status).toContain("新宿-1");
+      await expectNoAxeViolations(page);
+
+      await page.goto(`${portal.url}/cases`);
+      expect(await page.locator("main").textContent()).toContain(reference);
+      await expectNoAxeViolations(page);
+
+      // Once only: the record now shows the new address, with this case as its source.
+      await page.goto(`${portal.url}/record`);
+      const record = (await page.locator("main").textContent()) ?? "";
+      expect(record).toContain("西新宿");
+      expect(record).toContain(reference);
+
+      // …and the next journey starts from it.
+      await startJourney(page, portal);
+      await page.goto(`${portal.url}/life-events/relocation/questions/moveDate`);
+      await page.fill('input[name="answer"]', "2027-04-01");
+      await page.locator('button[name="intent"][value="continue"]:visible').click();
+      await page.waitForURL(/\/questions\/currentAddress$/);
+      expect(await page.inputValue('input[name="answer.town"]')).toBe("西新宿");
+      expect(await page.locator(".prefill-note").textContent()).toContain(reference);
+      await context.close();
+    });
+  });
+
+  describe("Kenji Sato, with JavaScript, in English", { timeout: 300_000 }, () => {
+    let portal: Portal;
+    beforeAll(async () => {
+      // Every organisation on the http channel asks a question first, then accepts the answer.
+      portal = await startPortal({ AGENCY_SIMULATOR_ACCEPT_SHARE: "1", AGENCY_SIMULATOR_REJECT_SHARE: "0", AGENCY_SIMULATOR_ASK_SHARE: "1000000000" });
+    });
+    afterAll(async () => {
+      await portal?.stop();
+    });
+
+    it("moves the family, answers an organisation's question, and a double submit makes one case", async () => {
+      const context = await newContext(browser, { javaScript: true, locale: "en-GB" });
+      const page = await context.newPage();
+      await signIn(page, portal.url, "sato.kenji");
+      await page.goto(`${portal.url}/life-events/relocation?lng=en`);
+      await expectNoAxeViolations(page);
+      await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+      const sato = sample("p-sato-kenji");
+
+      // A missing answer is refused in English, with the error at the top and at the field.
+      await page.locator('button[name="intent"][value="continue"]:visible').click();
+      await page.locator(".error-summary").waitFor();
+      expect(await page.locator(".error-summary").textContent()).toContain("Enter an answer");
+      expect(await page.locator(".field__error").textContent()).toContain("Enter an answer");
+      await expectNoAxeViolations(page);
+
+      await answerJourney(page, relocation, sato.answers, expectNoAxeViolations);
+      expect(await page.locator("h1").textContent()).toBe("Check your answers");
+      await page.locator('a[href$="/consent"]').click();
+      await page.waitForURL(/\/consent$/);
+      await page.locator("#agree").waitFor();
+      await page.check("#agree");
+      // Two clicks, one case.
+      const button = page.locator('main form button[type="submit"]');
+      await Promise.all([page.waitForURL(/\/cases\/MDG-/), button.click(), button.click({ force: true }).catch(() => undefined)]);
+      const reference = /\/cases\/(MDG-[^/?#]+)/.exec(page.url())![1];
+      await page.goBack();
+      await page.waitForLoadState("load");
+      const db = openDatabase(portal.databasePath);
+      const caseCount = db.$client.prepare("select count(*) from cases").pluck().get();
+      db.$client.close();
+      expect(caseCount).toBe(1);
+
+      // An organisation asks for more information; Kenji answers it on the status page.
+      await waitForStatuses(portal, reference, (s) => s.some((x) => x.endsWith(":informationRequested")));
+      await page.goto(`${portal.url}/cases/${reference}`);
+      await page.locator("form.info-answer").first().waitFor();
+      await expectNoAxeViolations(page);
+      const form = page.locator("form.info-answer").first();
+      await form.locator("button[type=submit]").click();
+      await page.locator(".error-summary").first().waitFor();
+      expect(await page.locator(".error-summary").first().textContent()).toContain("Enter your answer");
+      const answerForm = page.locator("form.info-answer").first();
+      const answered = await answerForm.locator('input[name="procedureRequestId"]').inputValue();
+      await answerForm.locator("textarea").fill("The change applies from 28 March 2026.");
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/cases/${reference}`)),
+        answerForm.locator("button[type=submit]").click(),
+      ]);
+      const statuses = await waitForStatuses(portal, reference, () => true);
+      const dbAfter = openDatabase(portal.databasePath);
+      const row = dbAfter.$client.prepare("select procedure_id, information_answer from procedure_requests where id = ?").get(answered) as { procedure_id: string; information_answer: string };
+      dbAfter.$client.close();
+      expect(row.information_answer).toBe("The change applies from 28 March 2026.");
+      await waitForStatuses(portal, reference, (s) => s.includes(`${row.procedure_id}:accepted`));
+      expect(statuses.length).toBeGreaterThan(5);
+      await context.close();
+    });
+  });
+
+  describe("高橋健, with JavaScript, in Japanese", { timeout: 120_000 }, () => {
+    let portal: Portal;
+    beforeAll(async () => {
+      portal = await startPortal({ AGENCY_SIMULATOR_ACCEPT_SHARE: "1", AGENCY_SIMULATOR_REJECT_SHARE: "0", AGENCY_SIMULATOR_ASK_SHARE: "0" });
+    });
+    afterAll(async () => {
+      await portal?.stop();
+    });
+
+    it("moves with a car and a dog, and the police, transport bureau and new city receive only what they need", async () => {
+      const context = await newContext(browser, { javaScript: true });
+      const page = await context.newPage();
+      await signIn(page, portal.url, "takahashi");
+      await startJourney(page, portal);
+      const asked = await answerJourney(page, relocation, sample("p-takahashi-ken").answers);
+      expect(asked).toEqual(expect.arrayContaining(["vehicles", "parkingAddress", "dogs"]));
+      await expectNoAxeViolations(page);
+      await page.locator('a[href$="/consent"]').click();
+      await page.waitForURL(/\/consent$/);
+      await page.locator("#agree").waitFor();
+      const consent = (await page.locator("main").textContent()) ?? "";
+      expect(consent).toContain("福岡県警察");
+      expect(consent).toContain("狂犬病予防法");
+      await expectNoAxeViolations(page);
+      await page.check("#agree");
+      await Promise.all([page.waitForURL(/\/cases\/MDG-/), page.locator('main form button[type="submit"]').click()]);
+      await page.locator(".panel").waitFor();
+      expect(await page.locator("h1").textContent()).toBe("申請を受け付けました");
+      await context.close();
+    });
+  });
+});

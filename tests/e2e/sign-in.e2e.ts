@@ -1,0 +1,184 @@
+// As a citizen, an officer, or a tester of the demo, I sign in — with a password, with a password and
+// a TOTP code, or as a demo person — with JavaScript on and off, and every page passes axe. In
+// production mode the demo shortcut does not exist.
+import { generateTOTP } from "@epic-web/totp";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo-accounts.server";
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { startPortal, type Portal } from "./support/portal";
+
+async function totpFor(loginId: string) {
+  const { otp } = await generateTOTP({ secret: getDemoAccount(loginId)!.totpSecret!, period: 30, digits: 6, algorithm: "SHA-1" });
+  return otp;
+}
+
+async function whenISignInWithMyPassword(page: Page, loginId: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("ログインID").fill(loginId);
+  await page.getByLabel("パスワード", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "サインイン", exact: true }).click();
+}
+
+describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
+  let portal: Portal;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  for (const javaScript of [true, false]) {
+    it(`a citizen signs in with a password, sees their account and data use, and signs out (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+      const context = await newContext(browser, { javaScript });
+      const page = await context.newPage();
+      const response = await page.goto(`${portal.url}/sign-in`);
+      expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(await page.getByLabel("ログインID").getAttribute("autocomplete")).toBe("username");
+      expect(await page.getByLabel("パスワード", { exact: true }).getAttribute("autocomplete")).toBe("current-password");
+      await expectNoAxeViolations(page);
+
+      await whenISignInWithMyPassword(page, "tanaka");
+      await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/account");
+      expect(await page.getByText("田中 一郎 さんがサインイン中").count()).toBe(1);
+      const account = await page.request.get(`${portal.url}/account`);
+      expect(account.headers()["cache-control"]).toBe("no-store");
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("link", { name: "わたしのデータの利用履歴" }).click();
+      await page.getByRole("heading", { level: 1, name: "わたしのデータの利用履歴" }).waitFor();
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("link", { name: "延長する" }).click();
+      await page.getByRole("heading", { level: 1, name: "サインインの有効期限" }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "有効期限を延長する" }).click();
+      await page.getByText("有効期限を延長しました。").waitFor();
+
+      await page.getByRole("button", { name: "サインアウト", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.goto(`${portal.url}/account`);
+      await page.getByRole("heading", { level: 1, name: "サインイン" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/sign-in");
+      await context.close();
+    });
+  }
+
+  const officers = [
+    { javaScript: true, loginId: "officer.shinjuku" },
+    { javaScript: false, loginId: "officer.pension" },
+  ];
+  for (const { javaScript, loginId } of officers) {
+    it(`an officer signs in with a password and a TOTP code (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+      const context = await newContext(browser, { javaScript });
+      const page = await context.newPage();
+      await page.goto(`${portal.url}/sign-in`);
+      await whenISignInWithMyPassword(page, loginId);
+      await page.getByRole("heading", { level: 1, name: "確認コードの入力" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/sign-in/two-factor");
+      expect(await page.getByLabel("確認コード").getAttribute("autocomplete")).toBe("one-time-code");
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel("確認コード").fill("000000");
+      await page.getByRole("button", { name: "確認する" }).click();
+      await page.getByText("確認コードが正しくありません").first().waitFor();
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel("確認コード").fill(await totpFor(loginId));
+      await page.getByRole("button", { name: "確認する" }).click();
+      await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
+      expect(await page.getByText("行政職員").count()).toBeGreaterThan(0);
+      await context.close();
+    });
+  }
+
+  it("a tester uses the clearly marked demo shortcut, then acts for a child (JavaScript off)", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/sign-in`);
+    expect(await page.getByRole("heading", { name: "デモ用:デモの利用者としてサインイン" }).count()).toBe(1);
+    await page.getByLabel("デモ利用者").selectOption("sato.kenji");
+    await page.getByRole("button", { name: "このデモ利用者としてサインイン" }).click();
+    await page.waitForURL(`${portal.url}/account`);
+    await page.getByRole("link", { name: "代理する人を選ぶ" }).first().click();
+    await page.waitForURL(`${portal.url}/act-for`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel("佐藤 美緒(子)").check();
+    await page.getByRole("button", { name: "選択する" }).click();
+    await page.waitForURL(`${portal.url}/account`);
+    expect(await page.getByText("佐藤 美緒 の代理で手続中").count()).toBe(1);
+    await context.close();
+  });
+
+  it("after five wrong passwords, says when to try again, in English too", async () => {
+    const context = await newContext(browser, { javaScript: false, locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/sign-in?lng=en`);
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Login ID").fill("ito");
+      await page.getByLabel("Password", { exact: true }).fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForLoadState();
+    }
+    expect(await page.getByRole("heading", { name: "Too many attempts" }).count()).toBe(1);
+    expect(await page.getByText(/Try again after \d{2}:\d{2}/).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it("shows XSS payloads typed into every field as text, never as markup (JavaScript on)", async () => {
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const payload = `"><script>alert(1)</script><img src=x onerror=alert(2)>`;
+    await page.goto(`${portal.url}/sign-in`);
+    await whenISignInWithMyPassword(page, payload, payload);
+    await page.getByText("ログインIDまたはパスワードが正しくありません").first().waitFor();
+    expect(await page.getByLabel("ログインID").inputValue()).toBe(payload);
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await context.close();
+  });
+});
+
+describe.skipIf(!browserAvailable)("signing in (production mode)", () => {
+  let portal: Portal;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    portal = await startPortal({
+      MADOGUCHI_MODE: "production",
+      MADOGUCHI_SESSION_SECRET: "e2e-production-secret-0123456789abcdefghij",
+      MADOGUCHI_ENCRYPTION_KEYS: `p1:${Buffer.alloc(32, 9).toString("base64")}`,
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  it("has no demo shortcut, sends HSTS, and sets __Host- Secure cookies", async () => {
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    const response = await page.goto(`${portal.url}/sign-in`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("サインイン");
+    expect(await page.getByText("デモ用").count()).toBe(0);
+    expect(await page.locator("select[name=loginId]").count()).toBe(0);
+    const headers = response!.headers();
+    expect(headers["strict-transport-security"]).toMatch(/max-age=/);
+    expect(await response!.headerValue("set-cookie")).toMatch(/^__Host-madoguchi_csrf=.*; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
