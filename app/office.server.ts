@@ -156,8 +156,9 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     dataSubjectId: kase.applicantId,
     subjectType: "procedureRequest",
     subjectId: request.id,
-    purpose: request.procedureId,
-    details: { caseReference: kase.reference, dataItems: items.map((item) => item.key) },
+    // "procedure" is the purpose the citizen's data-use page names ("deciding a procedure"); which one is in details.
+    purpose: "procedure",
+    details: { caseReference: kase.reference, procedureId: request.procedureId, dataItems: items.map((item) => item.key) },
   });
   const today = todayInTokyo(now);
   const agency = getAgency(request.agencyId);

@@ -128,7 +128,8 @@ describe("the procedure page", () => {
 
     const reads = db.select().from(auditEntries).where(and(eq(auditEntries.action, "record.read"), eq(auditEntries.subjectId, moveIn.id))).all();
     expect(db.select().from(auditEntries).all().length).toBe(before + 1);
-    expect(reads.at(-1)).toMatchObject({ actor: "u-officer-shinjuku", agencyId: "municipality-13104", dataSubjectId: "p-tanaka-ichiro", purpose: "move-in-notification" });
+    expect(reads.at(-1)).toMatchObject({ actor: "u-officer-shinjuku", agencyId: "municipality-13104", dataSubjectId: "p-tanaka-ichiro", purpose: "procedure" });
+    expect(JSON.parse(reads.at(-1)!.details)).toEqual({ caseReference: tanaka.case.reference, procedureId: "move-in-notification", dataItems: page.items.map((item) => item.key) });
   });
 
   it("never shows more than the consent, even if a stored payload held more", async () => {
