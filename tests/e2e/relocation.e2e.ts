@@ -82,6 +82,16 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       await page.locator('a[href$="/questions/phone"]').click();
       await page.waitForURL(/\/questions\/phone$/);
       expect(await page.inputValue('input[name="answer"]')).toBe("09012345678");
+      // Hostile input is kept as text and refused with a translated error, never run.
+      const hostile = '<img src=x onerror="document.title=1">';
+      await page.fill('input[name="answer"]', hostile);
+      await page.locator('button[name="intent"][value="continue"]:visible').click();
+      await page.waitForLoadState("load");
+      expect(await page.locator(".error-summary").textContent()).toContain("電話番号");
+      expect(await page.inputValue('input[name="answer"]')).toBe(hostile);
+      expect(await page.locator("main img").count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await page.fill('input[name="answer"]', "09012345678");
       await page.locator('button[name="intent"][value="continue"]:visible').click();
       await page.waitForURL(/\/check-answers$/);
 

@@ -42,6 +42,43 @@ function Legend({ title, asPageHeading }: { title: string; asPageHeading?: boole
   return <legend className="field__label">{asPageHeading ? <h1>{title}</h1> : title}</legend>;
 }
 
+function Hint({ id, question }: { id: string; question: Question }) {
+  const { t } = useTranslation();
+  if (!question.texts.hint) return null;
+  return (
+    <span className="field__hint" id={`${id}-hint`}>
+      {t(question.texts.hint)}
+    </span>
+  );
+}
+
+/** A question of several inputs: one fieldset whose legend is the question, with its hint and errors. */
+function QuestionFieldset({
+  question,
+  id,
+  messages,
+  asPageHeading,
+  children,
+}: {
+  question: Question;
+  id: string;
+  messages?: string[];
+  asPageHeading?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${messages?.length ? " field--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(id, Boolean(question.texts.hint), Boolean(messages?.length))}>
+        <Legend title={t(question.texts.title)} asPageHeading={asPageHeading} />
+        <Hint id={id} question={question} />
+        <ErrorMessages id={id} messages={messages} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 function TextInput({
   question,
   name,
@@ -70,11 +107,7 @@ function TextInput({
           {label}
         </label>
       )}
-      {question.texts.hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {t(question.texts.hint)}
-        </span>
-      ) : null}
+      <Hint id={id} question={question} />
       <ErrorMessages id={id} messages={messages} />
       <input
         className={`input${messages?.length ? " input--error" : ""}`}
@@ -103,42 +136,33 @@ function Options({ question, name, value, errors, asPageHeading }: FieldProps) {
           { value: "yes", label: `${ns}:yesNo.yes` },
           { value: "no", label: `${ns}:yesNo.no` },
         ]
-      : (question.options ?? []);
+      : question.options ?? [];
   const multiple = question.type === "choice" && question.multiple;
   const selected = new Set(
     (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).map((v) =>
-      v === true ? "yes" : v === false ? "no" : String(v),
-    ),
+      v === true ? "yes" : v === false ? "no" : String(v)
+    )
   );
   return (
-    <div className={`field${messages?.length ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(id, Boolean(question.texts.hint), Boolean(messages?.length))}>
-        <Legend title={t(question.texts.title)} asPageHeading={asPageHeading} />
-        {question.texts.hint ? (
-          <span className="field__hint" id={`${id}-hint`}>
-            {t(question.texts.hint)}
-          </span>
-        ) : null}
-        <ErrorMessages id={id} messages={messages} />
-        <div className={multiple ? "checkboxes" : "radios"}>
-          {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index}`;
-            return (
-              <div className="choice" key={option.value}>
-                <input
-                  id={optionId}
-                  type={multiple ? "checkbox" : "radio"}
-                  name={name}
-                  value={option.value}
-                  defaultChecked={selected.has(option.value)}
-                />
-                <label htmlFor={optionId}>{t(option.label)}</label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <QuestionFieldset question={question} id={id} messages={messages} asPageHeading={asPageHeading}>
+      <div className={multiple ? "checkboxes" : "radios"}>
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${index}`;
+          return (
+            <div className="choice" key={option.value}>
+              <input
+                id={optionId}
+                type={multiple ? "checkbox" : "radio"}
+                name={name}
+                value={option.value}
+                defaultChecked={selected.has(option.value)}
+              />
+              <label htmlFor={optionId}>{t(option.label)}</label>
+            </div>
+          );
+        })}
+      </div>
+    </QuestionFieldset>
   );
 }
 
@@ -176,44 +200,35 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
   };
   const townName = `${name}.town`;
   return (
-    <div className={`field${messages?.length ? " field--error" : ""}`}>
-      <fieldset>
-        <Legend title={t(question.texts.title)} asPageHeading={asPageHeading} />
-        {question.texts.hint ? (
-          <span className="field__hint" id={`${id}-hint`}>
-            {t(question.texts.hint)}
-          </span>
-        ) : null}
-        <ErrorMessages id={id} messages={messages} />
-        {partInput("postalCode", { autoComplete: "postal-code" })}
-        <p>
-          <button className="button button--secondary" type="submit" name="intent" value="lookup" formNoValidate>
-            {t("journey:form.findAddress")}
-          </button>
-        </p>
-        <input type="hidden" name={`${name}.municipalityCode`} value={asString(address.municipalityCode)} />
-        {partInput("prefecture", { readOnly: true })}
-        {partInput("municipality", { readOnly: true })}
-        {townChoices && townChoices.length > 1 ? (
-          <div className="field">
-            <label className="field__label" htmlFor={fieldId(townName)}>
-              {t(part("town")?.label ?? "")}
-            </label>
-            <select className="input" id={fieldId(townName)} name={townName} defaultValue={asString(address.town)}>
-              {townChoices.map((choice) => (
-                <option key={choice.town} value={choice.town}>
-                  {choice.town}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          partInput("town")
-        )}
-        {partInput("street", { autoComplete: "address-line2" })}
-        {partInput("building", { autoComplete: "address-line3" })}
-      </fieldset>
-    </div>
+    <QuestionFieldset question={question} id={id} messages={messages} asPageHeading={asPageHeading}>
+      {partInput("postalCode", { autoComplete: "postal-code" })}
+      <p>
+        <button className="button button--secondary" type="submit" name="intent" value="lookup" formNoValidate>
+          {t("journey:form.findAddress")}
+        </button>
+      </p>
+      <input type="hidden" name={`${name}.municipalityCode`} value={asString(address.municipalityCode)} />
+      {partInput("prefecture", { readOnly: true })}
+      {partInput("municipality", { readOnly: true })}
+      {townChoices && townChoices.length > 1 ? (
+        <div className="field">
+          <label className="field__label" htmlFor={fieldId(townName)}>
+            {t(part("town")?.label ?? "")}
+          </label>
+          <select className="input" id={fieldId(townName)} name={townName} defaultValue={asString(address.town)}>
+            {townChoices.map((choice) => (
+              <option key={choice.town} value={choice.town}>
+                {choice.town}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        partInput("town")
+      )}
+      {partInput("street", { autoComplete: "address-line2" })}
+      {partInput("building", { autoComplete: "address-line3" })}
+    </QuestionFieldset>
   );
 }
 
@@ -223,36 +238,27 @@ function GroupFields({ question, name, value, errors, asPageHeading }: FieldProp
   const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   const messages = errors[name];
   return (
-    <div className={`field${messages?.length ? " field--error" : ""}`}>
-      <fieldset>
-        <Legend title={t(question.texts.title)} asPageHeading={asPageHeading} />
-        {question.texts.hint ? (
-          <span className="field__hint" id={`${id}-hint`}>
-            {t(question.texts.hint)}
-          </span>
-        ) : null}
-        <ErrorMessages id={id} messages={messages} />
-        {items.length === 0 ? <p id={id}>{t("journey:form.noItems")}</p> : null}
-        {items.map((item, index) => (
-          <fieldset className="group-item card" key={index} id={index === 0 ? id : undefined}>
-            <legend className="field__label">{t(`${question.i18nKey}.item`, { number: index + 1 })}</legend>
-            {(question.fields ?? []).map((field) => (
-              <QuestionField key={field.id} question={field} name={`${name}[${index}].${field.id}`} value={item?.[field.id]} errors={errors} />
-            ))}
-            <button className="button button--secondary" type="submit" name="intent" value={`remove-${index}`} formNoValidate>
-              {t(`${question.i18nKey}.remove`, { number: index + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        {items.length < (question.max ?? 20) ? (
-          <p>
-            <button className="button button--secondary" type="submit" name="intent" value="add" formNoValidate>
-              {t(`${question.i18nKey}.add`)}
-            </button>
-          </p>
-        ) : null}
-      </fieldset>
-    </div>
+    <QuestionFieldset question={question} id={id} messages={messages} asPageHeading={asPageHeading}>
+      {items.length === 0 ? <p id={id}>{t("journey:form.noItems")}</p> : null}
+      {items.map((item, index) => (
+        <fieldset className="group-item card" key={index} id={index === 0 ? id : undefined}>
+          <legend className="field__label">{t(`${question.i18nKey}.item`, { number: index + 1 })}</legend>
+          {(question.fields ?? []).map((field) => (
+            <QuestionField key={field.id} question={field} name={`${name}[${index}].${field.id}`} value={item?.[field.id]} errors={errors} />
+          ))}
+          <button className="button button--secondary" type="submit" name="intent" value={`remove-${index}`} formNoValidate>
+            {t(`${question.i18nKey}.remove`, { number: index + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      {items.length < (question.max ?? 20) ? (
+        <p>
+          <button className="button button--secondary" type="submit" name="intent" value="add" formNoValidate>
+            {t(`${question.i18nKey}.add`)}
+          </button>
+        </p>
+      ) : null}
+    </QuestionFieldset>
   );
 }
 
