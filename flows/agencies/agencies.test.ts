@@ -46,12 +46,16 @@ describe("agencies", () => {
     }
   });
 
-  it("has private companies and public bodies on the http channel", () => {
+  it("has private companies and public bodies on the http channel, and back-office agencies on the inbox", () => {
     const agencies = listAgencies();
     expect(agencies.filter((agency) => agency.kind === "private").length).toBeGreaterThanOrEqual(4);
     expect(agencies.filter((agency) => agency.kind === "private" && agency.channel === "http").length).toBeGreaterThanOrEqual(4);
-    for (const id of ["japan-pension-service", "tax-office-kojimachi", "legal-affairs-13", "tokyo-waterworks"]) {
+    for (const id of ["tax-office-kojimachi", "legal-affairs-13", "tokyo-waterworks"]) {
       expect(getAgency(id)?.channel, id).toBe("http");
+    }
+    // Decided by officers in the back office: the demo's pension officer and the new municipality of a move.
+    for (const id of ["japan-pension-service", "municipality-13104"]) {
+      expect(getAgency(id)?.channel, id).toBe("inbox");
     }
   });
 });

@@ -139,12 +139,13 @@ export const namedOffices: Agency[] = [
   defineAgency({ id: "hello-work-iidabashi", name: { ja: "ハローワーク飯田橋", en: "Hello Work Iidabashi" }, kind: "national", sector: ministries.mhlw, channel: "inbox", prefectureCode: "13" }),
 ];
 
+// On the inbox channel: its officers decide pension procedures in Madoguchi's back office (README, 2026-11-27).
 export const japanPensionService = defineAgency({
   id: "japan-pension-service",
   name: { ja: "日本年金機構", en: "Japan Pension Service" },
   kind: "national",
   sector: ministries.mhlw,
-  channel: "http",
+  channel: "inbox",
 });
 
 export const tokyoWaterworks = defineAgency({

@@ -10,6 +10,7 @@ import { demoAccounts } from "../../app/demo-accounts.server";
 import { anonymousBrowser, browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { seedAgencyEndpoints } from "../../app/seed.server";
 import { submitSampleCase } from "../factories";
+import { deliverAll, requestOf } from "../setup/office";
 import { actorAccounts, actors, fixtures, routeAccess, type Access, type Actor, type RouteAccess } from "./route-access";
 
 type RouteModule = {
@@ -34,6 +35,10 @@ beforeAll(async () => {
   const submitted = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
   fixtures.citizenCaseReference = submitted.case.reference;
   fixtures.citizenProcedureRequestId = submitted.procedureRequests[0].id;
+  // A procedure delivered to 新宿区 (NGUYEN's move-out), for the back office's routes.
+  const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
+  await deliverAll(db);
+  fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
 });
 afterAll(() => close());
 

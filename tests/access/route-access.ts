@@ -36,7 +36,7 @@ const applicants: Actor[] = ["citizen", "otherCitizen", "actingCitizen", "repres
 const movers: Actor[] = ["citizen", "otherCitizen", "actingCitizen"];
 
 /** Data the matrix test creates before it runs (e.g. the citizen's own case), for paths that need it. */
-export const fixtures = { citizenCaseReference: "", citizenProcedureRequestId: "" };
+export const fixtures = { citizenCaseReference: "", citizenProcedureRequestId: "", officerProcedureRequestId: "" };
 
 export type Access = "everyone" | Actor[];
 
@@ -85,6 +85,19 @@ export const routeAccess: RouteAccess[] = [
   },
   // Agencies' systems: signed with HMAC, never with a session or CSRF token; unsigned requests are refused.
   { file: "api.agencies.$agencyId.callbacks", path: "/api/agencies/tepco-energy-partner/callbacks", get: [], post: [], form: {} },
+  // The agency API document is public; the back office is for officers, each seeing only their organisation's
+  // procedures (a request of 新宿区, officer.shinjuku's: officer.yokohama gets a 404 without its data).
+  { file: "api.agencies.openapi[.]json", path: "/api/agencies/openapi.json", get: "everyone" },
+  { file: "office._index", path: "/office", get: ["officer", "otherOfficer"] },
+  {
+    file: "office.requests.$requestId",
+    path: () => `/office/requests/${fixtures.officerProcedureRequestId}`,
+    get: ["officer"],
+    post: ["officer"],
+    // An empty reference: answered with the form's errors for the officer (400), changing nothing.
+    form: { intent: "accept", reference: "" },
+    secrets: ["AB12345678CD", "08011112222"],
+  },
   // Identity
   { file: "sign-in", path: "/sign-in", get: "everyone", post: "everyone", form: { intent: "demo", loginId: "ito" } },
   { file: "sign-in_.two-factor", path: "/sign-in/two-factor", get: signedIn, post: signedIn, form: { code: "123456" } },

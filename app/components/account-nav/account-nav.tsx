@@ -41,6 +41,11 @@ export function AccountNav({ account }: { account: AccountSummary | null }) {
             <Link to="/act-for">{t("nav.chooseSubject")}</Link>
           </li>
         ) : null}
+        {account.role === "officer" ? (
+          <li>
+            <Link to="/office">{t("office:nav.inbox")}</Link>
+          </li>
+        ) : null}
         <li>
           <Link to="/account">{t("nav.account")}</Link>
         </li>

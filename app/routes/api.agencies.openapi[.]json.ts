@@ -1,0 +1,10 @@
+// GET /api/agencies/openapi.json: the agency API's OpenAPI 3.1 document, public, for agencies building a
+// receiver (the document is generated in app/openapi.server.ts).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { agencyApiDocument } from "~/openapi.server";
+import { withSecurityHeaders } from "~/security/headers.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const document = agencyApiDocument({ serverUrl: new URL(request.url).origin });
+  return withSecurityHeaders(Response.json(document, { headers: { "Content-Type": "application/json; charset=utf-8" } }));
+}

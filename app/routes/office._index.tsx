@@ -1,0 +1,110 @@
+// The back office inbox: an officer's own organisation's procedure requests, filtered by status and
+// deadline, sorted by deadline, overdue ones marked, with a count per status.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOfficer } from "~/auth.server";
+import { OfficeInboxFilters } from "~/components/office-inbox-filters/office-inbox-filters";
+import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
+import { deadlineFilters, statusFilters } from "~/components/office-inbox-filters/filters";
+import { inboxView, pageLanguage, readInboxFilters } from "~/office.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { titleMeta } from "~/utils/meta";
+import { pageTitle } from "~/utils/page.server";
+import { getDb } from "../../db/client.server";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireOfficer(request);
+  const filters = readInboxFilters(new URL(request.url));
+  const view = inboxView(getDb(), { agencyId: auth.agencyId, filters, lang: await pageLanguage(request) });
+  return { title: await pageTitle(request, "inbox.title", "office"), filters, ...view };
+}
+
+export default function OfficeInbox() {
+  const { t, i18n } = useTranslation("office");
+  const { agency, filters, items, counts, overdueCount } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="caption">{agency}</span>
+      <h1>{t("inbox.title")}</h1>
+      <p>{t("inbox.lead")}</p>
+
+      <section aria-labelledby="office-counts-heading">
+        <h2 id="office-counts-heading">{t("inbox.counts.heading")}</h2>
+        {counts.length === 0 ? (
+          <p>{t("inbox.counts.none")}</p>
+        ) : (
+          <ul className="office-counts">
+            {counts.map(({ status, count }) => (
+              <li key={status}>
+                <Link to={`?status=${status}`}>
+                  {t(`statuses.${status}`)}
+                  {t("inbox.counts.separator")}
+                  <span data-testid={`count-${status}`}>{count}</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link to="?status=open&deadline=overdue">
+                {t("overdue")}
+                {t("inbox.counts.separator")}
+                <span data-testid="count-overdue">{overdueCount}</span>
+              </Link>
+            </li>
+          </ul>
+        )}
+      </section>
+
+      <OfficeInboxFilters statuses={statusFilters} deadlines={deadlineFilters} current={filters} />
+
+      <h2 id="office-list-heading">{t("inbox.list.heading")}</h2>
+      <p role="status">{t("inbox.list.showing", { count: items.length })}</p>
+      {items.length === 0 ? (
+        <p>{t("inbox.list.empty")}</p>
+      ) : (
+        <table aria-labelledby="office-list-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t("inbox.list.deadline")}</th>
+              <th scope="col">{t("inbox.list.procedure")}</th>
+              <th scope="col">{t("inbox.list.reference")}</th>
+              <th scope="col">{t("inbox.list.status")}</th>
+              <th scope="col">{t("inbox.list.submitted")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-testid="inbox-row">
+                <td>
+                  {item.deadline ? formatDate(item.deadline, i18n.language) : t("noDeadline")}
+                  {item.overdue ? (
+                    <>
+                      {" "}
+                      <OverdueTag />
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <Link to={`/office/requests/${item.id}`}>{item.procedureName}</Link>
+                </td>
+                <td>{item.caseReference}</td>
+                <td>
+                  <OfficeStatus status={item.status} />
+                  {item.answerReceived ? (
+                    <>
+                      {" "}
+                      <span className="status">{t("inbox.list.answerReceived")}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{formatDateTime(item.receivedAt, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+// One procedure request in the back office: exactly the data the citizen consented to send, the case
+// reference, legal basis, deadline, timeline and any visit, and the three decisions. Another agency's → 404.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readVerifiedForm, requireOfficer } from "~/auth.server";
+import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { AcceptForm, RejectForm, RequestInformationForm } from "~/components/office-decision/decision-forms";
+import { PayloadList } from "~/components/office-payload/office-payload";
+import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
+import { decideProcedureRequest, pageLanguage, procedurePageView } from "~/office.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { titleMeta } from "~/utils/meta";
+import { pageTitle } from "~/utils/page.server";
+import { getDb } from "../../db/client.server";
+
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requireOfficer(request);
+  const view = procedurePageView(getDb(), auth, params.requestId, { lang: await pageLanguage(request) });
+  return { title: await pageTitle(request, "request.title", "office"), ...view };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await requireOfficer(request);
+  const form = await readVerifiedForm(request);
+  const outcome = decideProcedureRequest(getDb(), auth, params.requestId, form);
+  switch (outcome.kind) {
+    case "decided":
+      return redirect(`/office/requests/${params.requestId}?decided=${outcome.intent}`);
+    case "invalid":
+      return data({ intent: outcome.intent, result: outcome.result, refusal: null }, { status: 400 });
+    case "refused":
+      return data({ intent: outcome.intent, result: undefined, refusal: outcome.message }, { status: 409 });
+  }
+}
+
+const decidedNotices = ["accept", "reject", "requestInformation"];
+
+export default function OfficeRequest() {
+  const { t, i18n } = useTranslation("office");
+  const view = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const decided = params.get("decided");
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  return (
+    <>
+      <p>
+        <Link to="/office" className="back-link">
+          {t("request.back")}
+        </Link>
+      </p>
+      {actionData?.refusal ? <ErrorSummary errors={[{ message: t(actionData.refusal) }]} /> : null}
+      {decided && decidedNotices.includes(decided) && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t(`decision.done.${decided}`)}</p>
+        </div>
+      ) : null}
+      <span className="caption">{t("request.caption", { reference: view.caseReference })}</span>
+      <h1>{view.procedureName}</h1>
+
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t("request.caseReference")}</dt>
+          <dd>{view.caseReference}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("request.status")}</dt>
+          <dd>
+            <OfficeStatus status={view.status} />
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("request.deadline")}</dt>
+          <dd>
+            {view.deadline ? formatDate(view.deadline, i18n.language) : t("noDeadline")}
+            {view.overdue ? (
+              <>
+                {" "}
+                <OverdueTag />
+              </>
+            ) : null}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("request.legalBasis")}</dt>
+          <dd>{view.legalBasis ?? t("request.unknown")}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("request.submitted")}</dt>
+          <dd>{formatDateTime(view.receivedAt, i18n.language)}</dd>
+        </div>
+        {view.decisionReference ? (
+          <div className="summary-list__row">
+            <dt>{t("request.decisionReference")}</dt>
+            <dd>{view.decisionReference}</dd>
+          </div>
+        ) : null}
+        {view.rejection ? (
+          <div className="summary-list__row">
+            <dt>{t("request.rejection")}</dt>
+            <dd>{view.rejection}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {view.inPerson ? (
+        <section className="notice" aria-labelledby="in-person-heading">
+          <h2 id="in-person-heading">{t("request.inPerson.heading")}</h2>
+          <p>{view.inPersonNote ?? t("request.inPerson.body")}</p>
+        </section>
+      ) : null}
+
+      <h2>{t("request.dataHeading")}</h2>
+      <p>{t("request.dataLead")}</p>
+      <PayloadList items={view.items} />
+
+      {view.informationQuestion ? (
+        <section aria-labelledby="information-heading">
+          <h2 id="information-heading">{t("request.information.heading")}</h2>
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt>{t("request.information.question")}</dt>
+              <dd className="office-text">{view.informationQuestion}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("request.information.answer")}</dt>
+              <dd className="office-text" data-testid="information-answer">
+                {view.informationAnswer && view.status !== "informationRequested" ? view.informationAnswer : t("request.information.noAnswerYet")}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
+
+      <h2>{t("decision.heading")}</h2>
+      {view.canDecide ? (
+        <>
+          <p>{t("decision.lead")}</p>
+          <AcceptForm lastResult={resultFor("accept")} />
+          <RejectForm lastResult={resultFor("reject")} reasons={view.rejectionReasons} />
+          <RequestInformationForm lastResult={resultFor("requestInformation")} />
+        </>
+      ) : (
+        <p>{t(view.decidesHere ? `decision.closed.${view.status}` : "decision.closed.ownSystem", { defaultValue: t("decision.closed.other") })}</p>
+      )}
+
+      <h2>{t("request.timeline")}</h2>
+      <ol>
+        {view.timeline.map((event, index) => (
+          <li key={index}>
+            {formatDateTime(event.at, i18n.language)} {t(`statuses.${event.status}`)}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+// The back office's reads: one agency's procedure requests, never another's. Every function takes the
+// officer's agencyId and filters by it in SQL, so a forgotten check in a route cannot widen what is read.
+import { and, asc, count, eq, exists, gte, inArray, lt, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Tx } from "../client.server";
+import { cases, procedureEvents, procedureRequests } from "../schema";
+import type { CaseRow, ProcedureRequestRow } from "./cases";
+
+/**
+ * An agency sees a procedure request once it has been delivered to it at least once: a request still
+ * waiting for a prerequisite (or cancelled before delivery) was never sent, so its data is not theirs.
+ */
+function receivedBy(tx: Tx, agencyId: string): SQL {
+  return and(
+    eq(procedureRequests.agencyId, agencyId),
+    exists(
+      tx
+        .select({ one: sql`1` })
+        .from(procedureEvents)
+        .where(and(eq(procedureEvents.procedureRequestId, procedureRequests.id), eq(procedureEvents.toStatus, "delivered"))),
+    ),
+  )!;
+}
+
+export type InboxFilter = {
+  agencyId: string;
+  /** Only these statuses (none: every status). */
+  statuses?: string[];
+  /** Leave out these statuses (e.g. the final ones, for "open work"). */
+  excludeStatuses?: string[];
+  /** Deadline on or after this ISO date. */
+  deadlineFrom?: string;
+  /** Deadline on or before this ISO date. */
+  deadlineTo?: string;
+  /** Deadline strictly before this ISO date. */
+  deadlineBefore?: string;
+  limit?: number;
+};
+
+export type InboxRow = Pick<
+  ProcedureRequestRow,
+  "id" | "procedureId" | "status" | "deadline" | "inPerson" | "informationQuestion" | "informationAnswer" | "createdAt" | "updatedAt"
+> & { caseReference: string };
+
+/** One agency's received procedure requests, by deadline (none last), then by arrival. No personal data. */
+export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
+  const conditions: SQL[] = [receivedBy(tx, filter.agencyId)];
+  if (filter.statuses?.length) conditions.push(inArray(procedureRequests.status, filter.statuses));
+  if (filter.excludeStatuses?.length) conditions.push(notInArray(procedureRequests.status, filter.excludeStatuses));
+  if (filter.deadlineFrom) conditions.push(gte(procedureRequests.deadline, filter.deadlineFrom));
+  if (filter.deadlineTo) conditions.push(lte(procedureRequests.deadline, filter.deadlineTo));
+  if (filter.deadlineBefore) conditions.push(lt(procedureRequests.deadline, filter.deadlineBefore));
+  return tx
+    .select({
+      id: procedureRequests.id,
+      procedureId: procedureRequests.procedureId,
+      status: procedureRequests.status,
+      deadline: procedureRequests.deadline,
+      inPerson: procedureRequests.inPerson,
+      informationQuestion: procedureRequests.informationQuestion,
+      informationAnswer: procedureRequests.informationAnswer,
+      createdAt: procedureRequests.createdAt,
+      updatedAt: procedureRequests.updatedAt,
+      caseReference: cases.reference,
+    })
+    .from(procedureRequests)
+    .innerJoin(cases, eq(cases.id, procedureRequests.caseId))
+    .where(and(...conditions))
+    .orderBy(asc(sql`case when ${procedureRequests.deadline} is null then 1 else 0 end`), asc(procedureRequests.deadline), asc(procedureRequests.createdAt), asc(procedureRequests.id))
+    .limit(filter.limit ?? 500)
+    .all();
+}
+
+/** How many received requests the agency has in each status. */
+export function countInboxRequestsByStatus(tx: Tx, { agencyId }: { agencyId: string }): Record<string, number> {
+  const rows = tx
+    .select({ status: procedureRequests.status, count: count() })
+    .from(procedureRequests)
+    .where(receivedBy(tx, agencyId))
+    .groupBy(procedureRequests.status)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+}
+
+/** How many received requests are past their deadline (before `today`) and not in a final status. */
+export function countOverdueInboxRequests(tx: Tx, { agencyId, today, finalStatuses }: { agencyId: string; today: string; finalStatuses: string[] }): number {
+  return (
+    tx
+      .select({ count: count() })
+      .from(procedureRequests)
+      .where(and(receivedBy(tx, agencyId), lt(procedureRequests.deadline, today), notInArray(procedureRequests.status, finalStatuses)))
+      .get()?.count ?? 0
+  );
+}
+
+/**
+ * One procedure request and its case, only if it belongs to `agencyId` and was delivered to it. Anything
+ * else (another agency's, not yet sent, unknown) is undefined, so callers answer all of them alike.
+ */
+export function findInboxRequest(
+  tx: Tx,
+  { agencyId, procedureRequestId }: { agencyId: string; procedureRequestId: string },
+): { request: ProcedureRequestRow; kase: CaseRow } | undefined {
+  const row = tx
+    .select({ request: procedureRequests, kase: cases })
+    .from(procedureRequests)
+    .innerJoin(cases, eq(cases.id, procedureRequests.caseId))
+    .where(and(eq(procedureRequests.id, procedureRequestId), receivedBy(tx, agencyId)))
+    .get();
+  return row ?? undefined;
+}

@@ -1,0 +1,227 @@
+// As an agency officer, I sign in with my password and an authenticator code, work my organisation's
+// inbox, read exactly what the citizen agreed to send, and decide; the citizen sees my decision. With
+// JavaScript on and off, in Japanese and English, and axe on every page.
+import { generateTOTP } from "@epic-web/totp";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyCaseEvent, submitCase } from "../../app/cases.server";
+import { getDemoAccount, DEMO_PASSWORD } from "../../app/demo-accounts.server";
+import { openDatabase, type Db } from "../../db/client.server";
+import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { sampleSubmission } from "../factories";
+import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { startPortal, type Portal } from "./support/portal";
+
+describe.skipIf(!browserAvailable)("the agency back office", () => {
+  let portal: Portal;
+  let browser: Browser;
+  let db: Db;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+    // The test writes cases into the portal's own database file, as the journey's submit would.
+    db = openDatabase(portal.databasePath);
+  });
+
+  afterAll(async () => {
+    db?.$client.close();
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  /** Submits a sample person's move as the check-answers page would (independent of the journey pages). */
+  function submitMove(personId: string) {
+    const submission = sampleSubmission("relocation", personId);
+    return submitCase(db, { ...submission, actorId: `u-${personId.slice(2)}`, consent: { ...submission.consent, lang: "ja" } });
+  }
+
+  const requestOf = (caseId: string, procedureId: string) => listProcedureRequestsForCase(db, { caseId }).find((r) => r.procedureId === procedureId)!;
+
+  async function waitForStatus(id: string, status: string, timeoutMs = 20_000) {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if (getProcedureRequest(db, { procedureRequestId: id })?.status === status) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`procedure request ${id} did not become ${status}: it is ${getProcedureRequest(db, { procedureRequestId: id })?.status}`);
+  }
+
+  /** The TOTP time step each officer last signed in with: a code is accepted once, so a second sign-in waits for the next. */
+  const lastStep = new Map<string, number>();
+
+  /** Signs in through the real pages: password, then (for officers) the current TOTP code from the README secret. */
+  async function signIn(page: Page, loginId: string) {
+    expect(page.url()).toMatch(/\/sign-in\?/);
+    await expectNoAxeViolations(page);
+    await page.locator('input[name="loginId"]').fill(loginId);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form:has(input[name="intent"][value="password"]) button[type="submit"]').click()]);
+    const secret = getDemoAccount(loginId)?.totpSecret;
+    if (!secret) return;
+    expect(new URL(page.url()).pathname).toBe("/sign-in/two-factor");
+    await expectNoAxeViolations(page);
+    if (lastStep.get(loginId) === Math.floor(Date.now() / 30_000)) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+    lastStep.set(loginId, Math.floor(Date.now() / 30_000));
+    const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: "SHA-1" });
+    await page.locator('input[name="code"]').fill(otp);
+    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in/two-factor"), page.locator('input[name="code"]').press("Enter")]);
+  }
+
+  /** Submits a form by its button and waits for the POST's answer and the page it leads to (JavaScript off). */
+  async function post(page: Page, button: ReturnType<Page["getByRole"]>) {
+    await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), button.click()]);
+    await page.waitForLoadState();
+  }
+
+  /** Waits for the page's h1 to read `text` (with JavaScript, the address changes before the new page renders). */
+  async function expectHeading(page: Page, text: string) {
+    await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(text);
+  }
+
+  it("story 1 (JavaScript on, Japanese): 新宿区 accepts 田中さん's move-in with its reference; the citizen sees it accepted", async () => {
+    const tanaka = submitMove("p-tanaka-ichiro");
+    // 千代田区 (no officer in the demo) accepts the move-out; the move-in then goes to 新宿区's inbox.
+    const moveOut = requestOf(tanaka.case.id, "move-out-notification");
+    await waitForStatus(moveOut.id, "delivered");
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "千代田-0001" }, actor: "agency:municipality-13101" });
+    const moveIn = requestOf(tanaka.case.id, "move-in-notification");
+    await waitForStatus(moveIn.id, "delivered");
+
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/office?lng=ja`);
+    await signIn(page, "officer.shinjuku");
+    expect(new URL(page.url()).pathname).toBe("/office");
+    const inbox = await page.reload();
+    expect(inbox?.headers()["cache-control"]).toContain("no-store");
+    await expectHeading(page, "受付一覧");
+    const row = page.getByTestId("inbox-row").filter({ hasText: tanaka.case.reference });
+    await expect(row.textContent()).resolves.toContain("審査待ち");
+    await expect(row.textContent()).resolves.toContain("期限超過");
+    await expectNoAxeViolations(page);
+
+    // Filters work as a plain GET form.
+    await page.locator("#filter-status").selectOption("accepted");
+    await Promise.all([page.waitForURL(/status=accepted/), page.getByRole("button", { name: "絞り込む" }).click()]);
+    await expect(page.getByTestId("inbox-row").count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await page.goto(`${portal.url}/office`);
+
+    await Promise.all([page.waitForURL(/\/office\/requests\//), page.getByRole("link", { name: "転入届" }).first().click()]);
+    await expectHeading(page, "転入届");
+    const body = await page.locator("main").textContent();
+    expect(body).toContain(tanaka.case.reference);
+    expect(body).toContain("住民基本台帳法第22条");
+    expect(body).toContain("新住所");
+    expect(body).toContain("来庁が必要な手続です");
+    // Only the move-in's items: no phone number, e-mail or pension number of the record.
+    expect(body).not.toContain("電話番号");
+    expect(body).not.toContain("基礎年金番号");
+    await expectNoAxeViolations(page);
+
+    // An empty reference: the error beside the field and in the summary, nothing sent.
+    await page.getByRole("button", { name: "受理する" }).click();
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain("貴機関の整理番号を入力してください");
+    await expectNoAxeViolations(page);
+    expect(getProcedureRequest(db, { procedureRequestId: moveIn.id })!.status).toBe("delivered");
+
+    await page.getByLabel("貴機関の整理番号").fill("新宿-2026-00042");
+    await Promise.all([page.waitForURL(/decided=accept/), page.getByRole("button", { name: "受理する" }).click()]);
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("手続を受理しました");
+    await expect(page.locator("main").textContent()).resolves.toContain("この手続は受理済みです");
+    await expectNoAxeViolations(page);
+    await context.close();
+
+    const citizen = await newContext(browser, { javaScript: false });
+    const citizenPage = await citizen.newPage();
+    await citizenPage.goto(`${portal.url}/cases/${tanaka.case.reference}?lng=ja`);
+    await signIn(citizenPage, "tanaka");
+    expect(new URL(citizenPage.url()).pathname).toBe(`/cases/${tanaka.case.reference}`);
+    const card = citizenPage.locator(`#procedure-${moveIn.id}`);
+    await expect(card.textContent()).resolves.toContain("完了");
+    await expect(card.textContent()).resolves.toContain("新宿-2026-00042");
+    await expectNoAxeViolations(citizenPage);
+    await citizen.close();
+  });
+
+  it("story 2 (JavaScript off, English): the pension office asks 鈴木さん a question, she answers, the officer reads it and accepts", async () => {
+    const suzuki = submitMove("p-suzuki-haruko");
+    const pension = requestOf(suzuki.case.id, "pension-recipient-address-change");
+    await waitForStatus(pension.id, "delivered");
+
+    const officer = await newContext(browser, { javaScript: false, locale: "en-GB" });
+    const page = await officer.newPage();
+    await page.goto(`${portal.url}/office?lng=en`);
+    await signIn(page, "officer.pension");
+    await expectHeading(page, "Inbox");
+    await expect(page.locator(".caption").first().textContent()).resolves.toBe("Japan Pension Service");
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForURL(/\/office\/requests\//), page.getByTestId("inbox-row").filter({ hasText: suzuki.case.reference }).getByRole("link").click()]);
+    await expectHeading(page, "Pension recipient: change of address");
+    await expect(page.locator("main").textContent()).resolves.toContain("Basic pension number");
+    await expectNoAxeViolations(page);
+
+    // Hostile text is refused beside the field, and what was typed is kept.
+    const question = page.getByLabel("Your question");
+    await question.fill("<script>alert(1)</script>");
+    await post(page, page.getByRole("button", { name: "Send the question" }));
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain("Remove markup");
+    await expect(question.inputValue()).resolves.toBe("<script>alert(1)</script>");
+    await expectNoAxeViolations(page);
+    await question.fill("Please tell us the number on your pension certificate (年金証書).");
+    await Promise.all([page.waitForURL(/decided=requestInformation/), page.getByRole("button", { name: "Send the question" }).click()]);
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("Your question was sent");
+    await expect(page.locator("main").textContent()).resolves.toContain("Waiting for the applicant");
+    await expectNoAxeViolations(page);
+
+    const citizen = await newContext(browser, { javaScript: false, locale: "en-GB" });
+    const citizenPage = await citizen.newPage();
+    await citizenPage.goto(`${portal.url}/cases/${suzuki.case.reference}?lng=en`);
+    await signIn(citizenPage, "suzuki");
+    const card = citizenPage.locator(`#procedure-${pension.id}`);
+    await expect(card.textContent()).resolves.toContain("Please tell us the number on your pension certificate");
+    await expectNoAxeViolations(citizenPage);
+    await card.locator('textarea[name="answer"]').fill("It is 1234-567890.");
+    await post(citizenPage, card.getByRole("button", { name: "Send your answer" }));
+    await expect(citizenPage.locator(`#procedure-${pension.id}`).textContent()).resolves.toContain("It is 1234-567890.");
+    await expectNoAxeViolations(citizenPage);
+    await citizen.close();
+
+    // The answer goes back through the dispatcher; the procedure returns to the inbox with it.
+    await waitForStatus(pension.id, "delivered");
+    await page.goto(`${portal.url}/office`);
+    const row = page.getByTestId("inbox-row").filter({ hasText: suzuki.case.reference });
+    await expect(row.textContent()).resolves.toContain("Answer received");
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForURL(/\/office\/requests\//), row.getByRole("link").click()]);
+    await expect(page.getByTestId("information-answer").textContent()).resolves.toBe("It is 1234-567890.");
+    await page.getByLabel("Your organisation's reference number").fill("JPS-2026-0777");
+    await Promise.all([page.waitForURL(/decided=accept/), page.getByRole("button", { name: "Accept the procedure" }).click()]);
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("The procedure was accepted");
+    await expectNoAxeViolations(page);
+    expect(getProcedureRequest(db, { procedureRequestId: pension.id })).toMatchObject({ status: "accepted", decisionReference: "JPS-2026-0777" });
+    await officer.close();
+  });
+
+  it("story 3 (JavaScript on and off): an officer of another organisation cannot open the request (404, no personal data)", async () => {
+    const tanaka = submitMove("p-tanaka-ichiro");
+    const moveOut = requestOf(tanaka.case.id, "move-out-notification");
+    await waitForStatus(moveOut.id, "delivered");
+
+    for (const [javaScript, officer] of [[true, "officer.yokohama"], [false, "officer.pension"]] as const) {
+      const context = await newContext(browser, { javaScript, locale: "en-GB" });
+      const page = await context.newPage();
+      await page.goto(`${portal.url}/office/requests/${moveOut.id}?lng=en`);
+      await signIn(page, officer);
+      const response = await page.reload();
+      expect(response?.status()).toBe(404);
+      await expectHeading(page, "Page not found");
+      const html = await page.content();
+      for (const secret of ["田中", "一郎", "千代田", tanaka.case.reference, "p-tanaka-ichiro", "Move-out notification"]) expect(html).not.toContain(secret);
+      await expectNoAxeViolations(page);
+      await context.close();
+    }
+  }, 90_000);
+});
