@@ -60,6 +60,22 @@ export const demoAccounts: DemoAccount[] = [
     totpSecret: "DVIVQZKJEI72MMYNLQBIS33XU7DJWROE",
   },
   {
+    id: "u-officer-chiyoda",
+    loginId: "officer.chiyoda",
+    displayName: "山口 真理",
+    role: "officer",
+    agencyId: "municipality-13101",
+    totpSecret: "YTF4S57SBPEMMD7IMSZHBV2QCY6LUGCQ",
+  },
+  {
+    id: "u-officer-naka",
+    loginId: "officer.naka",
+    displayName: "吉田 健太",
+    role: "officer",
+    agencyId: "municipality-14104",
+    totpSecret: "P3YSQ6AMLWL2Z7NCBUHRBK2EOCK5KVYV",
+  },
+  {
     id: "u-officer-pension",
     loginId: "officer.pension",
     displayName: "石川 恵",
