@@ -1,6 +1,6 @@
 // Setting up (or replacing) the authenticator app that gives TOTP codes, for a signed-in person.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,13 +8,13 @@ import { readVerifiedForm, requireUser } from "~/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { TextField } from "~/components/text-field/text-field";
+import { codeSchema, useCodeForm } from "~/components/totp-code/use-code-form";
 import { TotpEnrolment } from "~/components/totp-enrolment/totp-enrolment";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
 import { finishTotpEnrolment, startTotpEnrolment } from "~/two-factor.server";
 import { titleMeta } from "~/utils/meta";
 import { pageTitle } from "~/utils/page.server";
-import { codeSchema } from "./sign-in_.two-factor";
 
 export const meta = titleMeta;
 
@@ -39,14 +39,7 @@ export default function AccountTwoFactor() {
   const { t } = useTranslation("auth");
   const { enrolment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "account-two-factor",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(codeSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
-  });
-  const errors = (fields.code.errors ?? []).map((message) => ({ message: t(message), fieldId: fields.code.id }));
+  const { form, fields, errors } = useCodeForm("account-two-factor", actionData?.result, t);
   return (
     <>
       <ErrorSummary errors={errors} />

@@ -1,16 +1,16 @@
 // The second step of signing in for officers, designers and administrators: a TOTP code (or, the first
 // time, enrolling an authenticator app). Only reachable with a fresh "second-factor" session.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { readVerifiedForm } from "~/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
 import { TextField } from "~/components/text-field/text-field";
+import { codeSchema, useCodeForm } from "~/components/totp-code/use-code-form";
 import { TotpEnrolment } from "~/components/totp-enrolment/totp-enrolment";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
@@ -23,15 +23,6 @@ import { titleMeta } from "~/utils/meta";
 import { pageTitle } from "~/utils/page.server";
 
 export const meta = titleMeta;
-
-export const codeSchema = z.object({
-  code: z
-    .string({ required_error: "twoFactor.errors.required" })
-    .transform((v) => v.replace(/\s/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "twoFactor.errors.format")),
-  enrolmentId: z.string().optional(),
-  redirectTo: z.string().optional(),
-});
 
 /** The user at the second-factor step, or a redirect back to the password step. */
 async function requirePendingUser(request: Request) {
@@ -81,14 +72,7 @@ export default function TwoFactor() {
   const { enrolment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "two-factor",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(codeSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
-  });
-  const errors = (fields.code.errors ?? []).map((message) => ({ message: t(message), fieldId: fields.code.id }));
+  const { form, fields, errors } = useCodeForm("two-factor", actionData?.result, t);
   return (
     <>
       {actionData?.retryAt ? <RateLimitNotice retryAt={actionData.retryAt} /> : null}

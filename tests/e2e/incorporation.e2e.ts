@@ -1,27 +1,18 @@
 // As the representative of a company being founded (山田太郎 for 株式会社山田商店), in English without
 // JavaScript: start the incorporation, answer only what is new, see who receives what, submit once.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getLifeEvent } from "../../flows";
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { browserAvailable, expectNoAxeViolations, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
-import { startPortal, type Portal } from "./support/portal";
+import { usePortalAndBrowser } from "./support/portal";
 
 const incorporation = getLifeEvent("incorporation")!;
 
 describe.skipIf(!browserAvailable)("starting a company", { timeout: 240_000 }, () => {
-  let portal: Portal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  const story = usePortalAndBrowser();
 
   it("the representative tells the government once, and the procedures that wait for registration wait", async () => {
+    const { portal, browser } = story;
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
     await signIn(page, portal.url, "yamada");

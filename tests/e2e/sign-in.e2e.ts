@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo-accounts.server";
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
-import { startPortal, type Portal } from "./support/portal";
+import { startPortal, usePortalAndBrowser, type Portal } from "./support/portal";
 
 async function totpFor(loginId: string) {
   const { otp } = await generateTOTP({ secret: getDemoAccount(loginId)!.totpSecret!, period: 30, digits: 6, algorithm: "SHA-1" });
@@ -20,23 +20,13 @@ async function whenISignInWithMyPassword(page: Page, loginId: string, password =
 }
 
 describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
-  let portal: Portal;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  const story = usePortalAndBrowser();
 
   for (const javaScript of [true, false]) {
     it(`a citizen signs in with a password, sees their account and data use, and signs out (JavaScript ${javaScript ? "on" : "off"})`, async () => {
-      const context = await newContext(browser, { javaScript });
+      const context = await newContext(story.browser, { javaScript });
       const page = await context.newPage();
-      const response = await page.goto(`${portal.url}/sign-in`);
+      const response = await page.goto(`${story.portal.url}/sign-in`);
       expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
       expect(await page.getByLabel("ログインID").getAttribute("autocomplete")).toBe("username");
       expect(await page.getByLabel("パスワード", { exact: true }).getAttribute("autocomplete")).toBe("current-password");
@@ -46,7 +36,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/account");
       expect(await page.getByText("田中 一郎 さんがサインイン中").count()).toBe(1);
-      const account = await page.request.get(`${portal.url}/account`);
+      const account = await page.request.get(`${story.portal.url}/account`);
       expect(account.headers()["cache-control"]).toBe("no-store");
       await expectNoAxeViolations(page);
 
@@ -63,7 +53,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       await page.getByRole("button", { name: "サインアウト", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
       await expectNoAxeViolations(page);
-      await page.goto(`${portal.url}/account`);
+      await page.goto(`${story.portal.url}/account`);
       await page.getByRole("heading", { level: 1, name: "サインイン" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/sign-in");
       await context.close();
@@ -76,9 +66,9 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
   ];
   for (const { javaScript, loginId } of officers) {
     it(`an officer signs in with a password and a TOTP code (JavaScript ${javaScript ? "on" : "off"})`, async () => {
-      const context = await newContext(browser, { javaScript });
+      const context = await newContext(story.browser, { javaScript });
       const page = await context.newPage();
-      await page.goto(`${portal.url}/sign-in`);
+      await page.goto(`${story.portal.url}/sign-in`);
       await whenISignInWithMyPassword(page, loginId);
       await page.getByRole("heading", { level: 1, name: "確認コードの入力" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/sign-in/two-factor");
@@ -99,27 +89,27 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
   }
 
   it("a tester uses the clearly marked demo shortcut, then acts for a child (JavaScript off)", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(story.browser, { javaScript: false });
     const page = await context.newPage();
-    await page.goto(`${portal.url}/sign-in`);
+    await page.goto(`${story.portal.url}/sign-in`);
     expect(await page.getByRole("heading", { name: "デモ用:デモの利用者としてサインイン" }).count()).toBe(1);
     await page.getByLabel("デモ利用者").selectOption("sato.kenji");
     await page.getByRole("button", { name: "このデモ利用者としてサインイン" }).click();
-    await page.waitForURL(`${portal.url}/account`);
+    await page.waitForURL(`${story.portal.url}/account`);
     await page.getByRole("link", { name: "代理する人を選ぶ" }).first().click();
-    await page.waitForURL(`${portal.url}/act-for`);
+    await page.waitForURL(`${story.portal.url}/act-for`);
     await expectNoAxeViolations(page);
     await page.getByLabel("佐藤 美緒(子)").check();
     await page.getByRole("button", { name: "選択する" }).click();
-    await page.waitForURL(`${portal.url}/account`);
+    await page.waitForURL(`${story.portal.url}/account`);
     expect(await page.getByText("佐藤 美緒 の代理で手続中").count()).toBe(1);
     await context.close();
   });
 
   it("after five wrong passwords, says when to try again, in English too", async () => {
-    const context = await newContext(browser, { javaScript: false, locale: "en-US" });
+    const context = await newContext(story.browser, { javaScript: false, locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${portal.url}/sign-in?lng=en`);
+    await page.goto(`${story.portal.url}/sign-in?lng=en`);
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Login ID").fill("ito");
       await page.getByLabel("Password", { exact: true }).fill(`wrong-${i}`);
@@ -133,7 +123,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
   });
 
   it("shows XSS payloads typed into every field as text, never as markup (JavaScript on)", async () => {
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(story.browser, { javaScript: true });
     const page = await context.newPage();
     let dialogs = 0;
     page.on("dialog", (dialog) => {
@@ -141,7 +131,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       void dialog.dismiss();
     });
     const payload = `"><script>alert(1)</script><img src=x onerror=alert(2)>`;
-    await page.goto(`${portal.url}/sign-in`);
+    await page.goto(`${story.portal.url}/sign-in`);
     await whenISignInWithMyPassword(page, payload, payload);
     await page.getByText("ログインIDまたはパスワードが正しくありません").first().waitFor();
     expect(await page.getByLabel("ログインID").inputValue()).toBe(payload);

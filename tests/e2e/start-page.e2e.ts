@@ -2,21 +2,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
-import { startPortal, type Portal } from "./support/portal";
+import { usePortalAndBrowser } from "./support/portal";
 
 describe.skipIf(!browserAvailable)("start page", () => {
-  let portal: Portal;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  const story = usePortalAndBrowser();
 
   const cases = [
     { lng: "ja", javaScript: true, heading: "ライフイベントの手続を、一度の申請で", link: "引っ越し" },
@@ -27,9 +16,9 @@ describe.skipIf(!browserAvailable)("start page", () => {
 
   for (const { lng, javaScript, heading, link } of cases) {
     it(`shows the life events in ${lng} with JavaScript ${javaScript ? "on" : "off"}, with no axe violations`, async () => {
-      const context = await newContext(browser, { javaScript });
+      const context = await newContext(story.browser, { javaScript });
       const page = await context.newPage();
-      await page.goto(`${portal.url}/?lng=${lng}`);
+      await page.goto(`${story.portal.url}/?lng=${lng}`);
       expect(await page.getAttribute("html", "lang")).toBe(lng);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
       await expect(page.getByRole("link", { name: link }).count()).resolves.toBe(1);
@@ -39,24 +28,24 @@ describe.skipIf(!browserAvailable)("start page", () => {
   }
 
   it("switches language and stays on the same page, remembering the choice", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(story.browser, { javaScript: false });
     const page = await context.newPage();
-    await page.goto(`${portal.url}/life-events/relocation`);
+    await page.goto(`${story.portal.url}/life-events/relocation`);
     expect(await page.getAttribute("html", "lang")).toBe("ja");
     await page.getByRole("link", { name: "English" }).click();
     await page.waitForURL(/lng=en/);
     expect(new URL(page.url()).pathname).toBe("/life-events/relocation");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Moving house");
-    await page.goto(`${portal.url}/`);
+    await page.goto(`${story.portal.url}/`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await context.close();
   });
 
   it("answers an unknown address with a translated not-found page and no internals", async () => {
-    const context = await newContext(browser, { javaScript: true, locale: "en-US" });
+    const context = await newContext(story.browser, { javaScript: true, locale: "en-US" });
     const page = await context.newPage();
-    const response = await page.goto(`${portal.url}/no-such-page`);
+    const response = await page.goto(`${story.portal.url}/no-such-page`);
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");

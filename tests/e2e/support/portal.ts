@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "./browser";
 
 export type Portal = { url: string; databasePath: string; env: NodeJS.ProcessEnv; stop: () => Promise<void> };
 
@@ -84,4 +87,21 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a describe block of browser stories: a portal (with `env`) and a Chromium started before the stories
+ * and stopped after them. Read `story.portal` and `story.browser` inside the tests.
+ */
+export function usePortalAndBrowser(env: Record<string, string> = {}) {
+  const story = {} as { portal: Portal; browser: Browser };
+  beforeAll(async () => {
+    story.portal = await startPortal(env);
+    story.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await story.browser?.close();
+    await story.portal?.stop();
+  });
+  return story;
 }
