@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lifeEvent = requireLifeEvent(params.lifeEventId);
   const auth = await requireApplicant(request);
   const journey = requireJourney(auth, lifeEvent);
-  if (journey.state !== "checkingAnswers") throw redirect(journeyPath(journey));
+  if (journey.state !== "checkingAnswers" && journey.state !== "confirmed") throw redirect(journeyPath(journey));
   const preview = buildConsentPreview(journey, await languageOf(request));
   return {
     title: await pageTitle(request, "consent.title", "journey"),
