@@ -7,7 +7,7 @@ import { applicantRoles, listSubjects, readVerifiedForm, requireUser } from "~/a
 import { agencyName } from "~/agencies.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { PasskeyRegister } from "~/components/passkey/passkey-register";
-import { formatDateTime } from "~/components/rate-limit-notice/rate-limit-notice";
+import { formatDateTime } from "~/utils/format";
 import { getDb } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { deletePasskey, listPasskeys } from "../../db/queries/passkeys";

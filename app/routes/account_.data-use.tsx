@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { recordDataRead, requireApplicant } from "~/auth.server";
-import { formatDateTime } from "~/components/rate-limit-notice/rate-limit-notice";
+import { formatDateTime } from "~/utils/format";
 import { listDataUse } from "~/data-use.server";
 import { getDb } from "../../db/client.server";
 import { isLanguage } from "~/i18n/config";

@@ -6,7 +6,7 @@ import { safeRedirect } from "remix-utils/safe-redirect";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser, readVerifiedForm, requireUser } from "~/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { formatTime } from "~/components/rate-limit-notice/rate-limit-notice";
+import { formatTime } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { pageTitle } from "~/utils/page.server";
 

@@ -20,6 +20,11 @@ export function formatDateTime(iso: string, language: string): string {
   }).format(date);
 }
 
+/** A time of day in Japan's time zone, e.g. when a session ends or when to try again. */
+export function formatTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
 export function formatYen(amount: number, language: string): string {
   return new Intl.NumberFormat(language === "en" ? "en-GB" : "ja-JP", { style: "currency", currency: "JPY" }).format(amount);
 }

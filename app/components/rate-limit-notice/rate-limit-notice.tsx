@@ -1,21 +1,6 @@
 // "Too many attempts: try again after 14:32": shown on a 429, in the reader's language and Japan's time.
 import { useTranslation } from "react-i18next";
-
-export function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(iso));
-}
-
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(iso));
-}
+import { formatTime } from "~/utils/format";
 
 export function RateLimitNotice({ retryAt, headingLevel = 2 }: { retryAt: string; headingLevel?: 1 | 2 }) {
   const { t, i18n } = useTranslation("auth");

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch/language-switch";
-import { formatTime } from "~/components/rate-limit-notice/rate-limit-notice";
+import { formatTime } from "~/utils/format";
 import type { Language } from "~/i18n/config";
 
 export function SiteLayout({
