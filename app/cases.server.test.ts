@@ -177,7 +177,7 @@ describe("applyCaseEvent", () => {
 
   it("marks the case completed when every procedure is settled", () => {
     const { case: kase, procedureRequests: requests } = submitSampleCase(db, "relocation", "p-ito-yuki");
-    const order = ["change-of-address-notification", "my-number-card-address-update", "electricity-move", "mail-forwarding"];
+    const order = ["change-of-address-notification", "my-number-card-address-update", "water-stop", "water-start", "electricity-move", "gas-move", "mail-forwarding"];
     expect(requests.map((r) => r.procedureId).sort()).toEqual([...order].sort());
     let last;
     for (const procedureId of order) {

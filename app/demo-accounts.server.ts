@@ -76,6 +76,14 @@ export const demoAccounts: DemoAccount[] = [
     totpSecret: "P3YSQ6AMLWL2Z7NCBUHRBK2EOCK5KVYV",
   },
   {
+    id: "u-officer-shibuya",
+    loginId: "officer.shibuya",
+    displayName: "渡辺 陽子",
+    role: "officer",
+    agencyId: "municipality-13113",
+    totpSecret: "JD2WRFRIKWIW3XM6ZZMQWGSU6RCN5MPH",
+  },
+  {
     id: "u-officer-pension",
     loginId: "officer.pension",
     displayName: "石川 恵",

@@ -48,7 +48,10 @@ describe("dispatcher", () => {
     expect(c.statuses()).toEqual({
       "change-of-address-notification": "delivered",
       "my-number-card-address-update": "waiting",
+      "water-stop": "delivered",
+      "water-start": "delivered",
       "electricity-move": "delivered",
+      "gas-move": "delivered",
       "mail-forwarding": "delivered",
     });
     expect(c.rows().every((row) => row.status === "delivered" && row.attempts === 1)).toBe(true);
@@ -162,13 +165,14 @@ describe("the lease", () => {
     const c = newCase();
     const start = new Date(Date.now() + 60_000);
     // A dispatcher that "dies" mid-delivery: its connector never returns.
-    const dying = new Dispatcher({ db, ...fast, leaseMs: 2_000, clock: () => start, connectors: () => ({ deliver: () => new Promise<DeliveryResult>(() => {}) }) });
+    // A batch large enough for every due row, including rows the earlier tests left behind.
+    const dying = new Dispatcher({ db, ...fast, concurrency: 100, leaseMs: 2_000, clock: () => start, connectors: () => ({ deliver: () => new Promise<DeliveryResult>(() => {}) }) });
     void dying.runOnce();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(c.statuses()["mail-forwarding"]).toBe("delivering");
     const later = new Date(start.getTime() + 2_001);
     const keys: string[] = [];
-    const survivor = new Dispatcher({ db, ...fast, leaseMs: 2_000, clock: () => later, connectors: scripted((d) => (keys.push(d.idempotencyKey), { ok: true })) });
+    const survivor = new Dispatcher({ db, ...fast, concurrency: 100, leaseMs: 2_000, clock: () => later, connectors: scripted((d) => (keys.push(d.idempotencyKey), { ok: true })) });
     await survivor.runOnce();
     expect(c.statuses()["mail-forwarding"]).toBe("delivered");
     expect(c.rows().find((row) => row.procedureRequestId === c.requestOf("mail-forwarding").id)?.attempts).toBe(2);

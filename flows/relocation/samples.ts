@@ -233,7 +233,7 @@ export const relocationSamples: Sample[] = [
   },
   {
     id: "p-ito-yuki",
-    description: "Moves within Shibuya.",
+    description: "Lives alone in a rented flat; moves within Shibuya and tells the water bureau, electricity, gas and Japan Post.",
     record: demoRecords["p-ito-yuki"],
     answers: {
       moveDate: "2026-01-31",
@@ -244,7 +244,7 @@ export const relocationSamples: Sample[] = [
       healthInsurance: "employee",
       pension: "category2",
       ...none,
-      services: ["electricity", "mailForwarding"],
+      services: ["water", "electricity", "gas", "mailForwarding"],
       phone: "09033334444",
     },
   },

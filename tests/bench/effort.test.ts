@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { demoRecords, getLifeEvent, getQuestion, listLifeEvents, type Address, type HouseholdMember } from "../../flows/index";
-import { countFieldsTyped, countItemsEntered, runJourney, type PostalLookup } from "./effort-count";
+import { countFieldsTyped, countItemsEntered, measureEffort, runJourney, type PostalLookup } from "./effort-count";
 
 const relocation = getLifeEvent("relocation")!;
 const question = (id: string) => getQuestion(relocation, id)!;
@@ -106,6 +106,12 @@ describe("driving the real journey", () => {
     expect(journey.asked).not.toContain("vehicles");
     expect(journey.enteredQuestions).toEqual(expect.arrayContaining(["moveDate", "newAddress", "services"]));
     expect(journey.enteredQuestions).not.toContain("currentAddress");
+  });
+
+  it("keeps every person moving house under a tenth of what their procedures need (the issue's target)", () => {
+    const runs = relocation.samples.map((sample) => measureEffort(relocation, sample));
+    expect(runs.map((run) => run.persona)).toEqual(expect.arrayContaining(["p-ito-yuki", "p-sato-kenji"]));
+    for (const run of runs) expect({ persona: run.persona, under10: run.itemsEntered / run.itemsNeeded < 0.1 }).toEqual({ persona: run.persona, under10: true });
   });
 
   it("refuses a sample whose answer the machine's schema rejects", () => {

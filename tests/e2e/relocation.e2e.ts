@@ -5,6 +5,8 @@
 // - Kenji Sato (JavaScript on, English) moves his family; an organisation asks for more information and he
 //   answers it on the status page; a double submit makes one case.
 // - 高橋健 (JavaScript on, Japanese) owns a car and a dog: the police and the transport bureau receive them.
+// - Yuki Ito (JavaScript off, English) moves within Shibuya: one change-of-address notification instead of a
+//   move-out and a move-in; when the ward accepts it, her record shows the new address.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCaseEvent } from "../../app/cases.server";
@@ -232,7 +234,7 @@ describe.skipIf(!browserAvailable)("moving house", () => {
     });
   });
 
-  describe("高橋健, with JavaScript, in Japanese", { timeout: 120_000 }, () => {
+  describe("高橋健 and Yuki Ito, on one portal", { timeout: 180_000 }, () => {
     let portal: Portal;
     beforeAll(async () => {
       portal = await startPortal({ AGENCY_SIMULATOR_ACCEPT_SHARE: "1", AGENCY_SIMULATOR_REJECT_SHARE: "0", AGENCY_SIMULATOR_ASK_SHARE: "0" });
@@ -260,6 +262,53 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       await Promise.all([page.waitForURL(/\/cases\/MDG-/), page.locator('main form button[type="submit"]').click()]);
       await page.locator(".panel").waitFor();
       expect(await page.locator("h1").textContent()).toBe("申請を受け付けました");
+      await context.close();
+    });
+
+    it("moves within Shibuya without JavaScript, in English: the ward gets a change of address, not a move-out and a move-in", async () => {
+      const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
+      const page = await context.newPage();
+      await signIn(page, portal.url, "ito");
+      await page.goto(`${portal.url}/life-events/relocation?lng=en`);
+      await expectNoAxeViolations(page);
+      await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+      const asked = await answerJourney(page, relocation, sample("p-ito-yuki").answers, expectNoAxeViolations);
+      expect(asked).not.toContain("vehicles");
+      expect(await page.locator("h1").textContent()).toBe("Check your answers");
+
+      await page.locator('a[href$="/consent"]').click();
+      await page.waitForURL(/\/consent$/);
+      const consent = (await page.locator("main").textContent()) ?? "";
+      expect(consent).toContain("Change-of-address notification (within the municipality)");
+      expect(consent).toContain("Basic Resident Registration Act, Article 23");
+      expect(consent).toContain("Tokyo Metropolitan Government Bureau of Waterworks");
+      expect(consent).not.toContain("Move-out");
+      await expectNoAxeViolations(page);
+      await page.check("#agree");
+      await Promise.all([page.waitForURL(/\/cases\/MDG-/), page.locator('main form button[type="submit"]').click()]);
+      const reference = /\/cases\/(MDG-[^/?#]+)/.exec(page.url())![1];
+      expect(await page.locator("main").textContent()).toContain("made at the counter");
+      await expectNoAxeViolations(page);
+
+      // The water bureau and the companies decide on their own; the ward accepts the notification.
+      await waitForStatuses(portal, reference, (s) => ["water-stop", "water-start", "gas-move"].every((id) => s.includes(`${id}:accepted`)));
+      const db = openDatabase(portal.databasePath);
+      try {
+        const kase = findCaseByReference(db, { reference })!;
+        const requests = listProcedureRequestsForCase(db, { caseId: kase.id });
+        expect(requests.map((r) => r.procedureId)).not.toContain("move-in-notification");
+        const change = requests.find((r) => r.procedureId === "change-of-address-notification")!;
+        expect(change.agencyId).toBe("municipality-13113");
+        applyCaseEvent(db, { procedureRequestId: change.id, event: { type: "agency.accepted", reference: "渋谷-1" }, actor: "agency:municipality-13113" });
+      } finally {
+        db.$client.close();
+      }
+
+      await page.goto(`${portal.url}/record?lng=en`);
+      const record = (await page.locator("main").textContent()) ?? "";
+      expect(record).toContain("渋谷ガーデン701");
+      expect(record).toContain(reference);
+      await expectNoAxeViolations(page);
       await context.close();
     });
   });
