@@ -33,7 +33,7 @@ export type AuthContext = {
   actingFor: Subject | null;
   /** Whose data the user works with now: actingFor, else their own person (null for staff roles). */
   subject: Subject | null;
-  session: { id: string; method: string; idleExpiresAt: Date; absoluteExpiresAt: Date };
+  session: { id: string; method: string; idleExpiresAt: Date; absoluteExpiresAt: Date; verifiedAt: string | null };
 };
 
 /** Roles that must pass a second factor (TOTP, or a passkey with user verification) to sign in. */
@@ -92,6 +92,7 @@ function toContext(state: Extract<SessionState, { status: "valid" }>, db: Tx): A
       method: state.session.method,
       idleExpiresAt: state.idleExpiresAt,
       absoluteExpiresAt: state.absoluteExpiresAt,
+      verifiedAt: state.session.verifiedAt,
     },
   };
 }
@@ -130,6 +131,22 @@ export async function requireUser(request: Request, { roles }: { roles?: readonl
     throw forbidden();
   }
   return auth;
+}
+
+/** How long a sign-in, or a confirmation of who you are, counts as recent enough to change how you sign in. */
+export const RECENT_VERIFICATION_MS = 10 * 60_000;
+
+export const isRecentlyVerified = (auth: Pick<AuthContext, "session">, now = new Date()) =>
+  auth.session.verifiedAt !== null && now.getTime() - Date.parse(auth.session.verifiedAt) < RECENT_VERIFICATION_MS;
+
+/**
+ * Before any change to how a person signs in (an authenticator app, a passkey added or removed): they must
+ * have proved who they are in the last 10 minutes, else a thrown redirect to confirm it, then back to
+ * `returnTo`. Protects against an unlocked browser left behind, or a stolen session cookie, becoming a
+ * permanent takeover of the account.
+ */
+export function requireRecentVerification(auth: Pick<AuthContext, "session">, { returnTo }: { returnTo: string }): void {
+  if (!isRecentlyVerified(auth)) throw redirect(`/account/confirm?${new URLSearchParams({ redirectTo: returnTo })}`);
 }
 
 /**

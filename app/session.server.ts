@@ -90,6 +90,8 @@ export type NewSession = {
   actingFor?: string | null;
   /** Keep the absolute end of the session being replaced (a change of subject is not a new sign-in). */
   expiresAt?: string;
+  /** When the person last proved who they are: now at a sign-in, kept at a change of subject. */
+  verifiedAt?: string | null;
 };
 
 /**
@@ -116,6 +118,7 @@ export async function startSession(
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt: next.expiresAt ?? new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+    verifiedAt: next.verifiedAt ?? null,
       userAgent: describeUserAgent(request.headers.get("user-agent")),
     });
     if (audit) appendAuditEntry(tx, audit);

@@ -4,11 +4,12 @@ import { redirect } from "@remix-run/node";
 import { safeRedirect } from "remix-utils/safe-redirect";
 import { getDb, type Db, type Tx } from "../db/client.server";
 import { appendAuditEntry } from "../db/queries/audit";
-import { getUserByLoginId, listAuthorisations, type User } from "../db/queries/users";
+import { getUserById, getUserByLoginId, listAuthorisations, type User } from "../db/queries/users";
 import { rolesNeedingSecondFactor } from "./auth.server";
 import { logger } from "./logger.server";
 import { rotateCsrfCookie } from "./security/csrf.server";
 import { verifyPassword } from "./security/password.server";
+import { verifyUserTotp } from "./security/totp.server";
 import {
   checkRateLimit,
   hitRateLimit,
@@ -19,6 +20,7 @@ import {
 } from "./security/rate-limit.server";
 import { clientIp } from "./security/request.server";
 import { startSession } from "./session.server";
+import type { AuthContext } from "./auth.server";
 
 export const normaliseLoginId = (loginId: string) => loginId.trim().normalize("NFKC").toLowerCase();
 export const accountLimitKey = (loginId: string) => `sign-in:account:${normaliseLoginId(loginId)}`;
@@ -91,7 +93,7 @@ export async function startSecondFactor(request: Request, user: User, redirectTo
 export async function completeSignIn(request: Request, user: User, { method, redirectTo }: { method: string; redirectTo?: string | null }, db: Db = getDb()) {
   const { setCookie } = await startSession(
     request,
-    { userId: user.id, stage: "active", method, actingFor: defaultSubject(db, user) },
+    { userId: user.id, stage: "active", method, actingFor: defaultSubject(db, user), verifiedAt: new Date().toISOString() },
     { db, audit: { actor: user.id, action: "session.signed-in", subjectType: "user", subjectId: user.id, details: { method } } },
   );
   logger.info("signed in", { userId: user.id, method });
@@ -99,4 +101,43 @@ export async function completeSignIn(request: Request, user: User, { method, red
   headers.append("Set-Cookie", setCookie);
   headers.append("Set-Cookie", await rotateCsrfCookie());
   return redirect(afterSignIn(redirectTo), { headers });
+}
+
+export type ConfirmOutcome = { kind: "rate-limited"; retryAt: Date } | { kind: "invalid" } | { kind: "confirmed"; setCookie: string };
+
+/**
+ * "Confirm it's you" for a signed-in person about to change how they sign in: their password, and their
+ * TOTP code when they have an authenticator app. Failures count towards the same lock as signing in, so
+ * a stolen session cannot be used to guess the password. On success the session is replaced (new token)
+ * with the time of this confirmation, keeping for whom the person acts and when the session ends.
+ */
+export async function confirmIdentity(
+  request: Request,
+  auth: AuthContext,
+  { password, code }: { password: string; code?: string },
+  db: Db = getDb(),
+): Promise<ConfirmOutcome> {
+  const user = getUserById(db, { userId: auth.user.id });
+  if (!user) return { kind: "invalid" };
+  const lock = accountLock(db, user.loginId);
+  if (!lock.allowed) return { kind: "rate-limited", retryAt: lock.retryAt };
+  const ok = (await verifyPassword(password, user.passwordHash)) && (!user.totpSecret || (code !== undefined && (await verifyUserTotp(db, user, code))));
+  if (!ok) {
+    const outcome = recordFailure(db, user.loginId, user);
+    return outcome.kind === "rate-limited" ? outcome : { kind: "invalid" };
+  }
+  resetRateLimit(db, accountLimitKey(user.loginId));
+  const { setCookie } = await startSession(
+    request,
+    {
+      userId: user.id,
+      stage: "active",
+      method: auth.session.method,
+      actingFor: auth.actingFor?.id ?? null,
+      expiresAt: auth.session.absoluteExpiresAt.toISOString(),
+      verifiedAt: new Date().toISOString(),
+    },
+    { db, audit: { actor: user.id, action: "session.confirmed", subjectType: "user", subjectId: user.id } },
+  );
+  return { kind: "confirmed", setCookie };
 }

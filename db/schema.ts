@@ -270,6 +270,8 @@ export const sessions = sqliteTable(
     lastSeenAt: text("last_seen_at").notNull(),
     /** The absolute end (12 hours after sign-in), whatever the activity. */
     expiresAt: text("expires_at").notNull(),
+    /** When the person last proved who they are (sign-in or confirmation); null until they have. */
+    verifiedAt: text("verified_at"),
     /** A short description of the browser, for the account page's list of sessions. */
     userAgent: text("user_agent"),
   },

@@ -3,7 +3,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { applicantRoles, listSubjects, readVerifiedForm, requireUser } from "~/auth.server";
+import { applicantRoles, isRecentlyVerified, listSubjects, readVerifiedForm, requireRecentVerification, requireUser } from "~/auth.server";
 import { agencyName } from "~/agencies.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { PasskeyRegister } from "~/components/passkey/passkey-register";
@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isApplicant: applicantRoles.includes(auth.user.role),
     canChooseSubject: listSubjects(auth.user.id, db).length > 1,
     hasTotp: user.totpSecret !== null,
+    recentlyVerified: isRecentlyVerified(auth),
     passkeys: listPasskeys(db, { userId: auth.user.id }).map((p) => ({ id: p.id, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt, backedUp: p.backedUp })),
     sessions: listSessionRows(db, { userId: auth.user.id })
       .filter((s) => s.stage === "active")
@@ -48,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readVerifiedForm(request);
   const auth = await requireUser(request);
   if (form.get("intent") === "delete-passkey") {
+    requireRecentVerification(auth, { returnTo: "/account" });
     const credentialId = String(form.get("passkeyId") ?? "");
     const db = getDb();
     const removed = db.transaction((tx) => {
@@ -65,7 +67,7 @@ const notices = { passkey: ["added", "removed", "failed"], twoFactor: ["enrolled
 
 export default function Account() {
   const { t, i18n } = useTranslation("auth");
-  const { user, actingFor, isApplicant, canChooseSubject, hasTotp, passkeys, sessions } = useLoaderData<typeof loader>();
+  const { user, actingFor, isApplicant, canChooseSubject, hasTotp, recentlyVerified, passkeys, sessions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = (Object.keys(notices) as (keyof typeof notices)[])
     .map((key) => ((notices[key] as readonly string[]).includes(params.get(key) ?? "") ? `account.notices.${key}.${params.get(key)}` : null))
@@ -144,7 +146,16 @@ export default function Account() {
           </tbody>
         </table>
       )}
-      <PasskeyRegister />
+      {recentlyVerified ? (
+        <PasskeyRegister />
+      ) : (
+        <>
+          <p>{t("account.confirmToChange")}</p>
+          <p>
+            <Link to="/account/confirm?redirectTo=%2Faccount">{t("account.confirmLink")}</Link>
+          </p>
+        </>
+      )}
 
       <h2>{t("account.twoFactorTitle")}</h2>
       <p>{t(hasTotp ? "account.twoFactorOn" : "account.twoFactorOff")}</p>

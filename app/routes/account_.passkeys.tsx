@@ -2,7 +2,7 @@
 // out a single-use challenge for this user; "verify" checks the authenticator's answer and stores it.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
-import { readVerifiedForm, requireUser } from "~/auth.server";
+import { readVerifiedForm, requireRecentVerification, requireUser } from "~/auth.server";
 import { getDb } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { getUserById } from "../../db/queries/users";
@@ -16,6 +16,7 @@ export function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readVerifiedForm(request);
   const auth = await requireUser(request);
+  requireRecentVerification(auth, { returnTo: "/account" });
   const db = getDb();
   const user = getUserById(db, { userId: auth.user.id })!;
   if (form.get("intent") === "options") {

@@ -1,10 +1,11 @@
-// Setting up (or replacing) the authenticator app that gives TOTP codes, for a signed-in person.
+// Setting up (or replacing) the authenticator app that gives TOTP codes, for a signed-in person who has
+// confirmed who they are in the last 10 minutes.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readVerifiedForm, requireUser } from "~/auth.server";
+import { readVerifiedForm, requireRecentVerification, requireUser } from "~/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { TextField } from "~/components/text-field/text-field";
@@ -20,6 +21,7 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
+  requireRecentVerification(auth, { returnTo: "/account/two-factor" });
   const user = getUserById(getDb(), { userId: auth.user.id })!;
   return { title: await pageTitle(request, "twoFactor.enrolTitle", "auth"), enrolment: await startTotpEnrolment(getDb(), user) };
 }
@@ -27,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readVerifiedForm(request);
   const auth = await requireUser(request);
+  requireRecentVerification(auth, { returnTo: "/account/two-factor" });
   const submission = parseWithZod(form, { schema: codeSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["code"] }) }, { status: 400 });
   const user = getUserById(getDb(), { userId: auth.user.id })!;

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A change of subject is a change of privilege: rotate the session id, keep its absolute end.
   const { setCookie } = await startSession(
     request,
-    { userId: auth.user.id, stage: "active", method: auth.session.method, actingFor: self ? null : subject.id, expiresAt: auth.session.absoluteExpiresAt.toISOString() },
+    { userId: auth.user.id, stage: "active", method: auth.session.method, actingFor: self ? null : subject.id, expiresAt: auth.session.absoluteExpiresAt.toISOString(), verifiedAt: auth.session.verifiedAt },
     {
       audit: {
         actor: auth.user.id,

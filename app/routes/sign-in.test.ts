@@ -4,7 +4,7 @@ import { generateTOTP } from "@epic-web/totp";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, sessions } from "../../db/schema";
-import { anonymousBrowser, browserRequest, run, setCookiesOf, signedInBrowser, useSeededDatabase, type Browser } from "../../tests/setup/auth";
+import { anonymousBrowser, browserAfter, browserRequest, run, sessionTokenOf, setCookiesOf, signedInBrowser, useSeededDatabase, type Browser } from "../../tests/setup/auth";
 import { requireUser } from "../auth.server";
 import { DEMO_PASSWORD, getDemoAccount } from "../demo-accounts.server";
 import { hitRateLimit, signInPerIp } from "../security/rate-limit.server";
@@ -21,13 +21,6 @@ afterEach(() => {
 });
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
-const sessionTokenOf = (response: Response) => JSON.parse(atob(decodeURIComponent(setCookiesOf(response)["madoguchi_session"] ?? "")) || "null") as string | null;
-const browserAfter = (before: Browser, response: Response): Browser => {
-  const set = setCookiesOf(response);
-  const jar = Object.fromEntries(before.cookie.split("; ").map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
-  Object.assign(jar, set);
-  return { ...before, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join("; ") };
-};
 
 async function postPassword(browser: Browser, loginId: string, password: string) {
   return run(() => signIn.action(args(browserRequest("/sign-in", { as: browser, form: { intent: "password", loginId, password } }))));

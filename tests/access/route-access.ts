@@ -109,6 +109,7 @@ export const routeAccess: RouteAccess[] = [
   { file: "account", path: "/account", get: signedIn, post: signedIn, form: { intent: "check-access-only" } },
   { file: "account_.passkeys", path: "/account/passkeys", get: [], post: signedIn, form: { intent: "options" } },
   { file: "account_.two-factor", path: "/account/two-factor", get: signedIn, post: signedIn, form: { code: "123456", enrolmentId: "x" } },
+  { file: "account_.confirm", path: "/account/confirm", get: signedIn, post: signedIn, form: { password: "" } },
   { file: "account_.data-use", path: "/account/data-use", get: applicants },
   { file: "act-for", path: "/act-for", get: applicants, post: ["actingCitizen"], form: { subjectId: "p-sato-daichi" } },
 ];

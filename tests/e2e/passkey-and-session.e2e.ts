@@ -1,8 +1,10 @@
 // As a citizen, I add a passkey on my account page and sign in with it next time (Chromium's virtual
-// authenticator stands in for the phone); and when my session is about to end, a dialog lets me extend it.
+// authenticator stands in for the phone); when I signed in a while ago, I confirm it's me before changing
+// how I sign in; and when my session is about to end, a dialog lets me extend it.
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../app/demo-accounts.server";
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { startPortal, type Portal } from "./support/portal";
 
@@ -13,7 +15,7 @@ async function whenISignInAsADemoPerson(page: Page, url: string, loginId: string
   await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
 }
 
-describe.skipIf(!browserAvailable)("passkeys and the session dialog (JavaScript on)", () => {
+describe.skipIf(!browserAvailable)("passkeys, confirming it's you, and the session dialog", () => {
   let portal: Portal;
   let browser: Browser;
   /** WebAuthn needs a domain as its relying party id: localhost, not 127.0.0.1. */
@@ -50,6 +52,38 @@ describe.skipIf(!browserAvailable)("passkeys and the session dialog (JavaScript 
     await page.getByRole("button", { name: "パスキーでサインイン" }).click();
     await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
     expect(await page.getByText("高橋 健 さんがサインイン中").count()).toBe(1);
+    await context.close();
+  });
+
+  it.each([
+    { javaScript: false, loginId: "suzuki", userId: "u-suzuki-haruko" },
+    { javaScript: true, loginId: "nguyen", userId: "u-nguyen-thi-lan" },
+  ])("asks someone who signed in 11 minutes ago to confirm it's them before adding a passkey (JavaScript $javaScript)", async ({ javaScript, loginId, userId }) => {
+    const context = await newContext(browser, { javaScript });
+    const page = await context.newPage();
+    await whenISignInAsADemoPerson(page, url, loginId);
+    const db = new Database(portal.databasePath);
+    db.prepare("UPDATE sessions SET verified_at = ? WHERE user_id = ?").run(new Date(Date.now() - 11 * 60_000).toISOString(), userId);
+    db.close();
+
+    await page.goto(`${url}/account`);
+    expect(await page.getByRole("button", { name: "パスキーを追加" }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "ご本人の確認をする" }).click();
+    await page.getByRole("heading", { level: 1, name: "ご本人の確認" }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("パスワード").fill("not-the-password");
+    await page.getByRole("button", { name: "確認する" }).click();
+    await page.locator(".error-summary").waitFor();
+    expect(await page.locator(".error-summary").textContent()).toContain("パスワードまたはセキュリティコードが正しくありません");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "確認する" }).click();
+    await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
+    expect(await page.getByRole("link", { name: "ご本人の確認をする" }).count()).toBe(0);
+    if (javaScript) expect(await page.getByRole("button", { name: "パスキーを追加" }).count()).toBe(1);
     await context.close();
   });
 

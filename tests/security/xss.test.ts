@@ -58,6 +58,7 @@ describe("XSS and CSP on rendered pages", () => {
       ["/account", citizen],
       ["/account/data-use", citizen],
       ["/account/two-factor", citizen],
+      ["/account/confirm", citizen],
       ["/act-for", citizen],
       ["/session", citizen],
     ] as const) {
@@ -109,5 +110,14 @@ describe("XSS and CSP on rendered pages", () => {
     const signedIn = await portal.handle(browserRequest("/sign-in", { as: anonymous, form: { intent: "demo", loginId: "tanaka", redirectTo: payload } }));
     expect(signedIn.headers.get("Location")).toBe("/account");
     expect(Object.keys(setCookiesOf(signedIn))).toContain("madoguchi_session");
+    // Confirming who one is: the return address, in the page and after a refused password.
+    const ito = await signedInBrowser(db, "ito", { verifiedAt: null });
+    const confirmPage = await portal.handle(browserRequest(`/account/confirm?redirectTo=${encodeURIComponent(payload)}`, { as: ito }));
+    expect(confirmPage.status).toBe(200);
+    expectEscaped(await confirmPage.text(), payload);
+    const wrong = await portal.handle(browserRequest("/account/confirm", { as: ito, form: { password: payload, redirectTo: payload } }));
+    // 401, or 429 once the payloads before this one have locked the account.
+    expect([401, 429]).toContain(wrong.status);
+    expectEscaped(await wrong.text(), payload);
   });
 });

@@ -41,12 +41,19 @@ export async function anonymousBrowser(): Promise<Browser> {
   return { cookie: cookiePair(setCookie!), csrf: token };
 }
 
-/** A browser signed in as a demo account (fully, past any second factor), optionally acting for someone. */
-export async function signedInBrowser(db: Db, loginId: string, { actingFor = null as string | null, stage = "active" as "active" | "second-factor" } = {}): Promise<Browser> {
+/**
+ * A browser signed in as a demo account (fully, past any second factor), optionally acting for someone.
+ * It signed in just now, unless `verifiedAt` says when the person last proved who they are (null: never).
+ */
+export async function signedInBrowser(
+  db: Db,
+  loginId: string,
+  { actingFor = null as string | null, stage = "active" as "active" | "second-factor", verifiedAt = new Date().toISOString() as string | null } = {},
+): Promise<Browser> {
   const user = getUserByLoginId(db, { loginId });
   if (!user) throw new Error(`no demo account ${loginId}`);
   const anonymous = await anonymousBrowser();
-  const { setCookie, token } = await startSession(new Request(ORIGIN), { userId: user.id, stage, method: "test", actingFor }, { db });
+  const { setCookie, token } = await startSession(new Request(ORIGIN), { userId: user.id, stage, method: "test", actingFor, verifiedAt }, { db });
   return { cookie: `${anonymous.cookie}; ${cookiePair(setCookie)}`, csrf: anonymous.csrf, sessionToken: token };
 }
 
@@ -87,6 +94,16 @@ export function setCookiesOf(response: Response): Record<string, string> {
     out[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return out;
+}
+
+/** The session token a response's Set-Cookie hands the browser, or null. */
+export const sessionTokenOf = (response: Response) => JSON.parse(atob(decodeURIComponent(setCookiesOf(response)["madoguchi_session"] ?? "")) || "null") as string | null;
+
+/** The browser after it stored a response's cookies. */
+export function browserAfter(before: Browser, response: Response): Browser {
+  const jar = Object.fromEntries(before.cookie.split("; ").map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+  Object.assign(jar, setCookiesOf(response));
+  return { ...before, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join("; ") };
 }
 
 /** Runs a loader or action and returns what it produced: a Response (thrown or returned) or data. */

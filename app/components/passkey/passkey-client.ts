@@ -7,6 +7,11 @@ async function fetchOptions(action: string, csrf: string) {
   body.set("csrf", csrf);
   body.set("intent", "options");
   const response = await fetch(action, { method: "POST", body, headers: { Accept: "application/json" } });
+  // The portal first wants the person to confirm who they are: go there, and come back afterwards.
+  if (response.redirected) {
+    window.location.assign(response.url);
+    throw new Error("options: confirmation needed");
+  }
   if (!response.ok) throw new Error(`options: ${response.status}`);
   return (await response.json()) as { challengeId: string; options: never };
 }

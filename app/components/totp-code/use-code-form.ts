@@ -4,11 +4,14 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 
+/** A six-digit code; spaces (as apps show "123 456") are dropped. */
+export const codeField = z
+  .string({ required_error: "twoFactor.errors.required" })
+  .transform((v) => v.replace(/\s/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "twoFactor.errors.format"));
+
 export const codeSchema = z.object({
-  code: z
-    .string({ required_error: "twoFactor.errors.required" })
-    .transform((v) => v.replace(/\s/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "twoFactor.errors.format")),
+  code: codeField,
   enrolmentId: z.string().optional(),
   redirectTo: z.string().optional(),
 });
