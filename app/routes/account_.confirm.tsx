@@ -9,7 +9,7 @@ import { safeRedirect } from "remix-utils/safe-redirect";
 import { z } from "zod";
 import { isRecentlyVerified, readVerifiedForm, requireUser } from "~/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { ErrorSummary, summaryErrorsOf } from "~/components/error-summary/error-summary";
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
 import { TextField } from "~/components/text-field/text-field";
 import { codeField } from "~/components/totp-code/use-code-form";
@@ -68,10 +68,7 @@ export default function ConfirmIdentity() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const errors = [
-    ...(form.errors ?? []).map((message) => ({ message: t(message) })),
-    ...[fields.password, fields.code].flatMap((f) => (f.errors ?? []).map((message) => ({ message: t(message), fieldId: f.id }))),
-  ];
+  const errors = summaryErrorsOf(t, form, [fields.password, fields.code]);
   return (
     <>
       {actionData?.retryAt ? <RateLimitNotice retryAt={actionData.retryAt} /> : null}

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getOptionalUser, readVerifiedForm } from "~/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { ErrorSummary, summaryErrorsOf } from "~/components/error-summary/error-summary";
 import { PasskeySignIn } from "~/components/passkey/passkey-sign-in";
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
 import { TextField } from "~/components/text-field/text-field";
@@ -89,10 +89,7 @@ export default function SignIn() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
   });
-  const errors = [
-    ...(form.errors ?? []).map((message) => ({ message: t(message) })),
-    ...[fields.loginId, fields.password].flatMap((f) => (f.errors ?? []).map((message) => ({ message: t(message), fieldId: f.id }))),
-  ];
+  const errors = summaryErrorsOf(t, form, [fields.loginId, fields.password]);
 
   return (
     <>

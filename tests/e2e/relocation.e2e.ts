@@ -20,8 +20,9 @@ import { startPortal, type Portal } from "./support/portal";
 const relocation = getLifeEvent("relocation")!;
 const sample = (id: string): Sample => relocation.samples.find((s) => s.id === id)!;
 
-async function startJourney(page: Page, portal: Portal) {
-  await page.goto(`${portal.url}/life-events/relocation`);
+/** Opens the start page (in `lng` when given), checks it with axe, and starts or resumes the journey. */
+async function startJourney(page: Page, portal: Portal, { lng }: { lng?: "ja" | "en" } = {}) {
+  await page.goto(`${portal.url}/life-events/relocation${lng ? `?lng=${lng}` : ""}`);
   await expectNoAxeViolations(page);
   await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
 }
@@ -178,9 +179,7 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       const context = await newContext(browser, { javaScript: true, locale: "en-GB" });
       const page = await context.newPage();
       await signIn(page, portal.url, "sato.kenji");
-      await page.goto(`${portal.url}/life-events/relocation?lng=en`);
-      await expectNoAxeViolations(page);
-      await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+      await startJourney(page, portal, { lng: "en" });
       const sato = sample("p-sato-kenji");
 
       // A missing answer is refused in English, with the error at the top and at the field.
@@ -269,9 +268,7 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
       const page = await context.newPage();
       await signIn(page, portal.url, "ito");
-      await page.goto(`${portal.url}/life-events/relocation?lng=en`);
-      await expectNoAxeViolations(page);
-      await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+      await startJourney(page, portal, { lng: "en" });
       const asked = await answerJourney(page, relocation, sample("p-ito-yuki").answers, expectNoAxeViolations);
       expect(asked).not.toContain("vehicles");
       expect(await page.locator("h1").textContent()).toBe("Check your answers");

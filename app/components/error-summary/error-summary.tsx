@@ -4,6 +4,18 @@ import { useTranslation } from "react-i18next";
 
 export type SummaryError = { message: string; fieldId?: string };
 
+/** The summary's entries for a conform form: the form's own errors, then each field's, linked to the field. */
+export function summaryErrorsOf(
+  translate: (key: string) => string,
+  form: { errors?: string[] },
+  fields: { id: string; errors?: string[] }[],
+): SummaryError[] {
+  return [
+    ...(form.errors ?? []).map((message) => ({ message: translate(message) })),
+    ...fields.flatMap((field) => (field.errors ?? []).map((message) => ({ message: translate(message), fieldId: field.id }))),
+  ];
+}
+
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const { t } = useTranslation("common");
   const ref = useRef<HTMLDivElement>(null);
