@@ -1,6 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { getUserByLoginId } from "../db/queries/users";
+import { users } from "../db/schema";
 import { createTestDatabase } from "../tests/setup/test-db";
-import { isSeeded, seedAgencyEndpoints, seedDemoData } from "./seed.server";
+import { DEMO_PASSWORD } from "./demo-accounts.server";
+import { verifyPassword } from "./security/password.server";
+import { addMissingDemoAccounts, isSeeded, seedAgencyEndpoints, seedDemoData } from "./seed.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -11,6 +16,18 @@ describe("demo seed", () => {
     expect(await seedDemoData(db)).toBe(true);
     expect(isSeeded(db)).toBe(true);
     expect(await seedDemoData(db)).toBe(false);
+  });
+
+  it("adds a demo account listed after the database was seeded, once, and only that one", async () => {
+    const tanakaBefore = getUserByLoginId(db, { loginId: "tanaka" })!;
+    db.delete(users).where(eq(users.loginId, "officer.shibuya")).run();
+    expect(await addMissingDemoAccounts(db)).toEqual(["officer.shibuya"]);
+    const officer = getUserByLoginId(db, { loginId: "officer.shibuya" })!;
+    expect(officer).toMatchObject({ role: "officer", agencyId: "municipality-13113" });
+    expect(await verifyPassword(DEMO_PASSWORD, officer.passwordHash)).toBe(true);
+    expect(officer.totpSecret).toMatch(/^v1:/);
+    expect(getUserByLoginId(db, { loginId: "tanaka" })).toEqual(tanakaBefore);
+    expect(await addMissingDemoAccounts(db)).toEqual([]);
   });
 });
 

@@ -3,9 +3,10 @@ import { eq } from "drizzle-orm";
 import { listAgencies } from "../flows";
 import type { Db, Tx } from "../db/client.server";
 import { insertAgencyEndpointIfMissing } from "../db/queries/agencies";
-import { createAuthorisation, createUser } from "../db/queries/users";
+import { findDataSubject } from "../db/queries/records";
+import { createAuthorisation, createUser, getUserById, getUserByLoginId } from "../db/queries/users";
 import { settings } from "../db/schema";
-import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.server";
+import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from "./demo-accounts.server";
 import { seedBasicResidentRegister } from "./registries/basic-resident-register.server";
 import { encryptField } from "./security/field-encryption.server";
 import { hashPassword } from "./security/password.server";
@@ -32,14 +33,34 @@ export async function seedDemoData(db: Db, { hashDemoPassword = hashPassword }: 
     if (tx.select().from(settings).where(eq(settings.key, SEEDED_KEY)).get()) return false;
     seedBasicResidentRegister(tx);
     tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() }).run();
-    seedDemoAccounts(tx, passwordHashes);
+    seedDemoAccounts(tx, demoAccounts, passwordHashes);
     return true;
   });
 }
 
-function seedDemoAccounts(tx: Tx, passwordHashes: string[]) {
+/**
+ * Adds the demo accounts listed since this database was seeded (a demo database kept from an earlier
+ * version), so every account the README lists can sign in. Leaves existing accounts as they are, and
+ * skips one whose login id is taken or whose person is not in the register. Returns the added login ids.
+ */
+export async function addMissingDemoAccounts(db: Db, { hashDemoPassword = hashPassword }: { hashDemoPassword?: (password: string) => Promise<string> } = {}): Promise<string[]> {
+  if (!isSeeded(db)) return [];
+  const missing = demoAccounts.filter(
+    (account) =>
+      !getUserById(db, { userId: account.id }) &&
+      !getUserByLoginId(db, { loginId: account.loginId }) &&
+      (!account.personId || findDataSubject(db, { id: account.personId })) &&
+      (account.actsFor ?? []).every((grant) => findDataSubject(db, { id: grant.subjectId })),
+  );
+  if (missing.length === 0) return [];
+  const passwordHashes = await Promise.all(missing.map(() => hashDemoPassword(DEMO_PASSWORD)));
+  db.transaction((tx) => seedDemoAccounts(tx, missing, passwordHashes));
+  return missing.map((account) => account.loginId);
+}
+
+function seedDemoAccounts(tx: Tx, accounts: DemoAccount[], passwordHashes: string[]) {
   const now = new Date().toISOString();
-  demoAccounts.forEach((account, i) => {
+  accounts.forEach((account, i) => {
     createUser(tx, {
       id: account.id,
       loginId: account.loginId,

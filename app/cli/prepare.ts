@@ -6,7 +6,7 @@ import path from "node:path";
 import { defaultDatabasePath, openDatabase } from "../../db/client.server";
 import { isDemoMode } from "../mode.server";
 import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../secrets.server";
-import { seedAgencyEndpoints, seedDemoData } from "../seed.server";
+import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../seed.server";
 
 const root = process.cwd();
 const buildEntry = path.join(root, "build", "server", "index.js");
@@ -47,6 +47,8 @@ const file = defaultDatabasePath();
 const db = openDatabase(file);
 // Demo accounts have published passwords: production mode never seeds them.
 const seeded = isDemoMode() ? await seedDemoData(db) : false;
+const added = isDemoMode() && !seeded ? await addMissingDemoAccounts(db) : [];
+if (added.length > 0) console.log(`madoguchi: added demo accounts ${added.join(", ")}`);
 // Outside production, http-channel agencies are played by the simulator that the server starts.
 if (isDemoMode()) seedAgencyEndpoints(db);
 db.$client.close();
