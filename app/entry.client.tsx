@@ -4,7 +4,7 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { fallbackLanguage, i18nOptions, isLanguage } from "./i18n/config";
+import { fallbackLanguage, i18nOptions, isLanguage } from "./platform/i18n/config";
 
 async function hydrate() {
   const htmlLang = document.documentElement.lang;

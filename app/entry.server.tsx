@@ -8,11 +8,11 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce/nonce";
-import { i18nOptions } from "./i18n/config";
-import { i18nServer } from "./i18n/i18n.server";
-import { logger } from "./logger.server";
-import { applySecurityHeaders, createNonce } from "./security/headers.server";
-import { startEngineOnce } from "./engine.server";
+import { i18nOptions } from "./platform/i18n/config";
+import { i18nServer } from "./platform/i18n/i18n.server";
+import { logger } from "./platform/logger.server";
+import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
+import { startEngineOnce } from "./delivery/engine.server";
 
 startEngineOnce();
 

@@ -20,10 +20,10 @@ import { AccountNav, type AccountSummary } from "~/components/account-nav/accoun
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
 import { SessionTimeout } from "~/components/session-timeout/session-timeout";
 import { SiteLayout } from "~/components/site-layout/site-layout";
-import { fallbackLanguage, isLanguage, type Language } from "~/i18n/config";
-import { i18nServer, languageCookie } from "~/i18n/i18n.server";
-import { getOptionalUser, listSubjects } from "~/auth.server";
-import { issueCsrfToken } from "~/security/csrf.server";
+import { fallbackLanguage, isLanguage, type Language } from "~/platform/i18n/config";
+import { i18nServer, languageCookie } from "~/platform/i18n/i18n.server";
+import { getOptionalUser, listSubjects } from "~/identity/auth.server";
+import { issueCsrfToken } from "~/identity/security/csrf.server";
 import appHref from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [

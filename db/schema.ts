@@ -75,7 +75,7 @@ export const recordAttributes = sqliteTable(
 // ---------------------------------------------------------------------------
 // Cases and their delivery: a submitted journey, one procedure request per selected procedure, every
 // status change with its time, and the outbox the dispatcher works from. Written only by
-// app/cases.server.ts (submitCase, applyCaseEvent) and the dispatcher, each change in one transaction.
+// app/cases/cases.server.ts (submitCase, applyCaseEvent) and the dispatcher, each change in one transaction.
 // ---------------------------------------------------------------------------
 export const cases = sqliteTable(
   "cases",

@@ -5,9 +5,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.server";
 import { outbox, procedureRequests } from "../db/schema";
-import { Dispatcher } from "../app/dispatcher.server";
-import { seedAgencyEndpoints } from "../app/seed.server";
-import { startAgencySimulator } from "../app/simulator/agency-simulator.server";
+import { Dispatcher } from "../app/delivery/dispatcher.server";
+import { seedAgencyEndpoints } from "../app/demo/seed.server";
+import { startAgencySimulator } from "../app/demo/simulator/agency-simulator.server";
 import { createTestDatabase } from "./setup/test-db";
 import { submitSampleCase } from "./factories";
 

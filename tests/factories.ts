@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { getLifeEvent, selectProcedures } from "../flows";
 import type { Db } from "../db/client.server";
-import { submitCase, type SubmitCaseArgs } from "../app/cases.server";
+import { submitCase, type SubmitCaseArgs } from "../app/cases/cases.server";
 
 export function sampleOf(lifeEventId: string, sampleId: string) {
   const lifeEvent = getLifeEvent(lifeEventId);

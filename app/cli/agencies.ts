@@ -1,6 +1,6 @@
 // `npm run agencies`: the agency simulator on its own, playing every http-channel agency (see --help).
-import { startAgencySimulator } from "../simulator/agency-simulator.server";
-import { simulatorOptions, simulatorUsage } from "../simulator/config.server";
+import { startAgencySimulator } from "../demo/simulator/agency-simulator.server";
+import { simulatorOptions, simulatorUsage } from "../demo/simulator/config.server";
 
 if (process.argv.includes("--help")) {
   console.log(simulatorUsage);

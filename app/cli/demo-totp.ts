@@ -1,7 +1,7 @@
 // `npm run demo:totp -- <login id>`: the current TOTP code of a demo account (their secrets are
 // published in the README), so a tester can sign in as an officer, designer or administrator.
-import { demoAccounts, getDemoAccount } from "../demo-accounts.server";
-import { currentTotpCode } from "../security/totp.server";
+import { demoAccounts, getDemoAccount } from "../demo/demo-accounts.server";
+import { currentTotpCode } from "../identity/security/totp.server";
 
 const loginId = process.argv[2];
 const account = loginId ? getDemoAccount(loginId) : undefined;

@@ -3,7 +3,7 @@
 // `--locales <dir>` checks against another translations folder.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { runFlowsCheck } from "../flows-check.server";
+import { runFlowsCheck } from "../design/flows-check.server";
 
 const { values } = parseArgs({ options: { json: { type: "boolean" }, locales: { type: "string" } } });
 process.exitCode = runFlowsCheck({

@@ -4,9 +4,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { defaultDatabasePath, openDatabase } from "../../db/client.server";
-import { isDemoMode } from "../mode.server";
-import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../secrets.server";
-import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../seed.server";
+import { isDemoMode } from "../platform/mode.server";
+import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../platform/secrets.server";
+import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../demo/seed.server";
 
 const root = process.cwd();
 const buildEntry = path.join(root, "build", "server", "index.js");

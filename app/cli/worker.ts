@@ -1,7 +1,7 @@
 // `npm run worker`: the dispatcher alone, for deployments that deliver outside the web server
 // (start the server with DISPATCHER=off). Several workers may share a database: leases keep them apart.
 import { openDatabase } from "../../db/client.server";
-import { Dispatcher } from "../dispatcher.server";
+import { Dispatcher } from "../delivery/dispatcher.server";
 
 const db = openDatabase();
 const dispatcher = new Dispatcher({ db });

@@ -3,20 +3,20 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { applicantRoles, isRecentlyVerified, listSubjects, readVerifiedForm, requireRecentVerification, requireUser } from "~/auth.server";
-import { agencyName } from "~/agencies.server";
+import { applicantRoles, isRecentlyVerified, listSubjects, readVerifiedForm, requireRecentVerification, requireUser } from "~/identity/auth.server";
+import { agencyName } from "~/platform/agencies.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { PasskeyRegister } from "~/components/passkey/passkey-register";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/platform/format";
 import { getDb } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { deletePasskey, listPasskeys } from "../../db/queries/passkeys";
 import { listSessionRows } from "../../db/queries/sessions";
 import { getUserById } from "../../db/queries/users";
-import { isLanguage } from "~/i18n/config";
-import { i18nServer } from "~/i18n/i18n.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { isLanguage } from "~/platform/i18n/config";
+import { i18nServer } from "~/platform/i18n/i18n.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { safeRedirect } from "remix-utils/safe-redirect";
 import { z } from "zod";
-import { isRecentlyVerified, readVerifiedForm, requireUser } from "~/auth.server";
+import { isRecentlyVerified, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary, summaryErrorsOf } from "~/components/error-summary/error-summary";
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
@@ -15,10 +15,10 @@ import { TextField } from "~/components/text-field/text-field";
 import { codeField } from "~/components/totp-code/use-code-form";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
-import { retryAfterHeaders } from "~/security/rate-limit.server";
-import { confirmIdentity } from "~/sign-in.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
+import { confirmIdentity } from "~/identity/sign-in.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

@@ -3,14 +3,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { recordDataRead, requireApplicant } from "~/auth.server";
-import { formatDateTime } from "~/utils/format";
-import { listDataUse } from "~/data-use.server";
+import { recordDataRead, requireApplicant } from "~/identity/auth.server";
+import { formatDateTime } from "~/platform/format";
+import { listDataUse } from "~/cases/data-use.server";
 import { getDb } from "../../db/client.server";
-import { isLanguage } from "~/i18n/config";
-import { i18nServer } from "~/i18n/i18n.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { isLanguage } from "~/platform/i18n/config";
+import { i18nServer } from "~/platform/i18n/i18n.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

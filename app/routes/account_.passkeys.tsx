@@ -2,12 +2,12 @@
 // out a single-use challenge for this user; "verify" checks the authenticator's answer and stores it.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
-import { readVerifiedForm, requireRecentVerification, requireUser } from "~/auth.server";
+import { readVerifiedForm, requireRecentVerification, requireUser } from "~/identity/auth.server";
 import { getDb } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { getUserById } from "../../db/queries/users";
-import { withSecurityHeaders } from "~/security/headers.server";
-import { passkeyRegistrationOptions, registerPasskey } from "~/security/webauthn.server";
+import { withSecurityHeaders } from "~/identity/security/headers.server";
+import { passkeyRegistrationOptions, registerPasskey } from "~/identity/security/webauthn.server";
 
 export function loader() {
   throw new Response("Not Found", { status: 404 });

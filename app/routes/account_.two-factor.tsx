@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readVerifiedForm, requireRecentVerification, requireUser } from "~/auth.server";
+import { readVerifiedForm, requireRecentVerification, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { TextField } from "~/components/text-field/text-field";
@@ -13,9 +13,9 @@ import { codeSchema, useCodeForm } from "~/components/totp-code/use-code-form";
 import { TotpEnrolment } from "~/components/totp-enrolment/totp-enrolment";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
-import { finishTotpEnrolment, startTotpEnrolment } from "~/two-factor.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { finishTotpEnrolment, startTotpEnrolment } from "~/identity/two-factor.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

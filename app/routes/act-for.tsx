@@ -3,12 +3,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { applicantRoles, listSubjects, readVerifiedForm, requireUser } from "~/auth.server";
+import { applicantRoles, listSubjects, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { startSession } from "~/session.server";
-import { afterSignIn } from "~/sign-in.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { startSession } from "~/identity/session.server";
+import { afterSignIn } from "~/identity/sign-in.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

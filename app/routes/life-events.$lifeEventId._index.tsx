@@ -4,13 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readVerifiedForm, requireApplicant } from "~/auth.server";
+import { readVerifiedForm, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { i18nServer } from "~/i18n/i18n.server";
-import { journeyPath, startJourneyFor } from "~/journey-pages.server";
-import { describeProcedures, requireLifeEvent } from "~/life-events.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { i18nServer } from "~/platform/i18n/i18n.server";
+import { journeyPath, startJourneyFor } from "~/journeys/journey-pages.server";
+import { describeProcedures, requireLifeEvent } from "~/journeys/life-events.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

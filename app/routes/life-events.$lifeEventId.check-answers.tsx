@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireApplicant } from "~/auth.server";
+import { requireApplicant } from "~/identity/auth.server";
 import { AnswerText } from "~/components/questions/answer-text";
-import { journeyPath, requireJourney } from "~/journey-pages.server";
-import { requireLifeEvent } from "~/life-events.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { journeyPath, requireJourney } from "~/journeys/journey-pages.server";
+import { requireLifeEvent } from "~/journeys/life-events.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 import { applicableQuestions, getLifeEvent, getQuestion } from "../../flows";
 
 export const meta = titleMeta;

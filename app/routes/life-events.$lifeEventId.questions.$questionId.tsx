@@ -4,19 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readVerifiedForm, recordDataRead, requireApplicant } from "~/auth.server";
+import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { PrefillNote } from "~/components/questions/prefill-note";
 import { fieldId, QuestionField } from "~/components/questions/question-field";
-import { journeyPath, requireJourney, requireReachable } from "~/journey-pages.server";
-import { machineErrors, readQuestionForm, type FieldErrors } from "~/journey-form.server";
-import { eventsToReach, previousQuestionId, prefillFor, sendJourneyEvents } from "~/journeys.server";
-import { requireLifeEvent } from "~/life-events.server";
+import { journeyPath, requireJourney, requireReachable } from "~/journeys/journey-pages.server";
+import { machineErrors, readQuestionForm, type FieldErrors } from "~/journeys/journey-form.server";
+import { eventsToReach, previousQuestionId, prefillFor, sendJourneyEvents } from "~/journeys/journeys.server";
+import { requireLifeEvent } from "~/journeys/life-events.server";
 import { getDb } from "../../db/client.server";
 import { getLifeEvent, getQuestion } from "../../flows";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

@@ -3,14 +3,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOfficer } from "~/auth.server";
+import { requireOfficer } from "~/identity/auth.server";
 import { OfficeInboxFilters } from "~/components/office-inbox-filters/office-inbox-filters";
 import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
-import { deadlineFilters, statusFilters } from "~/components/office-inbox-filters/filters";
-import { inboxView, pageLanguage, readInboxFilters } from "~/office.server";
-import { formatDate, formatDateTime } from "~/utils/format";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { deadlineFilters, statusFilters } from "~/office/inbox-filters";
+import { inboxView, pageLanguage, readInboxFilters } from "~/office/office.server";
+import { formatDate, formatDateTime } from "~/platform/format";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 
 export const meta = titleMeta;

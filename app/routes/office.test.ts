@@ -10,7 +10,7 @@ import { auditEntries, procedureRequests } from "../../db/schema";
 import { submitSampleCase } from "../../tests/factories";
 import { browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../../tests/setup/auth";
 import { acceptAsAgency, deliverAll, requestOf } from "../../tests/setup/office";
-import type { SubmittedCase } from "../cases.server";
+import type { SubmittedCase } from "../cases/cases.server";
 import * as caseStatus from "./cases.$reference";
 import * as inbox from "./office._index";
 import * as requestPage from "./office.requests.$requestId";

@@ -3,11 +3,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { recordDataRead, requireApplicant } from "~/auth.server";
+import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { RecordValue } from "~/components/record-value/record-value";
-import { formatDate } from "~/utils/format";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { formatDate } from "~/platform/format";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 import { getRecordAttributes } from "../../db/queries/records";
 

@@ -4,11 +4,11 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { safeRedirect } from "remix-utils/safe-redirect";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser, readVerifiedForm, requireUser } from "~/auth.server";
+import { getOptionalUser, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { formatTime } from "~/utils/format";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { formatTime } from "~/platform/format";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

@@ -5,10 +5,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, sessions } from "../../db/schema";
 import { anonymousBrowser, browserAfter, browserRequest, run, sessionTokenOf, setCookiesOf, signedInBrowser, useSeededDatabase, type Browser } from "../../tests/setup/auth";
-import { requireUser } from "../auth.server";
-import { DEMO_PASSWORD, getDemoAccount } from "../demo-accounts.server";
-import { hitRateLimit, signInPerIp } from "../security/rate-limit.server";
-import { hashSessionToken } from "../session.server";
+import { requireUser } from "../identity/auth.server";
+import { DEMO_PASSWORD, getDemoAccount } from "../demo/demo-accounts.server";
+import { hitRateLimit, signInPerIp } from "../identity/security/rate-limit.server";
+import { hashSessionToken } from "../identity/session.server";
 import * as signIn from "./sign-in";
 import * as twoFactor from "./sign-in_.two-factor";
 

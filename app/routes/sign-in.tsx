@@ -6,7 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getOptionalUser, readVerifiedForm } from "~/auth.server";
+import { getOptionalUser, readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary, summaryErrorsOf } from "~/components/error-summary/error-summary";
 import { PasskeySignIn } from "~/components/passkey/passkey-sign-in";
@@ -14,12 +14,12 @@ import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notic
 import { TextField } from "~/components/text-field/text-field";
 import { getDb } from "../../db/client.server";
 import { getUserByLoginId } from "../../db/queries/users";
-import { demoAccounts, getDemoAccount } from "~/demo-accounts.server";
-import { isDemoMode } from "~/mode.server";
-import { retryAfterHeaders } from "~/security/rate-limit.server";
-import { afterSignIn, checkPasswordSignIn, completeSignIn, needsSecondFactor, startSecondFactor } from "~/sign-in.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { demoAccounts, getDemoAccount } from "~/demo/demo-accounts.server";
+import { isDemoMode } from "~/platform/mode.server";
+import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
+import { afterSignIn, checkPasswordSignIn, completeSignIn, needsSecondFactor, startSecondFactor } from "~/identity/sign-in.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

@@ -2,14 +2,14 @@
 // challenge; "verify" checks the signed answer and signs the person in.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
-import { readVerifiedForm } from "~/auth.server";
+import { readVerifiedForm } from "~/identity/auth.server";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
-import { checkRateLimit, hitRateLimit, signInPerIp } from "~/security/rate-limit.server";
-import { clientIp } from "~/security/request.server";
-import { withSecurityHeaders } from "~/security/headers.server";
-import { passkeySignInOptions, verifyPasskeySignIn } from "~/security/webauthn.server";
-import { completeSignIn } from "~/sign-in.server";
+import { checkRateLimit, hitRateLimit, signInPerIp } from "~/identity/security/rate-limit.server";
+import { clientIp } from "~/identity/security/request.server";
+import { withSecurityHeaders } from "~/identity/security/headers.server";
+import { passkeySignInOptions, verifyPasskeySignIn } from "~/identity/security/webauthn.server";
+import { completeSignIn } from "~/identity/sign-in.server";
 
 export function loader() {
   throw new Response("Not Found", { status: 404 });

@@ -3,15 +3,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser, readVerifiedForm } from "~/auth.server";
+import { getOptionalUser, readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { getDb } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
-import { logger } from "~/logger.server";
-import { rotateCsrfCookie } from "~/security/csrf.server";
-import { endAllSessions, endSession } from "~/session.server";
-import { titleMeta } from "~/utils/meta";
-import { pageTitle } from "~/utils/page.server";
+import { logger } from "~/platform/logger.server";
+import { rotateCsrfCookie } from "~/identity/security/csrf.server";
+import { endAllSessions, endSession } from "~/identity/session.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
 

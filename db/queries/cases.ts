@@ -1,5 +1,5 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
-// live in app/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
+// live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { cases, procedureEvents, procedureRequests } from "../schema";

@@ -5,10 +5,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCsrfExempt } from "../../app/security/csrf.server";
-import { demoAccounts } from "../../app/demo-accounts.server";
+import { isCsrfExempt } from "../../app/identity/security/csrf.server";
+import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { anonymousBrowser, browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
-import { seedAgencyEndpoints } from "../../app/seed.server";
+import { seedAgencyEndpoints } from "../../app/demo/seed.server";
 import { submitSampleCase } from "../factories";
 import { deliverAll, requestOf } from "../setup/office";
 import { actorAccounts, actors, fixtures, routeAccess, type Access, type Actor, type RouteAccess } from "./route-access";

@@ -18,7 +18,7 @@
 //     counts its fields that differ from the closest prefilled item; an added item counts its filled fields;
 //     a removed prefilled item counts 1.
 import { createActor, type AnyStateMachine } from "xstate";
-import { lookupPostalCode, type PostalMatch } from "../../app/postal.server";
+import { lookupPostalCode, type PostalMatch } from "../../app/journeys/postal.server";
 import {
   createJourneyMachine,
   getQuestion,

@@ -9,8 +9,8 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client.server";
 import { verifyAuditChain } from "../../db/queries/audit";
 import { outbox, procedureRequests } from "../../db/schema";
-import { seedAgencyEndpoints } from "../../app/seed.server";
-import { startAgencySimulator, type Faults, type SimulatorStats } from "../../app/simulator/agency-simulator.server";
+import { seedAgencyEndpoints } from "../../app/demo/seed.server";
+import { startAgencySimulator, type Faults, type SimulatorStats } from "../../app/demo/simulator/agency-simulator.server";
 import { submitSampleCase } from "../factories";
 
 export type CrashScenario = {

@@ -4,8 +4,8 @@
 import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyCaseEvent, submitCase } from "../../app/cases.server";
-import { getDemoAccount, DEMO_PASSWORD } from "../../app/demo-accounts.server";
+import { applyCaseEvent, submitCase } from "../../app/cases/cases.server";
+import { getDemoAccount, DEMO_PASSWORD } from "../../app/demo/demo-accounts.server";
 import { openDatabase, type Db } from "../../db/client.server";
 import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { sampleSubmission } from "../factories";

@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../app/demo-accounts.server";
+import { DEMO_PASSWORD } from "../../app/demo/demo-accounts.server";
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { startPortal, type Portal } from "./support/portal";
 

@@ -9,7 +9,7 @@
 //   move-out and a move-in; when the ward accepts it, her record shows the new address.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyCaseEvent } from "../../app/cases.server";
+import { applyCaseEvent } from "../../app/cases/cases.server";
 import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { getLifeEvent, type Sample } from "../../flows";

@@ -4,7 +4,7 @@
 import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo-accounts.server";
+import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo/demo-accounts.server";
 import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
 import { startPortal, usePortalAndBrowser, type Portal } from "./support/portal";
 

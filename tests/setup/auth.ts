@@ -2,10 +2,10 @@
 // cookie headers, and Requests as a browser would send them (same origin, with the CSRF token).
 import type { Db } from "../../db/client.server";
 import { getUserByLoginId } from "../../db/queries/users";
-import { issueCsrfToken } from "../../app/security/csrf.server";
-import { hashPassword } from "../../app/security/password.server";
-import { seedDemoData } from "../../app/seed.server";
-import { startSession } from "../../app/session.server";
+import { issueCsrfToken } from "../../app/identity/security/csrf.server";
+import { hashPassword } from "../../app/identity/security/password.server";
+import { seedDemoData } from "../../app/demo/seed.server";
+import { startSession } from "../../app/identity/session.server";
 import { createTestDatabase } from "./test-db";
 
 export const ORIGIN = "http://madoguchi.test";

@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Db } from "../../db/client.server";
-import { receiveAgencyCallback } from "../../app/callbacks.server";
+import { receiveAgencyCallback } from "../../app/delivery/callbacks.server";
 
 export async function startCallbackServer(db: Db): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = createServer((req, res) => {

@@ -2,8 +2,8 @@
 // answering "received"), and decide a procedure as an organisation that has no officer in the demo.
 import type { Db } from "../../db/client.server";
 import { listProcedureRequestsForCase } from "../../db/queries/cases";
-import { applyCaseEvent } from "../../app/cases.server";
-import { Dispatcher } from "../../app/dispatcher.server";
+import { applyCaseEvent } from "../../app/cases/cases.server";
+import { Dispatcher } from "../../app/delivery/dispatcher.server";
 
 /** Delivers everything due through the real dispatcher; every connector reports success. */
 export async function deliverAll(db: Db) {

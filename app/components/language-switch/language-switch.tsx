@@ -2,7 +2,7 @@
 // and keeps the person where they are.
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { supportedLanguages, type Language } from "~/i18n/config";
+import { supportedLanguages, type Language } from "~/platform/i18n/config";
 
 export function languageHref(pathname: string, search: string, lng: Language): string {
   const params = new URLSearchParams(search);

@@ -8,7 +8,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { acceptSchema, rejectSchemaFor, requestInformationSchema } from "./decision-schemas";
+import { acceptSchema, rejectSchemaFor, requestInformationSchema } from "../../office/decision-schemas";
 
 type LastResult = SubmissionResult<string[]> | undefined;
 

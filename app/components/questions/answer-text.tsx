@@ -1,7 +1,7 @@
 // An answer as the person reads it back on check answers: dates, yen, addresses and lists in their language.
 import type { Question } from "../../../flows";
 import { useTranslation } from "react-i18next";
-import { formatAddress, formatDate, formatYen, type AddressLike } from "~/utils/format";
+import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platform/format";
 
 export function AnswerText({ question, value }: { question: Question; value: unknown }) {
   const { t, i18n } = useTranslation();

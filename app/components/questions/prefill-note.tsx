@@ -1,6 +1,6 @@
 // Says where a prefilled answer comes from (once only: the person confirms it instead of typing it again).
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/utils/format";
+import { formatDate } from "~/platform/format";
 
 export type PrefillSourceView = { kind: string; ref?: string | null };
 

@@ -1,6 +1,6 @@
 // One value of a person's or company's record, shown in the page's language.
 import { useTranslation } from "react-i18next";
-import { formatAddress, formatDate, formatYen, type AddressLike } from "~/utils/format";
+import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platform/format";
 
 type Named = { name?: string; registrationNumber?: string; relationship?: string; birthDate?: string; breed?: string };
 

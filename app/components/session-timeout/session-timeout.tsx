@@ -4,7 +4,7 @@ import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { formatTime } from "~/utils/format";
+import { formatTime } from "~/platform/format";
 
 const WARNING_MS = 2 * 60_000;
 

@@ -3,8 +3,8 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch/language-switch";
-import { formatTime } from "~/utils/format";
-import type { Language } from "~/i18n/config";
+import { formatTime } from "~/platform/format";
+import type { Language } from "~/platform/i18n/config";
 
 export function SiteLayout({
   language,

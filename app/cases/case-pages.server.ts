@@ -1,0 +1,51 @@
+// What the citizen's case pages show: each procedure with its organisation, status, timeline, deadline and
+// the organisation's message, read only for the person the case is about (or whoever acts for them).
+import type { AuthContext } from "../identity/auth.server";
+import { requireCanActFor } from "../identity/auth.server";
+import type { Db } from "../../db/client.server";
+import { findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { getAgency, getProcedure } from "../../flows";
+
+export type Lang = "ja" | "en";
+
+export function requireCaseForApplicant(db: Db, auth: AuthContext, reference: string | undefined) {
+  const kase = reference ? findCaseByReference(db, { reference }) : undefined;
+  if (!kase) throw new Response("Not Found", { status: 404 });
+  requireCanActFor(auth, kase.applicantId);
+  return kase;
+}
+
+/** The organisation's reason in the citizen's language: a listed reason's text, else the words as sent. */
+export function rejectionText(procedureId: string, reason: string | null, lang: Lang): string | null {
+  if (!reason) return null;
+  const procedure = getProcedure(procedureId);
+  const [code, ...rest] = reason.split("|");
+  const listed = procedure?.rejectionReasons.find((r) => r.code === code);
+  if (!listed) return reason;
+  const note = rest.join("|").trim();
+  return note ? `${listed.text[lang]} ${note}` : listed.text[lang];
+}
+
+export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang: Lang }) {
+  return listProcedureRequestsForCase(db, { caseId }).map((request) => {
+    const procedure = getProcedure(request.procedureId);
+    return {
+      id: request.id,
+      procedureId: request.procedureId,
+      name: procedure?.name[lang] ?? request.procedureId,
+      organisation: getAgency(request.agencyId)?.name[lang] ?? request.agencyId,
+      status: request.status,
+      deadline: request.deadline,
+      inPerson: request.inPerson,
+      inPersonNote: procedure?.inPersonNote?.[lang] ?? null,
+      decisionReference: request.decisionReference,
+      informationQuestion: request.informationQuestion,
+      informationAnswer: request.informationAnswer,
+      rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
+      timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({
+        status: event.toStatus,
+        at: event.at,
+      })),
+    };
+  });
+}

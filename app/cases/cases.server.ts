@@ -1,0 +1,418 @@
+// The case service: submitting a journey as a case, and the one way a procedure request's status changes
+// (an event sent to the case machine restored from its snapshot). Each call is one transaction.
+import { randomInt, randomUUID } from "node:crypto";
+import { createActor, type AnyStateMachine, type Snapshot, type SnapshotFrom } from "xstate";
+import {
+  completePayload,
+  createCaseMachine,
+  getLifeEvent,
+  getProcedure,
+  procedureStatuses,
+  selectProcedures,
+  type Answers,
+  type CaseContext,
+  type CaseEvent,
+  type ProcedureStatus,
+  type RecordValues,
+  type SelectedProcedure,
+} from "../../flows";
+import type { Db, Tx } from "../../db/client.server";
+import { appendAuditEntry } from "../../db/queries/audit";
+import {
+  findCaseByReference,
+  findCaseBySubmissionToken,
+  getCase,
+  getProcedureRequest,
+  insertCase,
+  insertProcedureEvent,
+  insertProcedureRequest,
+  listProcedureRequestsForCase,
+  updateCaseSnapshot,
+  updateProcedureRequest,
+  type CaseRow,
+  type ProcedureRequestRow,
+} from "../../db/queries/cases";
+import { sqlOutbox, type Outbox } from "../../db/queries/outbox";
+import { engineConfig } from "../platform/engine-config.server";
+import { writeBackOnAcceptance } from "./once-only.server";
+
+// ---------------------------------------------------------------------------------------------------
+// Errors: each has a stable code, so routes and callbacks can answer with it.
+// ---------------------------------------------------------------------------------------------------
+export class CaseError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+export class UnknownLifeEventError extends CaseError {
+  constructor(lifeEventId: string, version?: number) {
+    super("unknownLifeEvent", `No published life event ${lifeEventId}${version ? ` v${version}` : ""}`);
+  }
+}
+export class NothingToSubmitError extends CaseError {
+  constructor() {
+    super("nothingToSubmit", "The answers call for no procedure");
+  }
+}
+export class ConsentMissingError extends CaseError {
+  constructor(readonly procedureIds: string[]) {
+    super("consentMissing", `No consent to share data for: ${procedureIds.join(", ")}`);
+  }
+}
+export class ProcedureRequestNotFoundError extends CaseError {
+  constructor(procedureRequestId: string) {
+    super("procedureRequestNotFound", `No procedure request ${procedureRequestId}`);
+  }
+}
+/** The case machine refuses the event in its current state (e.g. a decision before delivery). */
+export class CaseEventRefusedError extends CaseError {
+  constructor(
+    readonly eventType: string,
+    readonly status: string,
+  ) {
+    super("eventRefused", `${eventType} does not apply to a procedure request that is ${status}`);
+  }
+}
+/** Another writer changed the case between our read and our write; the caller may try again. */
+export class CaseConflictError extends CaseError {
+  constructor(caseId: string) {
+    super("caseConflict", `Case ${caseId} changed while this event was applied`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Submitting
+// ---------------------------------------------------------------------------------------------------
+
+/** What the applicant agreed to, on the consent page: the procedures whose data may be sent, and when. */
+export type Consent = {
+  procedureIds: string[];
+  givenAt: Date | string;
+  /** SHA-256 of exactly what the consent page showed (organisations, procedures, items, legal bases, data). */
+  shownHash?: string;
+  /** Private procedures the applicant unticked. */
+  optOut?: string[];
+  /** The language the consent page was read in. */
+  lang?: string;
+};
+
+export type SubmitCaseArgs = {
+  lifeEventId: string;
+  version?: number;
+  answers: Answers;
+  record: RecordValues;
+  optOut?: string[];
+  /** The person (p-…) or company (c-…) the case is about. */
+  applicantId: string;
+  /** The signed-in user who submits. */
+  actorId: string;
+  onBehalfOf?: string | null;
+  /** The one-time token of the check-answers form: a double submit returns the first case. */
+  submissionToken: string;
+  consent: Consent;
+  maxAttempts?: number;
+  now?: Date;
+  outbox?: Outbox;
+};
+
+export type SubmittedCase = { case: CaseRow; procedureRequests: ProcedureRequestRow[]; created: boolean };
+
+const referenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford: no I, L, O, U to misread
+
+/** A reference number for citizens: MDG-<year>-XXXX-XXXX (40 random bits). */
+export function newCaseReference(now: Date = new Date()): string {
+  const block = () => Array.from({ length: 4 }, () => referenceAlphabet[randomInt(referenceAlphabet.length)]).join("");
+  return `MDG-${now.getUTCFullYear()}-${block()}-${block()}`;
+}
+
+export const idempotencyKeyFor = (procedureRequestId: string, delivery: number) => `${procedureRequestId}-${delivery}`;
+
+/**
+ * Submits a journey: the case, its started case machine's snapshot (with the flow version), one procedure
+ * request per selected procedure, one outbox row per procedure that may start now, and the audit entry,
+ * all in one transaction. The same submission token returns the case it made the first time.
+ */
+export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
+  const now = args.now ?? new Date();
+  const outbox = args.outbox ?? sqlOutbox;
+  const existing = findCaseBySubmissionToken(db, { submissionToken: args.submissionToken });
+  if (existing) return { case: existing, procedureRequests: listProcedureRequestsForCase(db, { caseId: existing.id }), created: false };
+
+  const lifeEvent = getLifeEvent(args.lifeEventId, args.version);
+  if (!lifeEvent) throw new UnknownLifeEventError(args.lifeEventId, args.version);
+  const selected = selectProcedures({ lifeEvent, answers: args.answers, record: args.record, optOut: args.optOut });
+  if (selected.length === 0) throw new NothingToSubmitError();
+  const consented = new Set(args.consent.procedureIds);
+  const unconsented = selected.filter((procedure) => !consented.has(procedure.procedureId)).map((procedure) => procedure.procedureId);
+  if (unconsented.length) throw new ConsentMissingError(unconsented);
+  const machine = createCaseMachine(lifeEvent);
+  const maxAttempts = args.maxAttempts ?? engineConfig().maxAttempts;
+  const at = now.toISOString();
+  const givenAt = new Date(args.consent.givenAt).toISOString();
+
+  return db.transaction(
+    (tx) => {
+      // Checked again inside the write lock: two submits racing with one token make one case.
+      const raced = findCaseBySubmissionToken(tx, { submissionToken: args.submissionToken });
+      if (raced) return { case: raced, procedureRequests: listProcedureRequestsForCase(tx, { caseId: raced.id }), created: false };
+
+      const caseId = randomUUID();
+      const actor = createActor(machine, {
+        input: { caseId, selected: selected.map(({ procedureId, prerequisites }) => ({ procedureId, prerequisites })), maxAttempts },
+      }).start();
+      const statuses = procedureStatuses(actor.getSnapshot());
+      const snapshot = JSON.stringify(actor.getPersistedSnapshot());
+      actor.stop();
+
+      const kase = insertCase(tx, {
+        id: caseId,
+        reference: uniqueReference(tx, now),
+        lifeEventId: lifeEvent.id,
+        flowVersion: lifeEvent.version,
+        applicantId: args.applicantId,
+        actedBy: args.actorId,
+        onBehalfOf: args.onBehalfOf ?? null,
+        status: "submitted",
+        answers: JSON.stringify(args.answers),
+        consent: JSON.stringify(consentRecord(selected, givenAt, args.consent)),
+        snapshot,
+        snapshotVersion: 0,
+        submissionToken: args.submissionToken,
+        createdAt: at,
+        updatedAt: at,
+      });
+
+      const requests = selected.map((procedure) => {
+        const status = statuses[procedure.procedureId];
+        const request = insertProcedureRequest(tx, {
+          id: randomUUID(),
+          caseId,
+          procedureId: procedure.procedureId,
+          agencyId: procedure.agencyId,
+          status,
+          payload: JSON.stringify(procedure.payload),
+          dataItems: JSON.stringify(procedure.dataItems),
+          deadline: procedure.deadline,
+          inPerson: procedure.inPerson,
+          createdAt: at,
+          updatedAt: at,
+        });
+        insertProcedureEvent(tx, {
+          procedureRequestId: request.id,
+          caseId,
+          fromStatus: null,
+          toStatus: status,
+          at,
+          actor: args.actorId,
+          detail: JSON.stringify({ event: "case.submitted" }),
+        });
+        if (status === "queued") outbox.enqueue(tx, { procedureRequestId: request.id, delivery: 1, idempotencyKey: idempotencyKeyFor(request.id, 1), now });
+        return request;
+      });
+
+      appendAuditEntry(tx, {
+        at: now,
+        actor: args.actorId,
+        onBehalfOf: args.onBehalfOf ?? null,
+        action: "case.submitted",
+        subjectType: "case",
+        subjectId: caseId,
+        dataSubjectId: args.applicantId,
+        details: {
+          reference: kase.reference,
+          lifeEventId: lifeEvent.id,
+          flowVersion: lifeEvent.version,
+          procedures: selected.map(({ procedureId, agencyId, dataItems }) => ({ procedureId, agencyId, dataItems })),
+        },
+      });
+      return { case: kase, procedureRequests: requests, created: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function consentRecord(selected: SelectedProcedure[], givenAt: string, consent: Consent) {
+  return {
+    givenAt,
+    shownHash: consent.shownHash ?? null,
+    optOut: consent.optOut ?? [],
+    lang: consent.lang ?? null,
+    procedures: selected.map(({ procedureId, agencyId, dataItems }) => ({ procedureId, agencyId, dataItems })),
+  };
+}
+
+function uniqueReference(tx: Tx, now: Date): string {
+  for (;;) {
+    const reference = newCaseReference(now);
+    // 40 random bits per year: a clash is rare, and the UNIQUE constraint is the backstop.
+    if (!findCaseByReference(tx, { reference })) return reference;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Applying events
+// ---------------------------------------------------------------------------------------------------
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A case machine event without its procedureId: the procedure request says which procedure it is for. */
+export type ProcedureEvent = DistributiveOmit<CaseEvent, "procedureId">;
+
+export type ApplyCaseEventArgs = {
+  procedureRequestId: string;
+  event: ProcedureEvent;
+  /** user:<id>, agency:<id>, system:<component> */
+  actor: string;
+  now?: Date;
+  outbox?: Outbox;
+};
+
+export type AppliedCaseEvent = {
+  caseId: string;
+  caseStatus: CaseRow["status"];
+  /** The new status of the procedure request the event was for. */
+  status: ProcedureStatus;
+  /** Every procedure request whose status changed (dependents included). */
+  changes: { procedureRequestId: string; procedureId: string; from: string; to: ProcedureStatus }[];
+};
+
+/**
+ * Sends one event to a case's machine, restored with the flow version that made it, and stores the new
+ * snapshot, every procedure request's new status, the status events, the audit entry and the deliveries
+ * that became due, in one transaction. Refuses (CaseEventRefusedError) what the machine would not take.
+ */
+export function applyCaseEvent(db: Db, args: ApplyCaseEventArgs): AppliedCaseEvent {
+  return db.transaction((tx) => applyCaseEventInTx(tx, args), { behavior: "immediate" });
+}
+
+/** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
+export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
+  const request = getProcedureRequest(tx, { procedureRequestId });
+  if (!request) throw new ProcedureRequestNotFoundError(procedureRequestId);
+  const kase = getCase(tx, { caseId: request.caseId })!;
+  const machine = caseMachineFor(kase);
+  const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
+
+  const running = createActor(machine, { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const before = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
+  if (!before.can(event)) {
+    running.stop();
+    throw new CaseEventRefusedError(event.type, request.status);
+  }
+  running.send(event);
+  const after = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
+  const persisted = running.getPersistedSnapshot();
+  running.stop();
+  if (after.status === "error") throw new CaseError("machineError", `The case machine failed on ${event.type}`);
+
+  const at = now.toISOString();
+  const caseStatus: CaseRow["status"] = after.status === "done" ? "completed" : "inProgress";
+  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(persisted), status: caseStatus, now: at })) {
+    throw new CaseConflictError(kase.id);
+  }
+
+  const context = after.context as CaseContext;
+  const statuses = procedureStatuses(after);
+  const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
+  const changes: AppliedCaseEvent["changes"] = [];
+  // The event's own request first, then the dependents it moved.
+  const rows = listProcedureRequestsForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
+  for (const row of rows) {
+    const to = statuses[row.procedureId];
+    const progress = context.procedures[row.procedureId];
+    const fields = {
+      agencyReference: progress?.agencyReference ?? row.agencyReference,
+      decisionReference: progress?.reference ?? row.decisionReference,
+      informationQuestion: progress?.question ?? row.informationQuestion,
+      informationAnswer: progress?.answer ?? row.informationAnswer,
+      rejectionReason: progress?.rejectionReason ?? row.rejectionReason,
+    };
+    const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
+    if (to === row.status && !fieldsChanged) continue;
+    let payload = row.payload;
+    let payloadIncomplete = false;
+    if (to !== row.status && row.status === "waiting" && to === "queued") {
+      // Items a prerequisite produced (e.g. the corporate number) are filled in once it is accepted. A
+      // reference that does not fit the item's schema leaves it empty (null), flagged in the status event.
+      const procedure = getProcedure(row.procedureId);
+      if (procedure && Object.keys(procedure.fromPrerequisite).length) {
+        try {
+          payload = JSON.stringify(completePayload({ procedure, payload: JSON.parse(row.payload), references }));
+        } catch {
+          payloadIncomplete = true;
+        }
+      }
+    }
+    updateProcedureRequest(tx, { procedureRequestId: row.id, changes: { status: to, payload, ...fields, updatedAt: at } });
+    if (to === row.status) continue;
+    changes.push({ procedureRequestId: row.id, procedureId: row.procedureId, from: row.status, to });
+    insertProcedureEvent(tx, {
+      procedureRequestId: row.id,
+      caseId: kase.id,
+      fromStatus: row.status,
+      toStatus: to,
+      at,
+      actor,
+      detail: JSON.stringify({ ...eventDetail(event, row.id === request.id ? undefined : request.id), ...(payloadIncomplete ? { payloadIncomplete } : {}) }),
+    });
+    if (to === "queued") enqueueDelivery(tx, outbox, row.id, now);
+  }
+
+  // Once only: a fact an organisation has now accepted (the new address) goes back to the record.
+  if (event.type === "agency.accepted") {
+    writeBackOnAcceptance(tx, {
+      procedureId: request.procedureId,
+      applicantId: kase.applicantId,
+      caseReference: kase.reference,
+      answers: JSON.parse(kase.answers) as Record<string, unknown>,
+      at: now,
+    });
+  }
+
+  appendAuditEntry(tx, {
+    at: now,
+    actor,
+    action: `procedure.${event.type}`,
+    subjectType: "procedureRequest",
+    subjectId: request.id,
+    dataSubjectId: kase.applicantId,
+    agencyId: request.agencyId,
+    purpose: request.procedureId,
+    details: {
+      caseReference: kase.reference,
+      from: request.status,
+      to: statuses[request.procedureId],
+      ...(event.type === "delivery.succeeded" ? { dataItems: JSON.parse(request.dataItems) as string[] } : {}),
+      ...(changes.length > 1 ? { alsoChanged: changes.filter((change) => change.procedureRequestId !== request.id).map(({ procedureId, to }) => ({ procedureId, to })) } : {}),
+    },
+  });
+
+  return { caseId: kase.id, caseStatus, status: statuses[request.procedureId], changes };
+}
+
+/** The event type and its non-personal fields (attempts, permanence): never question or answer texts. */
+function eventDetail(event: CaseEvent, causedBy?: string) {
+  return {
+    event: event.type,
+    ...(event.type === "delivery.failed" ? { attempt: event.attempt, permanent: event.permanent } : {}),
+    ...(causedBy ? { causedBy } : {}),
+  };
+}
+
+/** A procedure became due: revive its dead delivery (same key), or write the next delivery. */
+function enqueueDelivery(tx: Tx, outbox: Outbox, procedureRequestId: string, now: Date) {
+  const latest = outbox.latestForRequest(tx, { procedureRequestId });
+  if (latest?.status === "dead") return outbox.revive(tx, { id: latest.id, now });
+  if (latest?.status === "pending") return;
+  const delivery = (latest?.delivery ?? 0) + 1;
+  outbox.enqueue(tx, { procedureRequestId, delivery, idempotencyKey: idempotencyKeyFor(procedureRequestId, delivery), now });
+}
+
+function caseMachineFor(kase: CaseRow): AnyStateMachine {
+  const lifeEvent = getLifeEvent(kase.lifeEventId, kase.flowVersion);
+  if (!lifeEvent) throw new UnknownLifeEventError(kase.lifeEventId, kase.flowVersion);
+  return createCaseMachine(lifeEvent);
+}

@@ -1,0 +1,241 @@
+// The dispatcher turns outbox rows into deliveries: it claims due rows under a lease, tells the case machine
+// a delivery started, delivers through the agency's connector, and records what the machine decides next.
+// It owns I/O and time (timeouts, backoff); the machine owns every status.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { Db } from "../../db/client.server";
+import { getCase, getProcedureRequest } from "../../db/queries/cases";
+import { sqlOutbox, type Outbox, type OutboxRow } from "../../db/queries/outbox";
+import { applyCaseEvent, applyCaseEventInTx, CaseError } from "../cases/cases.server";
+import { connectorFor, type ConnectorLookup, type Delivery, type DeliveryResult } from "./connectors/index.server";
+import { engineConfig, type EngineConfig } from "../platform/engine-config.server";
+
+export type DispatcherOptions = Partial<EngineConfig> & {
+  db: Db;
+  outbox?: Outbox;
+  connectors?: ConnectorLookup;
+  /** Names this dispatcher in leases; unique per process by default. */
+  owner?: string;
+  clock?: () => Date;
+  random?: () => number;
+  log?: (message: string) => void;
+  /** False inside the web server: its polling must not keep the process alive once the server has closed. */
+  keepProcessAlive?: boolean;
+};
+
+/** The wait before the next attempt: "full jitter" (uniform in 0..min(cap, base·2^(attempt-1))), never sooner than Retry-After. */
+export function backoffDelay(
+  { attempt, retryAfterMs }: { attempt: number; retryAfterMs?: number },
+  { backoffBaseMs, backoffCapMs, retryAfterCapMs }: Pick<EngineConfig, "backoffBaseMs" | "backoffCapMs" | "retryAfterCapMs">,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(backoffCapMs, backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+  const jittered = Math.floor(random() * ceiling);
+  return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, retryAfterCapMs));
+}
+
+export class Dispatcher {
+  readonly owner: string;
+  private readonly config: EngineConfig;
+  private readonly db: Db;
+  private readonly outbox: Outbox;
+  private readonly connectors: ConnectorLookup;
+  private readonly clock: () => Date;
+  private readonly random: () => number;
+  private readonly log: (message: string) => void;
+  private readonly keepProcessAlive: boolean;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(options: DispatcherOptions) {
+    const { db, outbox, connectors, owner, clock, random, log, keepProcessAlive, ...config } = options;
+    this.keepProcessAlive = keepProcessAlive ?? true;
+    this.config = { ...engineConfig(), ...stripUndefined(config) };
+    this.config.leaseMs = Math.max(this.config.leaseMs, this.config.timeoutMs + 1_000);
+    this.db = db;
+    this.outbox = outbox ?? sqlOutbox;
+    this.connectors = connectors ?? connectorFor;
+    this.owner = owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.clock = clock ?? (() => new Date());
+    this.random = random ?? Math.random;
+    this.log = log ?? ((message) => console.log(`dispatcher: ${message}`));
+  }
+
+  /** Polls until stop(): claims a batch, delivers it, and polls again at once when the batch was full. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        let claimed = 0;
+        try {
+          claimed = await this.runOnce();
+        } catch (error) {
+          // Unexpected (e.g. the database is locked for longer than its busy timeout): log and poll again.
+          console.error(`dispatcher: poll failed: ${(error as Error).message}`);
+        }
+        if (this.running && claimed < this.config.concurrency) await this.sleep(this.config.pollMs);
+      }
+    })();
+  }
+
+  /** Stops polling and waits for the deliveries in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Claims one batch of due rows and delivers them concurrently. Returns how many it claimed. */
+  async runOnce(): Promise<number> {
+    const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit: this.config.concurrency });
+    await Promise.all(rows.map((row) => this.deliverRow(row)));
+    return rows.length;
+  }
+
+  private async deliverRow(row: OutboxRow): Promise<void> {
+    try {
+      await this.deliverClaimed(row);
+    } catch (error) {
+      // The row keeps its lease until it expires, then is claimed again: nothing is lost.
+      console.error(`dispatcher: delivery of ${row.id} failed unexpectedly: ${error instanceof CaseError ? error.code : (error as Error).name}: ${(error as Error).message}`);
+    }
+  }
+
+  private async deliverClaimed(row: OutboxRow): Promise<void> {
+    const prepared = this.prepare(row);
+    if (!prepared) return;
+    const { delivery, connector } = prepared;
+    let result: DeliveryResult;
+    try {
+      result = await connector.deliver(delivery, { timeoutMs: this.config.timeoutMs, now: this.clock() });
+    } catch (error) {
+      result = { ok: false, permanent: false, error: `connector error: ${(error as Error).name}` };
+    }
+    this.record(row, result);
+  }
+
+  /** In one transaction: check the lease, tell the machine the delivery starts, and build the delivery. */
+  private prepare(row: OutboxRow) {
+    return this.db.transaction(
+      (tx) => {
+        const now = this.clock();
+        if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return undefined;
+        // Deliver only when the lease outlasts the connector's timeout, so no one else can claim it meanwhile.
+        if (new Date(row.leaseExpiresAt!).getTime() - now.getTime() < this.config.timeoutMs) {
+          this.outbox.release(tx, { id: row.id, owner: this.owner });
+          return undefined;
+        }
+        const request = getProcedureRequest(tx, { procedureRequestId: row.procedureRequestId })!;
+        if (request.status === "queued" || request.status === "retrying") {
+          applyCaseEventInTx(tx, { procedureRequestId: request.id, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox });
+        } else if (request.status !== "delivering") {
+          // 'delivering' means an earlier claim crashed mid-delivery: deliver again with the same key.
+          // Anything else is a row the machine no longer wants; keep it visible rather than drop it.
+          this.outbox.deadLetter(tx, { id: row.id, now, lastError: `procedure request is ${request.status}, not due for delivery` });
+          this.log(`dead-lettered ${row.id}: procedure request ${request.id} is ${request.status}`);
+          return undefined;
+        }
+        const kase = getCase(tx, { caseId: request.caseId })!;
+        const delivery: Delivery = {
+          procedureRequestId: request.id,
+          caseReference: kase.reference,
+          procedureId: request.procedureId,
+          agencyId: request.agencyId,
+          payload: JSON.parse(request.payload),
+          deadline: request.deadline,
+          idempotencyKey: row.idempotencyKey,
+          ...(row.delivery > 1 && request.informationAnswer !== null
+            ? { information: { question: request.informationQuestion, answer: request.informationAnswer } }
+            : {}),
+        };
+        return { delivery, connector: this.connectors(tx, request.agencyId) };
+      },
+      { behavior: "immediate" },
+    );
+  }
+
+  /** In one transaction: the machine's event for the result, and the outbox row as the machine decided. */
+  private record(row: OutboxRow, result: DeliveryResult) {
+    this.db.transaction(
+      (tx) => {
+        const now = this.clock();
+        // A lost lease means another dispatcher owns the row now; it delivers again under the same key.
+        if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return;
+        const actor = "system:dispatcher";
+        if (result.ok) {
+          applyCaseEventInTx(tx, {
+            procedureRequestId: row.procedureRequestId,
+            event: { type: "delivery.succeeded", ...(result.agencyReference ? { agencyReference: result.agencyReference } : {}) },
+            actor,
+            now,
+            outbox: this.outbox,
+          });
+          this.outbox.complete(tx, { id: row.id, now });
+          return;
+        }
+        const applied = applyCaseEventInTx(tx, {
+          procedureRequestId: row.procedureRequestId,
+          event: { type: "delivery.failed", attempt: row.attempts, permanent: result.permanent },
+          actor,
+          now,
+          outbox: this.outbox,
+        });
+        const lastError = `attempt ${row.attempts}: ${result.error}`;
+        if (applied.status === "retrying") {
+          const delay = backoffDelay({ attempt: row.attempts, retryAfterMs: result.retryAfterMs }, this.config, this.random);
+          this.outbox.retry(tx, { id: row.id, now, nextAttemptAt: new Date(now.getTime() + delay), lastError });
+        } else {
+          this.outbox.deadLetter(tx, { id: row.id, now, lastError });
+          this.log(`dead-lettered ${row.id} (procedure request ${row.procedureRequestId}): ${lastError}`);
+        }
+      },
+      { behavior: "immediate" },
+    );
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      if (!this.keepProcessAlive) timer.unref();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/**
+ * An operator's retry of a dead-lettered delivery: 'operator.retried' to the machine, and the same outbox
+ * row pending again (same idempotency key, attempts from zero), in one transaction.
+ */
+export function retryDeadLetter(db: Db, { outboxId, actor, now = new Date(), outbox = sqlOutbox }: { outboxId: string; actor: string; now?: Date; outbox?: Outbox }) {
+  const row = outbox.get(db, { id: outboxId });
+  if (!row) throw new CaseError("outboxRowNotFound", `No outbox row ${outboxId}`);
+  if (row.status !== "dead") throw new CaseError("notDeadLettered", `Outbox row ${outboxId} is ${row.status}, not dead-lettered`);
+  return applyCaseEvent(db, { procedureRequestId: row.procedureRequestId, event: { type: "operator.retried" }, actor, now, outbox });
+}
+
+/** Dead-lettered deliveries, oldest first, with what an operator needs to judge them (ids, agency, last error). */
+export function listDeadLetters(db: Db, { outbox = sqlOutbox }: { outbox?: Outbox } = {}) {
+  return outbox.listDead(db).map((row) => {
+    const request = getProcedureRequest(db, { procedureRequestId: row.procedureRequestId })!;
+    return {
+      outboxId: row.id,
+      procedureRequestId: row.procedureRequestId,
+      caseId: request.caseId,
+      procedureId: request.procedureId,
+      agencyId: request.agencyId,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      deadSince: row.updatedAt,
+    };
+  });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

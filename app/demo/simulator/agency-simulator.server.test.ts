@@ -1,0 +1,103 @@
+import { inArray } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { procedureRequests } from "../../../db/schema";
+import { createTestDatabase } from "../../../tests/setup/test-db";
+import { startCallbackServer } from "../../../tests/setup/callback-server";
+import { submitSampleCase } from "../../../tests/factories";
+import { httpConnector } from "../../delivery/connectors/http.server";
+import type { Delivery } from "../../delivery/connectors/connector.server";
+import { Dispatcher } from "../../delivery/dispatcher.server";
+import { seedAgencyEndpoints } from "../seed.server";
+import { demoAgencySecret, signBody } from "../../delivery/signature.server";
+import { simulatorEndpoint, startAgencySimulator, type AgencySimulator } from "./agency-simulator.server";
+
+const started: AgencySimulator[] = [];
+afterAll(async () => {
+  await Promise.all(started.map((simulator) => simulator.stop()));
+});
+async function simulator(options: Parameters<typeof startAgencySimulator>[0] = {}) {
+  const sim = await startAgencySimulator({ log: () => {}, ...options });
+  started.push(sim);
+  return sim;
+}
+
+const delivery = (key: string): Delivery => ({
+  procedureRequestId: `pr-${key}`,
+  caseReference: "MDG-2026-AAAA-BBBB",
+  procedureId: "mail-forwarding",
+  agencyId: "japan-post",
+  payload: {},
+  deadline: null,
+  idempotencyKey: key,
+});
+const connectorTo = (sim: AgencySimulator, agencyId = "japan-post", secret = demoAgencySecret(agencyId)) =>
+  httpConnector({ url: simulatorEndpoint(sim.url, agencyId), secret });
+
+describe("agency simulator", () => {
+  it("applies an Idempotency-Key once and answers a repeat with the same reference", async () => {
+    const sim = await simulator();
+    const first = await connectorTo(sim).deliver(delivery("k1"), { timeoutMs: 2_000 });
+    const again = await connectorTo(sim).deliver(delivery("k1"), { timeoutMs: 2_000 });
+    expect(first).toMatchObject({ ok: true, agencyReference: expect.stringMatching(/^JAPAN-POST-/) });
+    expect(again).toEqual(first);
+    expect(sim.stats()).toMatchObject({ applications: { k1: 1 }, repeats: 1 });
+  });
+
+  it("refuses a bad signature, an agency it does not play, and a delivery without a key", async () => {
+    const sim = await simulator();
+    expect(await connectorTo(sim, "japan-post", "wrong").deliver(delivery("k2"), { timeoutMs: 2_000 })).toEqual({ ok: false, permanent: true, error: "HTTP 401" });
+    expect(await connectorTo(sim, "municipality-13104").deliver(delivery("k3"), { timeoutMs: 2_000 })).toEqual({ ok: false, permanent: true, error: "HTTP 404" });
+    const body = "{}";
+    const response = await fetch(simulatorEndpoint(sim.url, "japan-post"), {
+      method: "POST",
+      body,
+      headers: { "X-Madoguchi-Signature": signBody({ secret: demoAgencySecret("japan-post"), body }) },
+    });
+    expect(response.status).toBe(400);
+    expect(sim.stats().applications).toEqual({});
+  });
+
+  it("injects each fault on request, through its admin endpoint too", async () => {
+    const sim = await simulator({ faults: { errorRate: 1 } });
+    const send = (key: string, timeoutMs = 2_000) => connectorTo(sim).deliver(delivery(key), { timeoutMs });
+    expect(await send("e")).toEqual({ ok: false, permanent: false, error: "HTTP 500" });
+
+    const set = (faults: object) => fetch(`${sim.url}/admin/faults`, { method: "POST", body: JSON.stringify({ errorRate: 0, ...faults }) }).then((r) => r.json());
+    expect(await set({ timeoutRate: 1 })).toMatchObject({ errorRate: 0, timeoutRate: 1 });
+    expect(await send("t", 200)).toEqual({ ok: false, permanent: false, error: "timeout after 200 ms" });
+    await set({ timeoutRate: 0, dropRate: 1 });
+    expect(await send("d")).toMatchObject({ ok: false, permanent: false, error: expect.stringMatching(/^connection failed/) });
+    await set({ dropRate: 0, lostResponseRate: 1 });
+    expect(await send("l")).toMatchObject({ ok: false, permanent: false });
+    await set({ lostResponseRate: 0, slowRate: 1, slowMs: 50 });
+    expect(await send("s")).toMatchObject({ ok: true });
+
+    const stats = sim.stats();
+    expect(stats.faults).toEqual({ error: 1, timeout: 1, slow: 1, drop: 1, lostResponse: 1 });
+    // Only the lost response and the slow answer were applied.
+    expect(stats.applications).toEqual({ l: 1, s: 1 });
+  });
+
+  it("decides on its own: a submitted case's http procedures end accepted, through signed callbacks", async () => {
+    const { db, close } = createTestDatabase();
+    const portal = await startCallbackServer(db);
+    const sim = await simulator({ portalUrl: portal.url, decisionDelayMs: 10, callbackRetryMs: 20, shares: { accepted: 1, rejected: 0, informationRequested: 0 } });
+    seedAgencyEndpoints(db, { baseUrl: sim.url });
+    const { procedureRequests: requests } = submitSampleCase(db);
+    const dispatcher = new Dispatcher({ db, pollMs: 10, timeoutMs: 2_000, log: () => {} });
+    dispatcher.start();
+    const http = ["electricity-move", "gas-move", "internet-move", "mail-forwarding"];
+    const ids = requests.filter((request) => http.includes(request.procedureId)).map((request) => request.id);
+    const statuses = () => db.select().from(procedureRequests).where(inArray(procedureRequests.id, ids)).all().map((row) => row.status);
+    // The simulator counts a callback once it has read the portal's answer, just after the portal committed it.
+    const settled = () => statuses().every((status) => status === "accepted") && sim.stats().callbacks.sent === 4;
+    for (let i = 0; i < 500 && !settled(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await dispatcher.stop();
+    expect(statuses()).toEqual(["accepted", "accepted", "accepted", "accepted"]);
+    const rows = db.select().from(procedureRequests).where(inArray(procedureRequests.id, ids)).all();
+    expect(rows.every((row) => row.agencyReference && row.decisionReference)).toBe(true);
+    expect(sim.stats().callbacks.sent).toBe(4);
+    await portal.stop();
+    close();
+  });
+});

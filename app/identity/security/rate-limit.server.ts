@@ -1,0 +1,60 @@
+// Rate limits and brute-force lockout, counted in the database (several servers share the counters).
+import { data } from "@remix-run/node";
+import type { Tx } from "../../../db/client.server";
+import { deleteRateLimit, getRateLimit, upsertRateLimit } from "../../../db/queries/rate-limits";
+
+export type RateLimitPolicy = { limit: number; windowMs: number; lockMs?: number };
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAt: Date };
+
+/** Sign-in attempts from one IP address (any accounts). */
+export const signInPerIp: RateLimitPolicy = { limit: 30, windowMs: 15 * 60_000 };
+/** Failed sign-ins (password or second factor) of one account before it is locked for 15 minutes. */
+export const signInFailuresPerAccount: RateLimitPolicy = { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** Submissions (cases, answers to requests) per account and per IP. */
+export const submissionsPerAccount: RateLimitPolicy = { limit: 20, windowMs: 60 * 60_000 };
+export const submissionsPerIp: RateLimitPolicy = { limit: 60, windowMs: 60 * 60_000 };
+
+/** Whether `key` may act now, without counting: false while locked or when the window's limit is used up. */
+export function checkRateLimit(tx: Tx, key: string, policy: RateLimitPolicy, now = new Date()): RateLimitResult {
+  const row = getRateLimit(tx, { key });
+  if (!row) return { allowed: true };
+  if (row.lockedUntil && new Date(row.lockedUntil) > now) return { allowed: false, retryAt: new Date(row.lockedUntil) };
+  const windowEnds = new Date(new Date(row.windowStartedAt).getTime() + policy.windowMs);
+  if (windowEnds <= now) return { allowed: true };
+  if (row.count >= policy.limit) return { allowed: false, retryAt: windowEnds };
+  return { allowed: true };
+}
+
+/**
+ * Counts one event for `key`. With `lockMs`, reaching the limit locks the key until now + lockMs
+ * (brute-force lockout); without it, the key is refused until the window ends.
+ */
+export function hitRateLimit(tx: Tx, key: string, policy: RateLimitPolicy, now = new Date()): RateLimitResult {
+  const row = getRateLimit(tx, { key });
+  const windowOpen = row && new Date(row.windowStartedAt).getTime() + policy.windowMs > now.getTime();
+  const count = windowOpen ? row.count + 1 : 1;
+  const windowStartedAt = windowOpen ? row.windowStartedAt : now.toISOString();
+  const lock = policy.lockMs && count >= policy.limit ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
+  const stillLocked = row?.lockedUntil && new Date(row.lockedUntil) > now ? row.lockedUntil : null;
+  upsertRateLimit(tx, { key, count, windowStartedAt, lockedUntil: lock ?? stillLocked });
+  if (lock ?? stillLocked) return { allowed: false, retryAt: new Date((lock ?? stillLocked)!) };
+  // This event is the count-th of its window: allowed up to the limit, refused after it.
+  if (count > policy.limit) return { allowed: false, retryAt: new Date(new Date(windowStartedAt).getTime() + policy.windowMs) };
+  return { allowed: true };
+}
+
+export function resetRateLimit(tx: Tx, key: string) {
+  deleteRateLimit(tx, { key });
+}
+
+/** The body of a 429 response; pages and the error boundary show "try again after <time>" from it. */
+export type RateLimitedData = { rateLimited: true; retryAt: string };
+
+export function retryAfterHeaders(retryAt: Date): Record<string, string> {
+  return { "Retry-After": String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))) };
+}
+
+/** A thrown 429 with the time to try again, for loaders and actions (the root error boundary translates it). */
+export function rateLimitedResponse(retryAt: Date) {
+  return data<RateLimitedData>({ rateLimited: true, retryAt: retryAt.toISOString() }, { status: 429, headers: retryAfterHeaders(retryAt) });
+}

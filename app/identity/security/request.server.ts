@@ -1,0 +1,19 @@
+// Facts about a request that security code needs: the portal's public origin and the client's IP address.
+import { isDemoMode } from "../../platform/mode.server";
+
+/** The origin browsers see (MADOGUCHI_ORIGIN behind a TLS-terminating proxy, else the request's own). */
+export function publicOrigin(request: Request): string {
+  return process.env.MADOGUCHI_ORIGIN ?? new URL(request.url).origin;
+}
+
+/**
+ * The client's IP address for per-IP rate limits, or null when it cannot be known. remix-serve does not
+ * pass the socket address, so the address comes from X-Forwarded-For, which only a trusted proxy may
+ * set: it is used in demo mode and when MADOGUCHI_TRUST_PROXY=1 (the proxy overwrites the header);
+ * otherwise per-IP limits are skipped and the per-account limits still apply.
+ */
+export function clientIp(request: Request): string | null {
+  if (!isDemoMode() && process.env.MADOGUCHI_TRUST_PROXY !== "1") return null;
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "local";
+}

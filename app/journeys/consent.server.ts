@@ -1,0 +1,62 @@
+// The consent preview: for each organisation, exactly which data items it will receive, for which procedure,
+// under which legal basis. Its hash binds the consent to exactly what was shown (and the data behind it).
+import { createHash } from "node:crypto";
+import { dataDictionary, getAgency, getProcedure, selectProcedures, type SelectedProcedure } from "../../flows";
+import type { JourneyView } from "./journeys.server";
+
+export type ConsentProcedure = {
+  procedureId: string;
+  name: string;
+  legalBasis: string;
+  dataItems: { key: string; label: string }[];
+  /** Private recipients may be unticked; public procedures follow from the law. */
+  optional: boolean;
+  inPerson: boolean;
+  deadline: string | null;
+};
+
+export type ConsentOrganisation = { agencyId: string; name: string; sector: "public" | "private"; procedures: ConsentProcedure[] };
+
+export type ConsentPreview = { organisations: ConsentOrganisation[]; hash: string; selected: SelectedProcedure[] };
+
+export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en"): ConsentPreview {
+  const selected = selectProcedures({ lifeEvent: journey.lifeEvent, answers: journey.answers, record: journey.record });
+  const organisations = new Map<string, ConsentOrganisation>();
+  for (const item of selected) {
+    const procedure = getProcedure(item.procedureId)!;
+    const agency = getAgency(item.agencyId);
+    const organisation = organisations.get(item.agencyId) ?? {
+      agencyId: item.agencyId,
+      name: agency?.name[lang] ?? item.agencyId,
+      sector: procedure.sector,
+      procedures: [],
+    };
+    organisation.procedures.push({
+      procedureId: item.procedureId,
+      name: procedure.name[lang],
+      legalBasis: procedure.legalBasis[lang],
+      dataItems: item.dataItems.map((key) => ({
+        key,
+        label: dataDictionary[key as keyof typeof dataDictionary]?.label[lang] ?? key,
+      })),
+      optional: procedure.sector === "private",
+      inPerson: item.inPerson,
+      deadline: item.deadline,
+    });
+    organisations.set(item.agencyId, organisation);
+  }
+  const shown = [...organisations.values()];
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ lang, shown, payloads: selected.map((s) => [s.procedureId, s.agencyId, s.payload]) }))
+    .digest("hex");
+  return { organisations: shown, hash, selected };
+}
+
+/** The private procedures the person unticked: offered ones that were not ticked. */
+export function readOptOut(preview: ConsentPreview, form: FormData): string[] {
+  const ticked = new Set(form.getAll("share").map(String));
+  return preview.organisations
+    .flatMap((o) => o.procedures)
+    .filter((p) => p.optional && !ticked.has(p.procedureId))
+    .map((p) => p.procedureId);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { getLifeEvent, getQuestion } from "../../flows";
+import { readQuestionForm } from "./journey-form.server";
+
+const relocation = getLifeEvent("relocation")!;
+const question = (id: string) => getQuestion(relocation, id)!;
+const form = (entries: Record<string, string | string[]>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(entries)) for (const one of [v].flat()) fd.append(k, one);
+  return fd;
+};
+
+describe("reading a question page", () => {
+  it("fills the address from the postal code and ignores tampered municipality fields", () => {
+    const result = readQuestionForm(
+      question("newAddress"),
+      form({ "answer.postalCode": "160-0023", "answer.municipalityCode": "01101", "answer.prefecture": "北海道", "answer.street": "三丁目7番1号" }),
+    );
+    expect(result).toEqual({
+      kind: "answer",
+      value: { postalCode: "1600023", prefecture: "東京都", municipalityCode: "13104", municipality: "新宿区", town: "西新宿", street: "三丁目7番1号" },
+    });
+  });
+
+  it("looks up a postal code without saving, keeping what was typed", () => {
+    const result = readQuestionForm(question("newAddress"), form({ intent: "lookup", "answer.postalCode": "2310023", "answer.building": "801" }));
+    expect(result).toMatchObject({ kind: "redisplay", errors: {}, value: { municipality: "横浜市中区", town: "山下町", building: "801" } });
+  });
+
+  it("says when a postal code does not exist, keeping the rest", () => {
+    const result = readQuestionForm(question("newAddress"), form({ "answer.postalCode": "0000000", "answer.street": "1-2-3" }));
+    expect(result).toMatchObject({ kind: "redisplay", errors: { "answer.postalCode": ["journey:form.postalCodeNotFound"] }, value: { street: "1-2-3" } });
+  });
+
+  it("returns translated error keys for a bad date and keeps the value", () => {
+    const result = readQuestionForm(question("moveDate"), form({ answer: "2026-02-30" }));
+    expect(result).toEqual({ kind: "redisplay", value: "2026-02-30", errors: { answer: ["relocation:errors.invalidDate"] } });
+  });
+
+  it("adds and removes household members without saving", () => {
+    const fields = { "answer[0].name": "佐藤 由美", "answer[0].birthDate": "1987-02-14", "answer[0].relationship": "spouse" };
+    expect(readQuestionForm(question("movingMembers"), form({ ...fields, intent: "add" }))).toMatchObject({
+      kind: "redisplay",
+      value: [{ name: "佐藤 由美" }, {}],
+    });
+    expect(readQuestionForm(question("movingMembers"), form({ ...fields, intent: "remove-0" }))).toMatchObject({ kind: "redisplay", value: [] });
+  });
+
+  it("accepts an empty household as nobody moving with you", () => {
+    expect(readQuestionForm(question("movingMembers"), form({}))).toEqual({ kind: "answer", value: [] });
+  });
+
+  it("treats hostile text as text", () => {
+    const result = readQuestionForm(question("phone"), form({ answer: "<script>alert(1)</script>" }));
+    expect(result.kind).toBe("redisplay");
+    expect(result).toMatchObject({ value: "<script>alert(1)</script>" });
+  });
+});

@@ -1,0 +1,116 @@
+// Reads a question page's form: the answer parsed with the question's own zod schema, and the page's
+// other intents (postal look-up, add or remove a group item), which change what is shown but save nothing.
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
+import type { Question } from "../../flows";
+import { lookupPostalCode, type PostalMatch } from "./postal.server";
+
+export type FieldErrors = Record<string, string[]>;
+
+export type QuestionFormResult =
+  | { kind: "answer"; value: unknown }
+  | { kind: "redisplay"; value: unknown; errors: FieldErrors; townChoices?: { town: string }[] };
+
+const FIELD = "answer";
+
+/** What the person typed, as a nested object (strings), for showing it again. */
+function rawAnswer(formData: FormData): unknown {
+  const submission = parseWithZod(formData, { schema: z.object({ [FIELD]: z.any() }) });
+  return (submission.payload as Record<string, unknown>)[FIELD];
+}
+
+/**
+ * The address parts the look-up owns (prefecture, municipality and its code) always come from Japan Post's
+ * data for the posted postal code, never from the form, so a tampered hidden field cannot misroute a procedure.
+ */
+function completeAddress(raw: Record<string, unknown>, matches: PostalMatch[]): Record<string, unknown> {
+  if (matches.length === 0) return { ...raw, prefecture: "", municipality: "", municipalityCode: "" };
+  const [first] = matches;
+  const town = typeof raw.town === "string" && raw.town.trim() !== "" ? raw.town : matches.length === 1 ? first.town : "";
+  return {
+    ...raw,
+    postalCode: first.postalCode,
+    prefecture: first.prefecture,
+    municipality: first.municipality,
+    municipalityCode: first.municipalityCode,
+    town,
+  };
+}
+
+function townChoicesOf(matches: PostalMatch[]) {
+  return matches.length > 1 ? matches.map((m) => ({ town: m.town })) : undefined;
+}
+
+export function readQuestionForm(question: Question, formData: FormData): QuestionFormResult {
+  const intent = String(formData.get("intent") ?? "continue");
+  let raw = rawAnswer(formData);
+
+  if (question.type === "address") {
+    const address = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+    const matches = lookupPostalCode(String(address.postalCode ?? ""));
+    raw = completeAddress(address, matches);
+    if (matches.length === 0) {
+      return { kind: "redisplay", value: raw, errors: { [`${FIELD}.postalCode`]: ["journey:form.postalCodeNotFound"] } };
+    }
+    if (intent === "lookup") return { kind: "redisplay", value: raw, errors: {}, townChoices: townChoicesOf(matches) };
+    const parsed = parseWithZod(toFormData({ [FIELD]: raw }), { schema: z.object({ [FIELD]: question.schema }) });
+    if (parsed.status !== "success") {
+      return { kind: "redisplay", value: raw, errors: parsed.error as FieldErrors, townChoices: townChoicesOf(matches) };
+    }
+    return { kind: "answer", value: (parsed.value as Record<string, unknown>)[FIELD] };
+  }
+
+  if (question.type === "group") {
+    const items = Array.isArray(raw) ? [...raw] : [];
+    if (intent === "add") return { kind: "redisplay", value: [...items, {}], errors: {} };
+    const remove = /^remove-(\d+)$/.exec(intent);
+    if (remove) {
+      items.splice(Number(remove[1]), 1);
+      return { kind: "redisplay", value: items, errors: {} };
+    }
+    // An empty group posts nothing: that is the answer "nobody".
+    if (items.length === 0) return parse(question, formData, []);
+    return parse(question, formData, items);
+  }
+
+  return parse(question, formData, raw);
+}
+
+function parse(question: Question, formData: FormData, raw: unknown): QuestionFormResult {
+  const submission = parseWithZod(formData, { schema: z.object({ [FIELD]: question.schema }) });
+  if (submission.status === "success") return { kind: "answer", value: (submission.value as Record<string, unknown>)[FIELD] };
+  if (question.type === "group" && Array.isArray(raw) && raw.length === 0) {
+    const empty = question.schema.safeParse([]);
+    if (empty.success) return { kind: "answer", value: empty.data };
+  }
+  return { kind: "redisplay", value: raw, errors: (submission.error ?? {}) as FieldErrors };
+}
+
+/** Flattens a nested value back to Conform's field names, so one parser handles both. */
+function toFormData(value: Record<string, unknown>, prefix = "", formData = new FormData()): FormData {
+  for (const [key, inner] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (inner === undefined || inner === null) continue;
+    if (Array.isArray(inner)) {
+      inner.forEach((item, index) => {
+        if (item && typeof item === "object") toFormData(item as Record<string, unknown>, `${name}[${index}]`, formData);
+        else formData.append(name, String(item));
+      });
+    } else if (typeof inner === "object") {
+      toFormData(inner as Record<string, unknown>, name, formData);
+    } else {
+      formData.append(name, String(inner));
+    }
+  }
+  return formData;
+}
+
+/** The machine's own verdict on an answer it refused, as field errors. */
+export function machineErrors(issues: { path: string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const name = issue.path ? `${FIELD}.${issue.path.replace(/\.(\d+)(?=\.|$)/g, "[$1]").replace(/^(\d+)/, "[$1]")}`.replace(".[", "[") : FIELD;
+    (errors[name] ??= []).push(issue.message);
+  }
+  return errors;
+}

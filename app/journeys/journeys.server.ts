@@ -1,0 +1,194 @@
+// The journey service: one person's answers to one life event, driven by the life event's journey machine
+// and saved after every page, so leaving and coming back resumes where the person was.
+import { randomUUID } from "node:crypto";
+import { createActor, type AnyMachineSnapshot } from "xstate";
+import type { Db } from "../../db/client.server";
+import {
+  createJourney,
+  findJourney,
+  findJourneyInProgress,
+  saveJourneySnapshot,
+  type JourneyRow,
+} from "../../db/queries/journeys";
+import { getRecordAttributes, getRecordValues, type RecordSource } from "../../db/queries/records";
+import {
+  applicableQuestions,
+  createJourneyMachine,
+  getLifeEvent,
+  prefillValue,
+  type Answers,
+  type JourneyContext,
+  type JourneyEvent,
+  type LifeEvent,
+  type Question,
+  type RecordValues,
+} from "../../flows";
+
+export type JourneyView = {
+  id: string;
+  lifeEvent: LifeEvent;
+  /** The machine's state: a question id, 'checkingAnswers' or 'confirmed'. */
+  state: string;
+  context: JourneyContext;
+  answers: Answers;
+  record: RecordValues;
+  status: JourneyRow["status"];
+  submissionToken: string | null;
+  subjectId: string;
+};
+
+const machines = new Map<string, ReturnType<typeof createJourneyMachine>>();
+
+function machineFor(lifeEvent: LifeEvent) {
+  const key = `${lifeEvent.id}@${lifeEvent.version}`;
+  let machine = machines.get(key);
+  if (!machine) {
+    machine = createJourneyMachine(lifeEvent);
+    machines.set(key, machine);
+  }
+  return machine;
+}
+
+function restore(lifeEvent: LifeEvent, snapshot: unknown) {
+  return createActor(machineFor(lifeEvent), { snapshot: snapshot as AnyMachineSnapshot }).start();
+}
+
+function stateName(snapshot: AnyMachineSnapshot): string {
+  return typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
+}
+
+function view(row: JourneyRow, snapshot: AnyMachineSnapshot, lifeEvent: LifeEvent): JourneyView {
+  const context = snapshot.context as JourneyContext;
+  return {
+    id: row.id,
+    lifeEvent,
+    state: stateName(snapshot),
+    context,
+    answers: context.answers,
+    record: context.record,
+    status: row.status,
+    submissionToken: row.submissionToken,
+    subjectId: row.subjectId,
+  };
+}
+
+function lifeEventOf(row: JourneyRow): LifeEvent {
+  const lifeEvent = getLifeEvent(row.lifeEventId, row.flowVersion);
+  if (!lifeEvent) throw new Error(`unknown life event ${row.lifeEventId}@${row.flowVersion}`);
+  return lifeEvent;
+}
+
+/** The subject's journey in progress for this life event, or a new one started from their record. */
+export function startOrResumeJourney(
+  db: Db,
+  { subjectId, actorId, lifeEventId }: { subjectId: string; actorId: string; lifeEventId: string },
+): JourneyView {
+  const lifeEvent = getLifeEvent(lifeEventId);
+  if (!lifeEvent) throw new Response("Not Found", { status: 404 });
+  return db.transaction(
+    (tx) => {
+      const existing = findJourneyInProgress(tx, { subjectId, lifeEventId });
+      if (existing) return loadFrom(existing);
+      const record = getRecordValues(tx, { subjectId }) as RecordValues;
+      const actor = createActor(machineFor(lifeEvent), { input: { record } }).start();
+      const snapshot = actor.getPersistedSnapshot();
+      const row = createJourney(tx, {
+        id: randomUUID(),
+        subjectId,
+        actorId,
+        lifeEventId,
+        flowVersion: lifeEvent.version,
+        snapshot,
+      });
+      return view(row, actor.getSnapshot(), lifeEvent);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function loadFrom(row: JourneyRow): JourneyView {
+  const lifeEvent = lifeEventOf(row);
+  const actor = restore(lifeEvent, JSON.parse(row.snapshot));
+  return view(row, actor.getSnapshot(), lifeEvent);
+}
+
+/** The journey in progress of a subject, if any. */
+export function findJourneyView(db: Db, { subjectId, lifeEventId }: { subjectId: string; lifeEventId: string }): JourneyView | null {
+  const row = findJourneyInProgress(db, { subjectId, lifeEventId });
+  return row ? loadFrom(row) : null;
+}
+
+export function loadJourney(db: Db, { journeyId }: { journeyId: string }): JourneyView | null {
+  const row = findJourney(db, { id: journeyId });
+  return row ? loadFrom(row) : null;
+}
+
+/**
+ * Sends events to a journey's machine and saves the new snapshot in one transaction.
+ * Returns the view after the last event (with the machine's errors, if an answer was invalid).
+ */
+export function sendJourneyEvents(db: Db, { journeyId, events }: { journeyId: string; events: JourneyEvent[] }): JourneyView {
+  return db.transaction(
+    (tx) => {
+      const row = findJourney(tx, { id: journeyId });
+      if (!row || row.status !== "inProgress") throw new Response("Not Found", { status: 404 });
+      const lifeEvent = lifeEventOf(row);
+      const actor = restore(lifeEvent, JSON.parse(row.snapshot));
+      for (const event of events) actor.send(event);
+      saveJourneySnapshot(tx, { id: row.id, snapshot: actor.getPersistedSnapshot() });
+      return view({ ...row }, actor.getSnapshot(), lifeEvent);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The events that bring the machine to a question the person opened (going back, or changing an answer
+ * from check answers) before answering it. Null when the question may not be opened now.
+ */
+export function eventsToReach(journey: JourneyView, questionId: string): JourneyEvent[] | null {
+  if (journey.state === questionId) return [];
+  const asked = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => q.id);
+  if (!asked.includes(questionId)) return null;
+  if (journey.state === "checkingAnswers") return [{ type: "change.requested", questionId }];
+  const order = journey.lifeEvent.questions.map((q) => q.id);
+  const here = order.indexOf(journey.state);
+  const there = order.indexOf(questionId);
+  if (there > here) return null;
+  // Step back through the questions that apply until we reach it.
+  const between = asked.filter((id) => order.indexOf(id) >= there && order.indexOf(id) < here);
+  return between.map(() => ({ type: "back" }) as const);
+}
+
+/** The questions already reached: answered ones and the current one. */
+export function reachableQuestionIds(journey: JourneyView): string[] {
+  const asked = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => q.id);
+  return asked.filter((id) => id in journey.answers || id === journey.state);
+}
+
+/** The question before this one that applies to the person, or null on the first question. */
+export function previousQuestionId(journey: JourneyView, questionId: string): string | null {
+  const order = journey.lifeEvent.questions.map((q) => q.id);
+  const asked = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => q.id);
+  return asked.filter((id) => order.indexOf(id) < order.indexOf(questionId)).at(-1) ?? null;
+}
+
+export type PrefillSource = { kind: RecordSource["kind"] | "record"; ref?: string | null };
+
+/**
+ * What the government already knows for this question, with where it came from and when, so the page
+ * can show it for the person to confirm or change. Null when nothing is known.
+ */
+export function prefillFor(
+  db: Db,
+  journey: JourneyView,
+  question: Question,
+): { value: unknown; source: PrefillSource; recordedAt: string | null } | null {
+  const value = prefillValue(question, journey.record);
+  if (value === undefined || value === null) return null;
+  if (!question.prefillFrom) return { value, source: { kind: "record" }, recordedAt: null };
+  const attribute = getRecordAttributes(db, { subjectId: journey.subjectId }).find((a) => a.key === question.prefillFrom);
+  return attribute
+    ? { value, source: attribute.source, recordedAt: attribute.recordedAt }
+    : { value, source: { kind: "record" }, recordedAt: null };
+}

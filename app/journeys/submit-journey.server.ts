@@ -1,0 +1,68 @@
+// Submitting a journey once: confirm the answers, create the case with the consent given, and mark the
+// journey submitted. The submission token makes double clicks, back-button resubmits and two tabs one case.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client.server";
+import { appendAuditEntry } from "../../db/queries/audit";
+import { findCaseBySubmissionToken } from "../../db/queries/cases";
+import { markJourneySubmitted, setJourneySubmissionToken } from "../../db/queries/journeys";
+import { submitCase } from "../cases/cases.server";
+import type { ConsentPreview } from "./consent.server";
+import { sendJourneyEvents, type JourneyView } from "./journeys.server";
+
+/** The journey's one submission token, made when the consent page is first shown. */
+export function ensureSubmissionToken(db: Db, journey: JourneyView): string {
+  if (journey.submissionToken) return journey.submissionToken;
+  const token = randomUUID();
+  setJourneySubmissionToken(db, { id: journey.id, token });
+  return token;
+}
+
+/** The reference of the case a token already made, if any. */
+export function caseReferenceForToken(db: Db, token: string): string | null {
+  return findCaseBySubmissionToken(db, { submissionToken: token })?.reference ?? null;
+}
+
+export function submitJourney(
+  db: Db,
+  args: {
+    journey: JourneyView;
+    preview: ConsentPreview;
+    optOut: string[];
+    token: string;
+    lang: "ja" | "en";
+    actorId: string;
+    onBehalfOf: string | null;
+  },
+): { reference: string } {
+  const { journey, preview, optOut, token } = args;
+  const consented = preview.selected.filter((s) => !optOut.includes(s.procedureId)).map((s) => s.procedureId);
+  const confirmed = journey.state === "confirmed" ? journey : sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answers.confirmed" }] });
+  const submitted = submitCase(db, {
+    lifeEventId: journey.lifeEvent.id,
+    version: journey.lifeEvent.version,
+    answers: confirmed.answers,
+    record: confirmed.record,
+    optOut,
+    applicantId: journey.subjectId,
+    actorId: args.actorId,
+    onBehalfOf: args.onBehalfOf,
+    submissionToken: token,
+    consent: { procedureIds: consented, givenAt: new Date(), shownHash: preview.hash, optOut, lang: args.lang },
+  });
+  db.transaction((tx) => {
+    markJourneySubmitted(tx, { id: journey.id, caseId: submitted.case.id });
+    if (submitted.created) {
+      appendAuditEntry(tx, {
+        actor: args.actorId,
+        onBehalfOf: args.onBehalfOf,
+        action: "consent.given",
+        subjectType: "case",
+        subjectId: submitted.case.id,
+        dataSubjectId: journey.subjectId,
+        purpose: journey.lifeEvent.id,
+        details: { shownHash: preview.hash, procedures: consented, optOut, lang: args.lang },
+      });
+    }
+  });
+  return { reference: submitted.case.reference };
+}

@@ -1,0 +1,81 @@
+// The back office's rules without routes: "today" is Tokyo's, what counts as overdue, the deadline
+// filters at their edges, and which typed text is refused as hostile.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.server";
+import { submitSampleCase } from "../../tests/factories";
+import { createTestDatabase } from "../../tests/setup/test-db";
+import { acceptAsAgency, deliverAll } from "../../tests/setup/office";
+import { isHostileText } from "./decision-schemas";
+import { addDays, inboxView, isOverdue, readInboxFilters, todayInTokyo } from "./office.server";
+
+describe("dates", () => {
+  it("takes today in Asia/Tokyo, not UTC", () => {
+    expect(todayInTokyo(new Date("2026-04-03T14:59:59Z"))).toBe("2026-04-03");
+    expect(todayInTokyo(new Date("2026-04-03T15:00:00Z"))).toBe("2026-04-04");
+    expect(addDays("2026-12-28", 7)).toBe("2027-01-04");
+  });
+
+  it("marks overdue only a deadline before today on a procedure that is not final", () => {
+    expect(isOverdue({ deadline: "2026-04-03", status: "delivered" }, "2026-04-04")).toBe(true);
+    expect(isOverdue({ deadline: "2026-04-03", status: "informationRequested" }, "2026-04-04")).toBe(true);
+    expect(isOverdue({ deadline: "2026-04-03", status: "delivered" }, "2026-04-03")).toBe(false);
+    expect(isOverdue({ deadline: "2026-04-03", status: "accepted" }, "2026-04-04")).toBe(false);
+    expect(isOverdue({ deadline: "2026-04-03", status: "rejected" }, "2026-04-04")).toBe(false);
+    expect(isOverdue({ deadline: null, status: "delivered" }, "2026-04-04")).toBe(false);
+  });
+});
+
+describe("inbox filters", () => {
+  let db: Db;
+  let close: () => void;
+  beforeAll(async () => {
+    ({ db, close } = createTestDatabase());
+    const tanaka = submitSampleCase(db, "relocation", "p-tanaka-ichiro"); // move-in due 2026-04-03
+    await deliverAll(db);
+    acceptAsAgency(db, tanaka.case.id, "move-out-notification");
+    await deliverAll(db);
+  });
+  afterAll(() => close());
+
+  const view = (query: string, now: string) =>
+    inboxView(db, { agencyId: "municipality-13104", filters: readInboxFilters(new URL(`http://x/office${query}`)), lang: "ja", now: new Date(now) });
+
+  it("overdue from the first minute of the next day in Tokyo", () => {
+    expect(view("?deadline=overdue", "2026-04-03T14:59:00Z").items).toHaveLength(0);
+    const next = view("?deadline=overdue", "2026-04-03T15:01:00Z");
+    expect(next.items).toHaveLength(1);
+    expect(next.items[0].overdue).toBe(true);
+    expect(next.overdueCount).toBe(1);
+  });
+
+  it("due within 7 or 30 days, today included", () => {
+    expect(view("?deadline=within7", "2026-03-27T03:00:00Z").items).toHaveLength(1);
+    expect(view("?deadline=within7", "2026-03-26T03:00:00Z").items).toHaveLength(0);
+    expect(view("?deadline=within30", "2026-03-26T03:00:00Z").items).toHaveLength(1);
+    expect(view("?deadline=within7", "2026-04-03T03:00:00Z").items[0].overdue).toBe(false);
+  });
+
+  it("defaults to open work with any deadline, and ignores unknown values", () => {
+    expect(readInboxFilters(new URL("http://x/office"))).toEqual({ status: "open", deadline: "any" });
+    expect(readInboxFilters(new URL("http://x/office?status=drop%20table&deadline=soon"))).toEqual({ status: "open", deadline: "any" });
+    expect(readInboxFilters(new URL("http://x/office?status=accepted&deadline=overdue"))).toEqual({ status: "accepted", deadline: "overdue" });
+  });
+});
+
+describe("hostile text", () => {
+  it.each([
+    ["<script>alert(1)</script>", true],
+    ["< img src=x>", true],
+    ["</p>", true],
+    ["<!-- x -->", true],
+    ["a\u0000b", true],
+    ["a\u001Bb", true],
+    ["abc\u202Edef", true],
+    ["abc\u2066def", true],
+    ["5 < 6 and 7 > 3", false],
+    ["年金証書の記号番号を\n教えてください。", false],
+    ["Tab\tseparated", false],
+  ])("%j → %s", (text, hostile) => {
+    expect(isHostileText(text)).toBe(hostile);
+  });
+});

@@ -1,0 +1,48 @@
+// Japanese and English must hold exactly the same keys in every namespace: a missing translation fails here.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resources, supportedLanguages } from "./config";
+
+const localesDir = path.resolve(__dirname, "../../../public/locales");
+
+function keysOf(value: unknown, prefix = ""): string[] {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+function namespacesOf(lng: string): string[] {
+  return readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+}
+
+describe("translations", () => {
+  it("every language has the same namespaces", () => {
+    expect(namespacesOf("en")).toEqual(namespacesOf("ja"));
+  });
+
+  for (const ns of namespacesOf("ja")) {
+    it(`${ns}: ja and en have the same keys, and none is empty`, () => {
+      const load = (lng: string) => JSON.parse(readFileSync(path.join(localesDir, lng, `${ns}.json`), "utf8"));
+      const ja = keysOf(load("ja")).sort();
+      const en = keysOf(load("en")).sort();
+      expect({ missingInEn: ja.filter((k) => !en.includes(k)), missingInJa: en.filter((k) => !ja.includes(k)) }).toEqual({
+        missingInEn: [],
+        missingInJa: [],
+      });
+      for (const lng of ["ja", "en"]) {
+        const flat = (o: unknown, p = ""): [string, unknown][] =>
+          o && typeof o === "object" && !Array.isArray(o) ? Object.entries(o).flatMap(([k, v]) => flat(v, p ? `${p}.${k}` : k)) : [[p, o]];
+        const empty = flat(load(lng)).filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => k);
+        expect(empty, `${lng}/${ns}.json has empty or non-text values`).toEqual([]);
+      }
+    });
+  }
+
+  it("bundles every namespace file for both languages", () => {
+    for (const lng of supportedLanguages) {
+      expect(Object.keys(resources[lng] ?? {}).sort()).toEqual(namespacesOf(lng));
+    }
+  });
+});
