@@ -13,8 +13,11 @@ import { i18nServer } from "./platform/i18n/i18n.server";
 import { logger } from "./platform/logger.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
 import { startEngineOnce } from "./delivery/engine.server";
+import { startDemoOnce } from "./demo/start.server";
 
+// The start-up: the delivery engine always; the demo (agency simulator, sign-in shortcut) in demo mode only.
 startEngineOnce();
+startDemoOnce();
 
 const ABORT_DELAY = 5_000;
 

@@ -14,8 +14,7 @@ import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notic
 import { TextField } from "~/components/text-field/text-field";
 import { getDb } from "../../db/client.server";
 import { getUserByLoginId } from "../../db/queries/users";
-import { demoAccounts, getDemoAccount } from "~/demo/demo-accounts.server";
-import { isDemoMode } from "~/platform/mode.server";
+import { demoShortcutAccount, demoShortcutAccounts } from "~/identity/demo-shortcut.server";
 import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
 import { afterSignIn, checkPasswordSignIn, completeSignIn, needsSecondFactor, startSecondFactor } from "~/identity/sign-in.server";
 import { titleMeta } from "~/platform/meta";
@@ -35,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect(afterSignIn(url.searchParams.get("redirectTo")));
   return {
     title: await pageTitle(request, "signIn.title", "auth"),
-    demoAccounts: isDemoMode() ? demoAccounts.map(({ loginId, displayName, role }) => ({ loginId, displayName, role })) : null,
+    demoAccounts: demoShortcutAccounts(),
   };
 }
 
@@ -46,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "demo") {
     // The shortcut exists only in demo mode; in production this intent does not exist.
-    const account = isDemoMode() ? getDemoAccount(String(form.get("loginId") ?? "")) : undefined;
+    const account = demoShortcutAccount(String(form.get("loginId") ?? ""));
     if (!account) throw new Response("Not Found", { status: 404 });
     const user = getUserByLoginId(getDb(), { loginId: account.loginId });
     if (!user) throw new Response("Not Found", { status: 404 });

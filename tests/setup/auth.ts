@@ -4,7 +4,9 @@ import type { Db } from "../../db/client.server";
 import { getUserByLoginId } from "../../db/queries/users";
 import { issueCsrfToken } from "../../app/identity/security/csrf.server";
 import { hashPassword } from "../../app/identity/security/password.server";
+import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { seedDemoData } from "../../app/demo/seed.server";
+import { offerDemoShortcut } from "../../app/identity/demo-shortcut.server";
 import { startSession } from "../../app/identity/session.server";
 import { createTestDatabase } from "./test-db";
 
@@ -19,6 +21,8 @@ export async function useSeededDatabase(): Promise<{ db: Db; close: () => void }
   const test = createTestDatabase();
   await seedDemoData(test.db, { hashDemoPassword: sharedDemoHash });
   globalThis.__madoguchiDb = test.db;
+  // As the demo start-up does: the sign-in shortcut offers the demo accounts (in demo mode only).
+  offerDemoShortcut(demoAccounts);
   return {
     db: test.db,
     close: () => {
