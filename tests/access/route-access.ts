@@ -98,6 +98,10 @@ export const routeAccess: RouteAccess[] = [
     form: { intent: "accept", reference: "" },
     secrets: ["AB12345678CD", "08011112222"],
   },
+  // Each staff area's home (a plain page until its part is built)
+  { file: "admin._index", path: "/admin", get: ["administrator"] },
+  { file: "design._index", path: "/design", get: ["designer"] },
+  { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // Identity
   { file: "sign-in", path: "/sign-in", get: "everyone", post: "everyone", form: { intent: "demo", loginId: "ito" } },
   { file: "sign-in_.two-factor", path: "/sign-in/two-factor", get: signedIn, post: signedIn, form: { code: "123456" } },

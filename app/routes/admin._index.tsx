@@ -1,0 +1,23 @@
+// The admin area's home, where people with the administrator role land after signing in.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/identity/auth.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["administrator"] });
+  return { title: await pageTitle(request, "home.title", "admin") };
+}
+
+export default function AdminHome() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("admin:home.title")}</h1>
+      <p className="lead">{t("admin:home.lead")}</p>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+// The evaluation area's home, where people with the evaluator role land after signing in.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/identity/auth.server";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["evaluator"] });
+  return { title: await pageTitle(request, "home.title", "evaluation") };
+}
+
+export default function EvaluationHome() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("evaluation:home.title")}</h1>
+      <p className="lead">{t("evaluation:home.lead")}</p>
+    </>
+  );
+}
