@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { applicantRoles, isRecentlyVerified, listSubjects, readVerifiedForm, requireRecentVerification, requireUser } from "~/identity/auth.server";
 import { agencyName } from "~/platform/agencies.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { DataTable } from "~/components/data-table/data-table";
 import { PasskeyRegister } from "~/components/passkey/passkey-register";
 import { formatDateTime } from "~/platform/format";
 import { getDb } from "../../db/client.server";
@@ -81,23 +82,29 @@ export default function Account() {
       ) : null}
       <h1>{t("account.title")}</h1>
       <dl className="summary-list">
-        <dt>{t("account.name")}</dt>
-        <dd>{user.displayName}</dd>
-        <dt>{t("account.loginId")}</dt>
-        <dd>{user.loginId}</dd>
-        <dt>{t("account.role")}</dt>
-        <dd>{t(`roles.${user.role}`)}</dd>
+        <div className="summary-list__row">
+          <dt>{t("account.name")}</dt>
+          <dd>{user.displayName}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account.loginId")}</dt>
+          <dd>{user.loginId}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account.role")}</dt>
+          <dd>{t(`roles.${user.role}`)}</dd>
+        </div>
         {user.agency ? (
-          <>
+          <div className="summary-list__row">
             <dt>{t("account.agency")}</dt>
             <dd>{user.agency}</dd>
-          </>
+          </div>
         ) : null}
         {isApplicant ? (
-          <>
+          <div className="summary-list__row">
             <dt>{t("account.actingFor")}</dt>
             <dd>{actingFor ?? t("account.actingForSelf")}</dd>
-          </>
+          </div>
         ) : null}
       </dl>
       {isApplicant ? (
@@ -118,8 +125,7 @@ export default function Account() {
       {passkeys.length === 0 ? (
         <p>{t("account.noPasskeys")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("account.passkeysTitle")}</caption>
+        <DataTable caption={t("account.passkeysTitle")}>
           <thead>
             <tr>
               <th scope="col">{t("account.passkeyCreated")}</th>
@@ -144,7 +150,7 @@ export default function Account() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {recentlyVerified ? (
         <PasskeyRegister />
@@ -164,8 +170,7 @@ export default function Account() {
       </p>
 
       <h2>{t("account.sessionsTitle")}</h2>
-      <table>
-        <caption className="visually-hidden">{t("account.sessionsTitle")}</caption>
+      <DataTable caption={t("account.sessionsTitle")}>
         <thead>
           <tr>
             <th scope="col">{t("account.sessionBrowser")}</th>
@@ -190,7 +195,7 @@ export default function Account() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <Form method="post" action="/sign-out">
         <CsrfField />
         <button type="submit" name="intent" value="everywhere" className="button button--secondary">

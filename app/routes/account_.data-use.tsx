@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data-table/data-table";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { formatDateTime } from "~/platform/format";
 import { listDataUse } from "~/cases/data-use.server";
@@ -36,8 +37,7 @@ export default function DataUse() {
       {rows.length === 0 ? (
         <p>{t("dataUse.empty")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("dataUse.title")}</caption>
+        <DataTable caption={t("dataUse.title")}>
           <thead>
             <tr>
               <th scope="col">{t("dataUse.when")}</th>
@@ -56,7 +56,7 @@ export default function DataUse() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

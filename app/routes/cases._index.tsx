@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data-table/data-table";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { formatDateTime } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
@@ -31,8 +32,7 @@ export default function Cases() {
       {cases.length === 0 ? (
         <p>{t("journey:cases.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("journey:cases.title")}</caption>
+        <DataTable caption={t("journey:cases.title")}>
           <thead>
             <tr>
               <th scope="col">{t("journey:cases.reference")}</th>
@@ -53,7 +53,7 @@ export default function Cases() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <p>
         <Link to="/">{t("journey:cases.startAnother")}</Link>

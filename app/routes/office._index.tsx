@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOfficer } from "~/identity/auth.server";
+import { DataTable } from "~/components/data-table/data-table";
 import { OfficeInboxFilters } from "~/components/office-inbox-filters/office-inbox-filters";
 import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
 import { deadlineFilters, statusFilters } from "~/office/inbox-filters";
@@ -64,7 +65,7 @@ export default function OfficeInbox() {
       {items.length === 0 ? (
         <p>{t("inbox.list.empty")}</p>
       ) : (
-        <table aria-labelledby="office-list-heading">
+        <DataTable caption={t("inbox.list.heading")}>
           <thead>
             <tr>
               <th scope="col">{t("inbox.list.deadline")}</th>
@@ -103,7 +104,7 @@ export default function OfficeInbox() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

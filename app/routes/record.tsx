@@ -28,35 +28,25 @@ export default function RecordPage() {
     <>
       <h1>{t("journey:record.title")}</h1>
       <p className="lead">{t("journey:record.lead", { name: subject.name })}</p>
-      <table>
-        <caption className="visually-hidden">{t("journey:record.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("journey:record.item")}</th>
-            <th scope="col">{t("journey:record.value")}</th>
-            <th scope="col">{t("journey:record.source")}</th>
-            <th scope="col">{t("journey:record.date")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attributes.map((attribute) => (
-            <tr key={attribute.key}>
-              <th scope="row">{t(`journey:record.attributes.${attribute.key.replace(".", "_")}`)}</th>
-              <td>
-                <RecordValue attributeKey={attribute.key} value={attribute.value} />
-              </td>
-              <td>
-                {attribute.source.kind === "case" ? (
-                  <Link to={`/cases/${attribute.source.ref}`}>{t("journey:sources.case", { ref: attribute.source.ref })}</Link>
-                ) : (
-                  t(`journey:sources.${attribute.source.kind}`)
-                )}
-              </td>
-              <td>{formatDate(attribute.recordedAt, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className="summary-list">
+        {attributes.map((attribute) => (
+          <div className="summary-list__row" key={attribute.key}>
+            <dt>{t(`journey:record.attributes.${attribute.key.replace(".", "_")}`)}</dt>
+            <dd>
+              <RecordValue attributeKey={attribute.key} value={attribute.value} />
+            </dd>
+            <dd className="summary-list__meta">
+              {attribute.source.kind === "case" ? (
+                <Link to={`/cases/${attribute.source.ref}`}>{t("journey:record.source", { source: t("journey:sources.case", { ref: attribute.source.ref }) })}</Link>
+              ) : (
+                t("journey:record.source", { source: t(`journey:sources.${attribute.source.kind}`) })
+              )}
+              <br />
+              {t("journey:record.asOf", { date: formatDate(attribute.recordedAt, i18n.language) })}
+            </dd>
+          </div>
+        ))}
+      </dl>
       <p>
         <Link to="/account/data-use">{t("journey:record.dataUse")}</Link>
       </p>

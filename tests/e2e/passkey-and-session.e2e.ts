@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/demo/demo-accounts.server";
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
 import { startPortal, type Portal } from "./support/portal";
 
 async function whenISignInAsADemoPerson(page: Page, url: string, loginId: string) {
@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable)("passkeys, confirming it's you, and the sessi
     await page.getByRole("button", { name: "パスキーを追加" }).click();
     await page.getByText("パスキーを登録しました。").waitFor();
     expect(await page.getByRole("button", { name: /に登録したパスキーを削除/ }).count()).toBe(1);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
 
     await page.getByRole("button", { name: "サインアウト", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
@@ -68,16 +68,16 @@ describe.skipIf(!browserAvailable)("passkeys, confirming it's you, and the sessi
 
     await page.goto(`${url}/account`);
     expect(await page.getByRole("button", { name: "パスキーを追加" }).count()).toBe(0);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await page.getByRole("link", { name: "ご本人の確認をする" }).click();
     await page.getByRole("heading", { level: 1, name: "ご本人の確認" }).waitFor();
-    await expectNoAxeViolations(page);
+    await checkPage(page);
 
     await page.getByLabel("パスワード").fill("not-the-password");
     await page.getByRole("button", { name: "確認する" }).click();
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary").textContent()).toContain("パスワードまたはセキュリティコードが正しくありません");
-    await expectNoAxeViolations(page);
+    await checkPage(page);
 
     await page.getByLabel("パスワード").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "確認する" }).click();
@@ -101,7 +101,7 @@ describe.skipIf(!browserAvailable)("passkeys, confirming it's you, and the sessi
 
     const dialog = page.getByRole("dialog", { name: "まもなくサインアウトします" });
     await dialog.waitFor();
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await dialog.getByRole("button", { name: "有効期限を延長する" }).click();
     await dialog.waitFor({ state: "hidden" });
     const row = db.prepare("SELECT last_seen_at AS lastSeenAt FROM sessions WHERE user_id = 'u-ito-yuki'").get() as { lastSeenAt: string };

@@ -5,7 +5,7 @@ import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo/demo-accounts.server";
-import { browserAvailable, expectNoAxeViolations, launchBrowser, newContext } from "./support/browser";
+import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
 import { startPortal, usePortalAndBrowser, type Portal } from "./support/portal";
 
 async function totpFor(loginId: string) {
@@ -30,7 +30,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
       expect(await page.getByLabel("ログインID").getAttribute("autocomplete")).toBe("username");
       expect(await page.getByLabel("パスワード", { exact: true }).getAttribute("autocomplete")).toBe("current-password");
-      await expectNoAxeViolations(page);
+      await checkPage(page);
 
       await whenISignInWithMyPassword(page, "tanaka");
       await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
@@ -38,21 +38,21 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       expect(await page.getByText("田中 一郎 さんがサインイン中").count()).toBe(1);
       const account = await page.request.get(`${story.portal.url}/account`);
       expect(account.headers()["cache-control"]).toBe("no-store");
-      await expectNoAxeViolations(page);
+      await checkPage(page);
 
       await page.getByRole("link", { name: "わたしのデータの利用履歴" }).click();
       await page.getByRole("heading", { level: 1, name: "わたしのデータの利用履歴" }).waitFor();
-      await expectNoAxeViolations(page);
+      await checkPage(page);
 
       await page.getByRole("link", { name: "延長する" }).click();
       await page.getByRole("heading", { level: 1, name: "サインインの有効期限" }).waitFor();
-      await expectNoAxeViolations(page);
+      await checkPage(page);
       await page.getByRole("button", { name: "有効期限を延長する" }).click();
       await page.getByText("有効期限を延長しました。").waitFor();
 
       await page.getByRole("button", { name: "サインアウト", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
-      await expectNoAxeViolations(page);
+      await checkPage(page);
       await page.goto(`${story.portal.url}/account`);
       await page.getByRole("heading", { level: 1, name: "サインイン" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/sign-in");
@@ -73,12 +73,12 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       await page.getByRole("heading", { level: 1, name: "確認コードの入力" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/sign-in/two-factor");
       expect(await page.getByLabel("確認コード").getAttribute("autocomplete")).toBe("one-time-code");
-      await expectNoAxeViolations(page);
+      await checkPage(page);
 
       await page.getByLabel("確認コード").fill("000000");
       await page.getByRole("button", { name: "確認する" }).click();
       await page.getByText("確認コードが正しくありません").first().waitFor();
-      await expectNoAxeViolations(page);
+      await checkPage(page);
 
       await page.getByLabel("確認コード").fill(await totpFor(loginId));
       await page.getByRole("button", { name: "確認する" }).click();
@@ -98,7 +98,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
     await page.waitForURL(`${story.portal.url}/account`);
     await page.getByRole("link", { name: "代理する人を選ぶ" }).first().click();
     await page.waitForURL(`${story.portal.url}/act-for`);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await page.getByLabel("佐藤 美緒(子)").check();
     await page.getByRole("button", { name: "選択する" }).click();
     await page.waitForURL(`${story.portal.url}/account`);
@@ -118,7 +118,7 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
     }
     expect(await page.getByRole("heading", { name: "Too many attempts" }).count()).toBe(1);
     expect(await page.getByText(/Try again after \d{2}:\d{2}/).count()).toBe(1);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await context.close();
   });
 
@@ -168,7 +168,7 @@ describe.skipIf(!browserAvailable)("signing in (production mode)", () => {
     const headers = response!.headers();
     expect(headers["strict-transport-security"]).toMatch(/max-age=/);
     expect(await response!.headerValue("set-cookie")).toMatch(/^__Host-madoguchi_csrf=.*; Path=\/; HttpOnly; Secure; SameSite=Lax/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await context.close();
   });
 });

@@ -20,19 +20,19 @@ export function currentQuestionId(page: Page): string | null {
 async function submitPage(page: Page) {
   const path = new URL(page.url()).pathname;
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(path), { timeout: 15_000 }),
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(path)),
     page.locator('button[name="intent"][value="continue"]:visible').click(),
   ]);
   // A refused answer comes back with 400 and the page shows its errors; an accepted one moves on.
   if (response.status() >= 400) await page.locator(".error-summary").waitFor();
-  else await page.waitForURL((url) => url.pathname !== path, { timeout: 15_000 });
+  else await page.waitForURL((url) => url.pathname !== path);
   await page.waitForLoadState("load");
 }
 
 /** Clicks a button that redisplays the same page (add or remove an item) and waits for the new count. */
 async function changeItems(page: Page, button: string, expected: number) {
   await page.locator(button).click();
-  await page.waitForFunction((count) => document.querySelectorAll("fieldset.group-item").length === count, expected, { timeout: 15_000 });
+  await page.waitForFunction((count) => document.querySelectorAll("fieldset.group-item").length === count, expected);
 }
 
 async function fillValue(page: Page, name: string, value: unknown) {
