@@ -19,7 +19,10 @@ export default defineConfig({
           include: ["app/**/*.test.ts", "db/**/*.test.ts", "flows/**/*.test.ts", "tests/**/*.test.ts"],
           setupFiles: ["tests/setup/setup-test-env.ts"],
           pool: "forks",
-          testTimeout: 30_000,
+          // Tests wait on conditions, not time; this only stops a test that hangs, far above what one takes on
+          // a busy two-core machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runCrashScenario } from "./chaos/harness";
 
 describe("delivery survives killed workers", () => {
+  // Workers start as tsx processes, slow on a busy machine: the time limit only stops a run that hangs.
   it("ends every due procedure delivered or dead-lettered, and no agency applies one twice", async () => {
     const report = await runCrashScenario({
       cases: 60,
@@ -24,5 +25,5 @@ describe("delivery survives killed workers", () => {
     expect(report.appliedTwice).toBe(0);
     expect(Math.max(...Object.values(report.stats.applications))).toBe(1);
     expect(report.auditChainOk).toBe(true);
-  }, 120_000);
+  }, 900_000);
 });

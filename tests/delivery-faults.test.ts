@@ -25,7 +25,8 @@ describe("delivery under agency faults", () => {
       const dispatchers = [new Dispatcher({ db, ...config }), new Dispatcher({ db: second, ...config })];
       dispatchers.forEach((dispatcher) => dispatcher.start());
       const pending = () => db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, "pending")).all().length;
-      for (let i = 0; i < 3_000 && pending() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Until nothing is due: a hang is stopped by the test's time limit, which no healthy run comes near.
+      while (pending() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
       await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
 
       const rows = db.select().from(outbox).all();
@@ -55,5 +56,5 @@ describe("delivery under agency faults", () => {
       second.$client.close();
       await simulator.stop();
     }
-  }, 60_000);
+  }, 900_000);
 });

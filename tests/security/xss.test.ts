@@ -18,7 +18,7 @@ let portal: Awaited<ReturnType<typeof createPortalHandler>>;
 beforeAll(async () => {
   ({ db, close } = await useSeededDatabase());
   portal = await createPortalHandler();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await portal?.close();
   close?.();
@@ -68,7 +68,7 @@ describe("XSS and CSP on rendered pages", () => {
       expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(response.headers.get("Cache-Control")).toBe("no-store");
     }
-  }, 60_000);
+  }, 300_000);
 
   it.each(payloads)("sign-in: login id and password %s", async (payload) => {
     const { response, html } = await post("/sign-in", await anonymousBrowser(), { intent: "password", loginId: payload, password: payload });

@@ -91,7 +91,7 @@ describe("agency simulator", () => {
     const statuses = () => db.select().from(procedureRequests).where(inArray(procedureRequests.id, ids)).all().map((row) => row.status);
     // The simulator counts a callback once it has read the portal's answer, just after the portal committed it.
     const settled = () => statuses().every((status) => status === "accepted") && sim.stats().callbacks.sent === 4;
-    for (let i = 0; i < 500 && !settled(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
     await dispatcher.stop();
     expect(statuses()).toEqual(["accepted", "accepted", "accepted", "accepted"]);
     const rows = db.select().from(procedureRequests).where(inArray(procedureRequests.id, ids)).all();

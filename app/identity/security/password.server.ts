@@ -1,7 +1,18 @@
 // Password hashing with scrypt from node:crypto at OWASP's recommended cost (N=2^17, r=8, p=1).
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
+import { isProductionMode } from "../../platform/mode.server";
 
-const LOG_N = 17;
+const PRODUCTION_LOG_N = 17;
+
+/**
+ * The cost of new hashes: 2^17. Test runs (and only they) lower it with MADOGUCHI_TEST_PASSWORD_LOG_N (10–16),
+ * so that seeding a dozen demo accounts does not take a busy machine minutes; production mode ignores it. A
+ * stored hash carries its own cost, so verifying works whatever the cost it was made with.
+ */
+function costLogN(): number {
+  const lowered = Number(process.env.MADOGUCHI_TEST_PASSWORD_LOG_N);
+  return !isProductionMode() && Number.isInteger(lowered) && lowered >= 10 && lowered < PRODUCTION_LOG_N ? lowered : PRODUCTION_LOG_N;
+}
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 64;
@@ -27,14 +38,16 @@ function format(logN: number, r: number, p: number, salt: Buffer, key: Buffer) {
  */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  return format(LOG_N, R, P, salt, await derive(password, salt, LOG_N, R, P));
+  const logN = costLogN();
+  return format(logN, R, P, salt, await derive(password, salt, logN, R, P));
 }
 
 /** The same, synchronously: only for the one-transaction demo seed. */
 export function hashPasswordSync(password: string): string {
   const salt = randomBytes(16);
-  const key = scryptSync(password.normalize("NFKC"), salt, KEY_LENGTH, { N: 2 ** LOG_N, r: R, p: P, maxmem: maxmemFor(LOG_N, R) });
-  return format(LOG_N, R, P, salt, key);
+  const logN = costLogN();
+  const key = scryptSync(password.normalize("NFKC"), salt, KEY_LENGTH, { N: 2 ** logN, r: R, p: P, maxmem: maxmemFor(logN, R) });
+  return format(logN, R, P, salt, key);
 }
 
 /**
@@ -44,7 +57,7 @@ export function hashPasswordSync(password: string): string {
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
   const parts = (stored ?? "").split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") {
-    await derive(password, DUMMY_SALT, LOG_N, R, P);
+    await derive(password, DUMMY_SALT, costLogN(), R, P);
     return false;
   }
   const [, logN, r, p, salt, hash] = parts;

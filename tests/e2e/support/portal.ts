@@ -54,6 +54,8 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     // The agency simulator runs inside the portal (demo mode) on a port of its own, deciding quickly.
     AGENCY_SIMULATOR_PORT: String(simulatorPort),
     AGENCY_SIMULATOR_DELAY_MS: "300",
+    // Cheap password hashes for the demo accounts (ignored in production mode).
+    MADOGUCHI_TEST_PASSWORD_LOG_N: "10",
     ...extraEnv,
   };
   const prepared = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/prepare.ts"], { cwd: root, env, encoding: "utf8" });
