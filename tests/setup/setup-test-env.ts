@@ -18,5 +18,9 @@ process.env.MADOGUCHI_SESSION_SECRET ??= "test-session-secret-0123456789abcdefgh
 process.env.MADOGUCHI_ENCRYPTION_KEYS ??= `t1:${Buffer.alloc(32, 1).toString("base64")}`;
 // Server logs stay out of test output (set MADOGUCHI_LOG= to see them); tests of the logger capture them.
 process.env.MADOGUCHI_LOG ??= "silent";
+// A test that renders the whole portal must not start its engine or the demo's agency simulator (on the fixed
+// port 3001, which a portal someone runs may hold): tests that need them start their own, on port 0.
+process.env.DISPATCHER ??= "off";
+process.env.AGENCY_SIMULATOR ??= "off";
 // Cheap password hashes in tests only (production mode ignores it): a busy machine must not time out seeding.
 process.env.MADOGUCHI_TEST_PASSWORD_LOG_N ??= "10";
