@@ -1,6 +1,6 @@
 // The document: language detection, the base layout, and the error boundary every route falls back to.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -24,6 +24,8 @@ import { fallbackLanguage, isLanguage, type Language } from "~/platform/i18n/con
 import { i18nServer, languageCookie } from "~/platform/i18n/i18n.server";
 import { getOptionalUser, listSubjects } from "~/identity/auth.server";
 import { issueCsrfToken } from "~/identity/security/csrf.server";
+import { countCasesNeedingAction } from "~/cases/case-pages.server";
+import { getDb } from "../db/client.server";
 import appHref from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -34,11 +36,14 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const detected = await i18nServer.getLocale(request);
   const locale: Language = isLanguage(detected) ? detected : fallbackLanguage;
-  const headers = new Headers();
-  // A language chosen with ?lng= is remembered for the next pages.
-  if (new URL(request.url).searchParams.has("lng")) {
-    headers.append("Set-Cookie", await languageCookie.serialize(locale));
+  // A language chosen with ?lng= is remembered in a cookie, and the address loses ?lng= (the same page again),
+  // so the Back button and a reload show the language the person chose last, never an older one.
+  const url = new URL(request.url);
+  if (url.searchParams.has("lng")) {
+    url.searchParams.delete("lng");
+    throw redirect(`${url.pathname}${url.search}`, { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
   }
+  const headers = new Headers();
   const t = await i18nServer.getFixedT(locale, "common");
   const errorTitles = Object.fromEntries(
     (["notFound", "forbidden", "serverError", "tooManyRequests"] as const).map((key) => [key, `${t(`errors.${key}.title`)} | ${t("serviceName")}`]),
@@ -53,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         role: auth.user.role,
         actingFor: auth.actingFor?.name ?? null,
         canChooseSubject: listSubjects(auth.user.id).length > 1,
+        casesNeedingAction: auth.subject ? countCasesNeedingAction(getDb(), { applicantId: auth.subject.id }) : null,
       }
     : null;
   const idleExpiresAt = auth?.session.idleExpiresAt.toISOString() ?? null;

@@ -62,9 +62,9 @@ export const recordAttributes = sqliteTable(
     key: text("key").notNull(),
     /** JSON of the value; sensitive items hold an encrypted envelope instead. */
     value: text("value").notNull(),
-    /** Where the value came from: basicResidentRegister, corporateRegister, selfDeclared, case. */
-    sourceKind: text("source_kind", { enum: ["basicResidentRegister", "corporateRegister", "selfDeclared", "case"] }).notNull(),
-    /** For sourceKind 'case', the case reference that changed it. */
+    /** Where the value came from: basicResidentRegister, corporateRegister, selfDeclared, case, organisation. */
+    sourceKind: text("source_kind", { enum: ["basicResidentRegister", "corporateRegister", "selfDeclared", "case", "organisation"] }).notNull(),
+    /** For sourceKind 'case', the case reference that changed it; for 'organisation', which organisation holds it. */
     sourceRef: text("source_ref"),
     recordedAt: text("recorded_at").notNull(),
     supersededAt: text("superseded_at"),

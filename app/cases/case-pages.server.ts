@@ -3,7 +3,7 @@
 import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
-import { findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { getAgency, getProcedure } from "../../flows";
 
 export type Lang = "ja" | "en";
@@ -13,6 +13,14 @@ export function requireCaseForApplicant(db: Db, auth: AuthContext, reference: st
   if (!kase) throw new Response("Not Found", { status: 404 });
   requireCanActFor(auth, kase.applicantId);
   return kase;
+}
+
+/** Procedure statuses that wait for the applicant: an organisation asked them something. */
+export const statusesNeedingApplicant = ["informationRequested"];
+
+/** How many of a person's or company's cases wait for them to do something (the header's count). */
+export function countCasesNeedingAction(db: Db, { applicantId }: { applicantId: string }): number {
+  return countCasesWithProcedureStatus(db, { applicantId, statuses: statusesNeedingApplicant });
 }
 
 /** The organisation's reason in the citizen's language: a listed reason's text, else the words as sent. */

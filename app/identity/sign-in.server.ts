@@ -5,7 +5,9 @@ import { safeRedirect } from "remix-utils/safe-redirect";
 import { getDb, type Db, type Tx } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { getUserById, getUserByLoginId, listAuthorisations, type User } from "../../db/queries/users";
+import type { Role } from "../../db/schema";
 import { rolesNeedingSecondFactor } from "./auth.server";
+import { homeOf } from "./home";
 import { logger } from "../platform/logger.server";
 import { rotateCsrfCookie } from "./security/csrf.server";
 import { verifyPassword } from "./security/password.server";
@@ -68,8 +70,8 @@ export function accountLock(db: Tx, loginId: string): RateLimitResult {
 
 export const needsSecondFactor = (user: Pick<User, "role">) => rolesNeedingSecondFactor.includes(user.role);
 
-/** Where to go after signing in: the page that asked for it (same-site paths only), else the account page. */
-export const afterSignIn = (redirectTo: string | null | undefined) => safeRedirect(redirectTo, "/account");
+/** Where to go after signing in: the page that asked for it (same-site paths only), else the role's home. */
+export const afterSignIn = (redirectTo: string | null | undefined, role: Role) => safeRedirect(redirectTo, homeOf(role));
 
 /** A representative with one company acts for it from the start; everyone else acts for themselves. */
 function defaultSubject(db: Tx, user: User): string | null {
@@ -82,7 +84,7 @@ function defaultSubject(db: Tx, user: User): string | null {
 export async function startSecondFactor(request: Request, user: User, redirectTo: string | null) {
   const { setCookie } = await startSession(request, { userId: user.id, stage: "second-factor", method: "password" });
   const params = new URLSearchParams();
-  if (redirectTo) params.set("redirectTo", afterSignIn(redirectTo));
+  if (redirectTo) params.set("redirectTo", afterSignIn(redirectTo, user.role));
   return redirect(`/sign-in/two-factor${params.size ? `?${params}` : ""}`, { headers: { "Set-Cookie": setCookie } });
 }
 
@@ -100,7 +102,7 @@ export async function completeSignIn(request: Request, user: User, { method, red
   const headers = new Headers();
   headers.append("Set-Cookie", setCookie);
   headers.append("Set-Cookie", await rotateCsrfCookie());
-  return redirect(afterSignIn(redirectTo), { headers });
+  return redirect(afterSignIn(redirectTo, user.role), { headers });
 }
 
 export type ConfirmOutcome = { kind: "rate-limited"; retryAt: Date } | { kind: "invalid" } | { kind: "confirmed"; setCookie: string };

@@ -2,7 +2,10 @@
 // and where each state of the journey machine lives in the URL.
 import { redirect } from "@remix-run/node";
 import type { AuthContext, Subject } from "../identity/auth.server";
+import { applicantRoles, listSubjects } from "../identity/auth.server";
 import { getDb } from "../../db/client.server";
+import { listCasesForApplicant } from "../../db/queries/cases";
+import { findJourneyInProgress } from "../../db/queries/journeys";
 import type { LifeEvent } from "../../flows";
 import { findJourneyView, reachableQuestionIds, startOrResumeJourney, type JourneyView } from "./journeys.server";
 import { subjectTypeOf } from "./life-events.server";
@@ -37,4 +40,30 @@ export function requireJourney(auth: AuthContext & { subject: Subject }, lifeEve
 export function requireReachable(journey: JourneyView, questionId: string | undefined): string {
   if (!questionId || !reachableQuestionIds(journey).includes(questionId)) throw redirect(journeyPath(journey));
   return questionId;
+}
+
+/**
+ * What a life event's start page offers the person looking at it, so nobody is shown a button that would
+ * refuse them: start (anyone not signed in is asked to sign in first), continue a journey in progress, view the
+ * application already sent (and start another), choose to act for someone it is for, or nothing (staff).
+ */
+export type StartOffer =
+  | { kind: "start" }
+  | { kind: "continue" }
+  | { kind: "submitted"; reference: string }
+  | { kind: "actFor"; subjectType: "person" | "company" }
+  | { kind: "notForYou"; subjectType: "person" | "company" };
+
+export function startOfferFor(auth: AuthContext | null, lifeEvent: LifeEvent): StartOffer {
+  if (!auth) return { kind: "start" };
+  const subjectType = subjectTypeOf(lifeEvent);
+  if (!applicantRoles.includes(auth.user.role)) return { kind: "notForYou", subjectType };
+  if (auth.subject?.type !== subjectType) {
+    const canActFor = listSubjects(auth.user.id).some((subject) => subject.type === subjectType);
+    return canActFor ? { kind: "actFor", subjectType } : { kind: "notForYou", subjectType };
+  }
+  const db = getDb();
+  if (findJourneyInProgress(db, { subjectId: auth.subject.id, lifeEventId: lifeEvent.id })) return { kind: "continue" };
+  const latest = listCasesForApplicant(db, { applicantId: auth.subject.id }).find((kase) => kase.lifeEventId === lifeEvent.id);
+  return latest ? { kind: "submitted", reference: latest.reference } : { kind: "start" };
 }

@@ -51,8 +51,15 @@ export default function DataUse() {
               <tr key={row.id}>
                 <td>{formatDateTime(row.at, i18n.language)}</td>
                 <td>{row.whoKind === "portal" ? t("dataUse.portal") : row.who}</td>
-                <td>{t(`dataUse.actions.${row.action}`, { defaultValue: row.action })}</td>
-                <td>{row.purpose ? t(`dataUse.purposes.${row.purpose}`, { defaultValue: row.purpose }) : t("dataUse.noPurpose")}</td>
+                <td>{t(`dataUse.actions.${row.what}`)}</td>
+                <td>
+                  {row.purpose
+                    ? t(`dataUse.purposes.${row.purpose.key}`, {
+                        procedure: row.purpose.procedure,
+                        lifeEvent: row.purpose.lifeEventId ? t(`common:lifeEvents.${row.purpose.lifeEventId}.title`) : undefined,
+                      })
+                    : t("dataUse.noPurpose")}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
     },
   );
-  return redirect(afterSignIn(String(form.get("redirectTo") ?? "")), { headers: { "Set-Cookie": setCookie } });
+  return redirect(afterSignIn(String(form.get("redirectTo") ?? ""), auth.user.role), { headers: { "Set-Cookie": setCookie } });
 }
 
 export default function ActFor() {

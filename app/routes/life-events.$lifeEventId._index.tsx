@@ -2,12 +2,12 @@
 // how long it takes, and the button that starts (or resumes) the journey.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readVerifiedForm, requireApplicant } from "~/identity/auth.server";
+import { getOptionalUser, readVerifiedForm, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { i18nServer } from "~/platform/i18n/i18n.server";
-import { journeyPath, startJourneyFor } from "~/journeys/journey-pages.server";
+import { journeyPath, startJourneyFor, startOfferFor, type StartOffer } from "~/journeys/journey-pages.server";
 import { describeProcedures, requireLifeEvent } from "~/journeys/life-events.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: lifeEvent.id,
     title: await pageTitle(request, `lifeEvents.${lifeEvent.id}.title`),
     procedures: describeProcedures(lifeEvent, lang),
+    offer: startOfferFor(await getOptionalUser(request), lifeEvent),
   };
 }
 
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LifeEventStart() {
   const { t } = useTranslation(["common"]);
-  const { id, procedures } = useLoaderData<typeof loader>();
+  const { id, procedures, offer } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t(`lifeEvents.${id}.title`)}</h1>
@@ -57,12 +58,52 @@ export default function LifeEventStart() {
       <h2>{t("journey:lifeEventStart.timeHeading")}</h2>
       <p>{t(`journey:start.${id}.time`)}</p>
       <p>{t("journey:lifeEventStart.onceOnly")}</p>
-      <Form method="post">
-        <CsrfField />
-        <button className="button" type="submit">
-          {t("journey:lifeEventStart.start")}
-        </button>
-      </Form>
+      <StartActions offer={offer} lifeEventId={id} />
     </>
   );
+}
+
+/** The button or link the page offers this person (see startOfferFor): never one that would refuse them. */
+function StartActions({ offer, lifeEventId }: { offer: StartOffer; lifeEventId: string }) {
+  const { t } = useTranslation("journey");
+  const startButton = (label: string, secondary = false) => (
+    <Form method="post">
+      <CsrfField />
+      <button className={secondary ? "button button--secondary" : "button"} type="submit">
+        {label}
+      </button>
+    </Form>
+  );
+  switch (offer.kind) {
+    case "start":
+      return startButton(t("lifeEventStart.start"));
+    case "continue":
+      return (
+        <>
+          <p>{t("lifeEventStart.inProgress")}</p>
+          {startButton(t("lifeEventStart.continue"))}
+        </>
+      );
+    case "submitted":
+      return (
+        <>
+          <p>{t("lifeEventStart.submitted", { reference: offer.reference })}</p>
+          <p>
+            <Link className="button" to={`/cases/${offer.reference}`}>
+              {t("lifeEventStart.viewApplication")}
+            </Link>
+          </p>
+          {startButton(t("lifeEventStart.startAnother"), true)}
+        </>
+      );
+    case "actFor":
+      return (
+        <p>
+          {t(`lifeEventStart.actForFirst.${offer.subjectType}`)}{" "}
+          <Link to={`/act-for?${new URLSearchParams({ redirectTo: `/life-events/${lifeEventId}` })}`}>{t("lifeEventStart.chooseWho")}</Link>
+        </p>
+      );
+    case "notForYou":
+      return <p className="notice">{t(`lifeEventStart.notForYou.${offer.subjectType}`)}</p>;
+  }
 }

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
+import { recordSourceText } from "~/components/record-source/record-source";
 import { RecordValue } from "~/components/record-value/record-value";
 import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
@@ -39,7 +40,7 @@ export default function RecordPage() {
               {attribute.source.kind === "case" ? (
                 <Link to={`/cases/${attribute.source.ref}`}>{t("journey:record.source", { source: t("journey:sources.case", { ref: attribute.source.ref }) })}</Link>
               ) : (
-                t("journey:record.source", { source: t(`journey:sources.${attribute.source.kind}`) })
+                t("journey:record.source", { source: recordSourceText(t, attribute.source) })
               )}
               <br />
               {t("journey:record.asOf", { date: formatDate(attribute.recordedAt, i18n.language) })}

@@ -32,7 +32,7 @@ describe("password sign-in", () => {
     const plantedId = hashSessionToken(planted.sessionToken!);
     const result = await postPassword(planted, "tanaka", DEMO_PASSWORD);
     expect(result.status).toBe(302);
-    expect(result.response!.headers.get("Location")).toBe("/account");
+    expect(result.response!.headers.get("Location")).toBe("/cases");
     const token = sessionTokenOf(result.response!);
     expect(token).toBeTruthy();
     expect(hashSessionToken(token!)).not.toBe(plantedId);
@@ -102,7 +102,7 @@ describe("officer sign-in with TOTP", () => {
     const { otp } = await generateTOTP({ secret: getDemoAccount("officer.shinjuku")!.totpSecret!, period: 30, digits: 6, algorithm: "SHA-1" });
     const ok = await run(() => twoFactor.action(args(browserRequest("/sign-in/two-factor", { as: pending, form: { code: otp } }))));
     expect(ok.status).toBe(302);
-    expect(ok.response!.headers.get("Location")).toBe("/account");
+    expect(ok.response!.headers.get("Location")).toBe("/office");
     expect(sessionTokenOf(ok.response!)).not.toBe(sessionTokenOf(first.response!));
     const active = browserAfter(pending, ok.response!);
     const auth = await requireUser(browserRequest("/account", { as: active }));

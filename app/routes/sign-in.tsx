@@ -31,7 +31,8 @@ export const passwordSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Already signed in: go on (a signed-in person does not need the form).
-  if (await getOptionalUser(request)) throw redirect(afterSignIn(url.searchParams.get("redirectTo")));
+  const auth = await getOptionalUser(request);
+  if (auth) throw redirect(afterSignIn(url.searchParams.get("redirectTo"), auth.user.role));
   return {
     title: await pageTitle(request, "signIn.title", "auth"),
     demoAccounts: demoShortcutAccounts(),

@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 
@@ -25,6 +25,17 @@ export function findCaseByReference(tx: Tx, { reference }: { reference: string }
 /** The cases about one person or company, newest first. */
 export function listCasesForApplicant(tx: Tx, { applicantId }: { applicantId: string }): CaseRow[] {
   return tx.select().from(cases).where(eq(cases.applicantId, applicantId)).orderBy(desc(cases.createdAt)).all();
+}
+
+/** How many of the cases about one person or company have a procedure request in one of `statuses`. */
+export function countCasesWithProcedureStatus(tx: Tx, { applicantId, statuses }: { applicantId: string; statuses: string[] }): number {
+  const row = tx
+    .select({ count: countDistinct(cases.id) })
+    .from(cases)
+    .innerJoin(procedureRequests, eq(procedureRequests.caseId, cases.id))
+    .where(and(eq(cases.applicantId, applicantId), inArray(procedureRequests.status, statuses)))
+    .get();
+  return row?.count ?? 0;
 }
 
 export function getCase(tx: Tx, { caseId }: { caseId: string }): CaseRow | undefined {

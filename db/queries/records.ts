@@ -5,7 +5,10 @@ import { dataSubjects, recordAttributes } from "../schema";
 
 export type RecordSource =
   | { kind: "basicResidentRegister" | "corporateRegister" | "selfDeclared"; ref?: null }
-  | { kind: "case"; ref: string };
+  /** An earlier application (its case reference) changed the value. */
+  | { kind: "case"; ref: string }
+  /** The organisation that holds it (e.g. "pension" for the Japan Pension Service): see journey:sources.organisation. */
+  | { kind: "organisation"; ref: string };
 
 export type RecordAttribute = {
   key: string;
@@ -33,7 +36,7 @@ export function getRecordAttributes(tx: Tx, { subjectId }: { subjectId: string }
     .map((row) => ({
       key: row.key,
       value: JSON.parse(row.value) as unknown,
-      source: (row.sourceKind === "case" ? { kind: "case", ref: row.sourceRef ?? "" } : { kind: row.sourceKind }) as RecordSource,
+      source: (row.sourceKind === "case" || row.sourceKind === "organisation" ? { kind: row.sourceKind, ref: row.sourceRef ?? "" } : { kind: row.sourceKind }) as RecordSource,
       recordedAt: row.recordedAt,
     }));
 }

@@ -8,8 +8,9 @@ import { DEMO_PASSWORD } from "../../app/demo/demo-accounts.server";
 import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
 import { startPortal, type Portal } from "./support/portal";
 
+/** Signs in on the way to the account page, and arrives there (the page the person came for). */
 async function whenISignInAsADemoPerson(page: Page, url: string, loginId: string) {
-  await page.goto(`${url}/sign-in`);
+  await page.goto(`${url}/sign-in?redirectTo=%2Faccount`);
   await page.getByLabel("デモ利用者").selectOption(loginId);
   await page.getByRole("button", { name: "このデモ利用者としてサインイン" }).click();
   await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
@@ -50,7 +51,7 @@ describe.skipIf(!browserAvailable)("passkeys, confirming it's you, and the sessi
     await page.getByRole("heading", { level: 1, name: "サインアウトしました" }).waitFor();
     await page.goto(`${url}/sign-in`);
     await page.getByRole("button", { name: "パスキーでサインイン" }).click();
-    await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "申請一覧" }).waitFor();
     expect(await page.getByText("高橋 健 さんがサインイン中").count()).toBe(1);
     await context.close();
   });

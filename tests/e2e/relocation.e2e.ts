@@ -153,7 +153,12 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       expect(record).toContain("西新宿");
       expect(record).toContain(reference);
 
-      // …and the next journey starts from it.
+      // The start page now leads to the application sent, and still lets him start another.
+      await page.goto(`${portal.url}/life-events/relocation`);
+      expect(await page.getByRole("link", { name: "申請の状況を見る" }).getAttribute("href")).toBe(`/cases/${reference}`);
+      await checkPage(page);
+
+      // …and the next journey starts from the new address.
       await startJourney(page, portal);
       await page.goto(`${portal.url}/life-events/relocation/questions/moveDate`);
       await page.fill('input[name="answer"]', "2027-04-01");
@@ -161,6 +166,10 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       await page.waitForURL(/\/questions\/currentAddress$/);
       expect(await page.inputValue('input[name="answer.town"]')).toBe("西新宿");
       expect(await page.locator(".prefill-note").textContent()).toContain(reference);
+      // Half done: the start page offers to continue it.
+      await page.goto(`${portal.url}/life-events/relocation`);
+      expect(await page.getByRole("button", { name: "続きから再開する" }).count()).toBe(1);
+      await Promise.all([page.waitForURL(/\/questions\/currentAddress$/), page.getByRole("button", { name: "続きから再開する" }).click()]);
       await context.close();
     });
   });

@@ -33,9 +33,17 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       await checkPage(page);
 
       await whenISignInWithMyPassword(page, "tanaka");
-      await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
-      expect(new URL(page.url()).pathname).toBe("/account");
+      // A citizen lands on their applications; the header leads to them, their record and their account.
+      await page.getByRole("heading", { level: 1, name: "申請一覧" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/cases");
       expect(await page.getByText("田中 一郎 さんがサインイン中").count()).toBe(1);
+      const header = page.getByRole("navigation", { name: "アカウント" });
+      expect(await header.getByRole("link").allTextContents()).toEqual(["申請一覧", "わたしの情報", "アカウント"]);
+      await checkPage(page);
+      await header.getByRole("link", { name: "わたしの情報" }).click();
+      await page.getByRole("heading", { level: 1, name: "わたしの情報" }).waitFor();
+      await header.getByRole("link", { name: "アカウント" }).click();
+      await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
       const account = await page.request.get(`${story.portal.url}/account`);
       expect(account.headers()["cache-control"]).toBe("no-store");
       await checkPage(page);
@@ -82,8 +90,16 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
 
       await page.getByLabel("確認コード").fill(await totpFor(loginId));
       await page.getByRole("button", { name: "確認する" }).click();
-      await page.getByRole("heading", { level: 1, name: "アカウント" }).waitFor();
-      expect(await page.getByText("行政職員").count()).toBeGreaterThan(0);
+      // An officer lands on their organisation's inbox; the header leads there, not to applications.
+      await page.waitForURL(`${story.portal.url}/office`);
+      const header = page.getByRole("navigation", { name: "アカウント" });
+      expect(await header.getByRole("link").allTextContents()).toEqual(["受付業務", "アカウント"]);
+      await checkPage(page);
+      // A life event's page offers an officer no start button (it would refuse them), and says who applies.
+      await page.goto(`${story.portal.url}/life-events/relocation`);
+      expect(await page.locator("main form").count()).toBe(0);
+      expect(await page.locator("main").textContent()).toContain("この手続は住民の方がサインインして申請します");
+      await checkPage(page);
       await context.close();
     });
   }
@@ -95,13 +111,13 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
     expect(await page.getByRole("heading", { name: "デモ用:デモの利用者としてサインイン" }).count()).toBe(1);
     await page.getByLabel("デモ利用者").selectOption("sato.kenji");
     await page.getByRole("button", { name: "このデモ利用者としてサインイン" }).click();
-    await page.waitForURL(`${story.portal.url}/account`);
+    await page.waitForURL(`${story.portal.url}/cases`);
     await page.getByRole("link", { name: "代理する人を選ぶ" }).first().click();
     await page.waitForURL(`${story.portal.url}/act-for`);
     await checkPage(page);
     await page.getByLabel("佐藤 美緒(子)").check();
     await page.getByRole("button", { name: "選択する" }).click();
-    await page.waitForURL(`${story.portal.url}/account`);
+    await page.waitForURL(`${story.portal.url}/cases`);
     expect(await page.getByText("佐藤 美緒 の代理で手続中").count()).toBe(1);
     await context.close();
   });

@@ -108,7 +108,7 @@ describe("XSS and CSP on rendered pages", () => {
     const page = await portal.handle(browserRequest(`/sign-in?redirectTo=${encodeURIComponent(payload)}`, { as: anonymous }));
     expectEscaped(await page.text(), payload);
     const signedIn = await portal.handle(browserRequest("/sign-in", { as: anonymous, form: { intent: "demo", loginId: "tanaka", redirectTo: payload } }));
-    expect(signedIn.headers.get("Location")).toBe("/account");
+    expect(signedIn.headers.get("Location")).toBe("/cases");
     expect(Object.keys(setCookiesOf(signedIn))).toContain("madoguchi_session");
     // Confirming who one is: the return address, in the page and after a refused password.
     const ito = await signedInBrowser(db, "ito", { verifiedAt: null });

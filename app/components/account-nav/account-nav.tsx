@@ -1,15 +1,23 @@
-// The header's account area: who is signed in and for whom they act, with account and sign-out; or a
-// sign-in link. Sign out is a real form (POST with the CSRF token), so it works without JavaScript.
+// The header's account area: who is signed in and for whom they act, the way to their own work (an applicant's
+// applications, with how many need them, and record; each staff role's home), account and sign-out; or a
+// sign-in link. Only links the person may open are shown. Sign out is a real form (POST with the CSRF token),
+// so it works without JavaScript.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { homeOf } from "~/identity/home";
+import type { Role } from "../../../db/schema";
 
 export type AccountSummary = {
   displayName: string;
-  role: string;
+  role: Role;
   actingFor: string | null;
   canChooseSubject: boolean;
+  /** For an applicant acting for someone: how many of their cases wait for them. */
+  casesNeedingAction: number | null;
 };
+
+const isApplicant = (role: Role) => role === "citizen" || role === "representative";
 
 export function AccountNav({ account }: { account: AccountSummary | null }) {
   const { t } = useTranslation("auth");
@@ -36,14 +44,26 @@ export function AccountNav({ account }: { account: AccountSummary | null }) {
         ) : null}
       </p>
       <ul>
+        {isApplicant(account.role) ? (
+          <>
+            <li>
+              <Link to="/cases">
+                {t("nav.cases")}
+                {account.casesNeedingAction ? <span className="account-nav__count">{t("nav.casesNeedingAction", { count: account.casesNeedingAction })}</span> : null}
+              </Link>
+            </li>
+            <li>
+              <Link to="/record">{t("nav.record")}</Link>
+            </li>
+          </>
+        ) : (
+          <li>
+            <Link to={homeOf(account.role)}>{t(`nav.home.${account.role}`)}</Link>
+          </li>
+        )}
         {account.canChooseSubject ? (
           <li>
             <Link to="/act-for">{t("nav.chooseSubject")}</Link>
-          </li>
-        ) : null}
-        {account.role === "officer" ? (
-          <li>
-            <Link to="/office">{t("office:nav.inbox")}</Link>
           </li>
         ) : null}
         <li>

@@ -18,13 +18,19 @@ describe("simulated Basic Resident Register", () => {
     expect(nationalities.size).toBeGreaterThan(1);
   });
 
-  it("gives every value its source and date", () => {
+  it("gives every value its true source and a date: the register, the person, or the organisation that holds it", () => {
     const attributes = getRecordAttributes(db, { subjectId: "p-tanaka-ichiro" });
     expect(attributes.length).toBeGreaterThan(5);
-    for (const attribute of attributes) {
-      expect(attribute.source).toEqual({ kind: "basicResidentRegister" });
-      expect(attribute.recordedAt).toBe("2026-03-31T15:00:00.000Z");
-    }
+    const sourceOf = (key: string) => attributes.find((a) => a.key === key)?.source;
+    for (const attribute of attributes) expect(attribute.recordedAt).toBe("2026-03-31T15:00:00.000Z");
+    expect(sourceOf("address")).toEqual({ kind: "basicResidentRegister" });
+    expect(sourceOf("name.kanji")).toEqual({ kind: "basicResidentRegister" });
+    expect(sourceOf("phone")).toEqual({ kind: "selfDeclared" });
+    expect(sourceOf("myNumberCard")).toEqual({ kind: "organisation", ref: "jlis" });
+    const takahashi = getRecordAttributes(db, { subjectId: "p-takahashi-ken" });
+    expect(takahashi.find((a) => a.key === "vehicles")?.source).toEqual({ kind: "organisation", ref: "transport" });
+    expect(takahashi.find((a) => a.key === "dogs")?.source).toEqual({ kind: "organisation", ref: "municipality" });
+    expect(takahashi.find((a) => a.key === "driversLicenceNumber")?.source).toEqual({ kind: "organisation", ref: "police" });
     expect(getRecordValues(db, { subjectId: "p-tanaka-ichiro" })).toMatchObject({ "name.kanji": demoRecords["p-tanaka-ichiro"]["name.kanji"] });
   });
 

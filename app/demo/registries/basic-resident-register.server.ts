@@ -1,9 +1,10 @@
-// A simulated Basic Resident Register (住民基本台帳) and commercial register for the demo: the people and
-// companies the portal knows before anyone types anything. Their values come from flows' demo records,
-// the same ones the flow tests and the effort benchmark use.
+// A simulated Basic Resident Register (住民基本台帳) for the demo, with what other organisations hold about the
+// same people (the pension service, the police, the transport bureau, the municipality…): the people and
+// companies the portal knows before anyone types anything. Their values come from flows' demo records, the
+// same ones the flow tests and the effort benchmark use; each value is recorded with who really holds it.
 import type { Tx } from "../../../db/client.server";
-import { createDataSubject, writeRecordAttributes } from "../../../db/queries/records";
-import { demoCompanyRecords, demoRecords, type HouseholdMember, type RecordValues } from "../../../flows";
+import { createDataSubject, writeRecordAttributes, type RecordSource } from "../../../db/queries/records";
+import { demoCompanyRecords, demoRecords, type HouseholdMember, type RecordAttribute, type RecordValues } from "../../../flows";
 
 /** When the register's values were last recorded, for the demo. */
 export const registerDate = new Date("2026-04-01T00:00:00+09:00");
@@ -14,6 +15,38 @@ const householdMemberIds: Record<string, Record<string, string>> = {
 };
 
 const representativeKeys = new Set(["name.kanji", "name.kana", "birthDate", "address"]);
+
+const residentRegister: RecordSource = { kind: "basicResidentRegister" };
+const organisation = (ref: string): RecordSource => ({ kind: "organisation", ref });
+
+/** Who holds each value that the resident register does not: the person, or another organisation. */
+const heldBy: Partial<Record<RecordAttribute, RecordSource>> = {
+  phone: { kind: "selfDeclared" },
+  email: { kind: "selfDeclared" },
+  vehicles: organisation("transport"),
+  driversLicenceNumber: organisation("police"),
+  dogs: organisation("municipality"),
+  childAllowance: organisation("municipality"),
+  longTermCareInsured: organisation("municipality"),
+  healthInsurance: organisation("healthInsurer"),
+  pension: organisation("pension"),
+  basicPensionNumber: organisation("pension"),
+  receivesPension: organisation("pension"),
+  myNumberCard: organisation("jlis"),
+  residenceCardNumber: organisation("immigration"),
+};
+
+/** Writes a person's values, each with the source that holds it. */
+function writeWithSources(tx: Tx, subjectId: string, record: RecordValues, at: Date) {
+  const bySource = new Map<string, { source: RecordSource; values: Record<string, unknown> }>();
+  for (const [key, value] of Object.entries(record)) {
+    const source = heldBy[key as RecordAttribute] ?? residentRegister;
+    const id = `${source.kind}:${source.ref ?? ""}`;
+    if (!bySource.has(id)) bySource.set(id, { source, values: {} });
+    bySource.get(id)!.values[key] = value;
+  }
+  for (const { source, values } of bySource.values()) writeRecordAttributes(tx, { subjectId, values, source, at });
+}
 
 function memberRecord(head: RecordValues, member: HouseholdMember, others: HouseholdMember[]): RecordValues {
   return {
@@ -31,7 +64,7 @@ export function seedBasicResidentRegister(tx: Tx, at: Date = registerDate): stri
   const seeded: string[] = [];
   for (const [personId, record] of Object.entries(demoRecords)) {
     createDataSubject(tx, { id: personId, kind: "person", at });
-    writeRecordAttributes(tx, { subjectId: personId, values: record, source: { kind: "basicResidentRegister" }, at });
+    writeWithSources(tx, personId, record, at);
     seeded.push(personId);
     const memberIds = householdMemberIds[personId] ?? {};
     const household = record.household ?? [];
@@ -46,7 +79,7 @@ export function seedBasicResidentRegister(tx: Tx, at: Date = registerDate): stri
       };
       const others = [head, ...household.filter((m) => m !== member)];
       createDataSubject(tx, { id: memberId, kind: "person", at });
-      writeRecordAttributes(tx, { subjectId: memberId, values: memberRecord(record, member, others), source: { kind: "basicResidentRegister" }, at });
+      writeWithSources(tx, memberId, memberRecord(record, member, others), at);
       seeded.push(memberId);
     }
   }
@@ -56,7 +89,7 @@ export function seedBasicResidentRegister(tx: Tx, at: Date = registerDate): stri
     createDataSubject(tx, { id: companyId, kind: "company", at });
     const representative = Object.fromEntries(Object.entries(record).filter(([key]) => representativeKeys.has(key)));
     const declared = Object.fromEntries(Object.entries(record).filter(([key]) => !representativeKeys.has(key)));
-    writeRecordAttributes(tx, { subjectId: companyId, values: representative, source: { kind: "basicResidentRegister" }, at });
+    writeRecordAttributes(tx, { subjectId: companyId, values: representative, source: residentRegister, at });
     writeRecordAttributes(tx, { subjectId: companyId, values: declared, source: { kind: "selfDeclared" }, at });
     seeded.push(companyId);
   }
