@@ -16,7 +16,7 @@ export { defineAgency } from "./lib/agency";
 export { defineProcedure, routeTo, deadlineFor } from "./lib/procedure";
 export { defineLifeEvent, applicableQuestions, nextQuestion, pruneAnswers, getQuestion, dataValues } from "./lib/life-event";
 export { questionsFor, prefillValue } from "./lib/questions";
-export { dataDictionary } from "./lib/data-dictionary";
+export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensitivity } from "./lib/data-dictionary";
 export { procedureStatuses, caseStatusFinal, procedureStatusList } from "./lib/case-machine";
 export { selectProcedures, completePayload } from "./lib/selection";
 export { translationOf } from "./lib/checks";

@@ -12,8 +12,12 @@ import {
 
 const katakana = z.string().regex(/^[\u30A0-\u30FF\u3000\s・ー]+$/);
 
-function item<S extends z.ZodTypeAny>(label: Text, schema: S) {
-  return { label, schema };
+/** An identity number (My Number, pension, licence, residence card, labour insurance, bank account):
+ * encrypted at rest, shown masked except to the organisations it is sent to, never logged. */
+export type Sensitivity = "identity-number";
+
+function item<S extends z.ZodTypeAny>(label: Text, schema: S, options: { sensitivity?: Sensitivity } = {}) {
+  return { label, schema, sensitivity: options.sensitivity };
 }
 
 export const dataDictionary = {
@@ -27,6 +31,7 @@ export const dataDictionary = {
   residenceCardNumber: item(
     { ja: "在留カード番号", en: "Residence card number" },
     z.string().regex(/^[A-Z]{2}\d{8}[A-Z]{2}$/),
+    { sensitivity: "identity-number" },
   ),
 
   moveDate: item({ ja: "異動日（引越しの日）", en: "Date of the move" }, isoDateSchema),
@@ -49,8 +54,12 @@ export const dataDictionary = {
     { ja: "65歳以上の異動者", en: "People aged 65 or over who move" },
     z.array(z.object({ name: z.string().min(1), birthDate: isoDateSchema }).strict()),
   ),
-  basicPensionNumber: item({ ja: "基礎年金番号", en: "Basic pension number" }, z.string().regex(/^\d{10}$/)),
-  driversLicenceNumber: item({ ja: "運転免許証番号", en: "Driving licence number" }, z.string().regex(/^\d{12}$/)),
+  basicPensionNumber: item({ ja: "基礎年金番号", en: "Basic pension number" }, z.string().regex(/^\d{10}$/), {
+    sensitivity: "identity-number",
+  }),
+  driversLicenceNumber: item({ ja: "運転免許証番号", en: "Driving licence number" }, z.string().regex(/^\d{12}$/), {
+    sensitivity: "identity-number",
+  }),
   vehicles: item({ ja: "保有する自動車", en: "Vehicles owned" }, z.array(vehicleSchema).min(1)),
   parkingAddress: item({ ja: "自動車の保管場所", en: "Where the vehicle is kept" }, addressSchema),
   dogs: item({ ja: "飼い犬", en: "Dogs" }, z.array(dogSchema).min(1)),
@@ -76,4 +85,13 @@ export const dataItemKeys = Object.keys(dataDictionary) as DataItemKey[];
 
 export function isDataItemKey(key: string): key is DataItemKey {
   return key in dataDictionary;
+}
+
+/** The data items that hold an identity number (see Sensitivity). */
+export const identityNumberItems: readonly DataItemKey[] = dataItemKeys.filter(
+  (key) => dataDictionary[key].sensitivity === "identity-number",
+);
+
+export function isIdentityNumberItem(key: string): boolean {
+  return isDataItemKey(key) && dataDictionary[key].sensitivity === "identity-number";
 }
