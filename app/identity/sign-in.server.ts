@@ -1,7 +1,7 @@
 // The steps of signing in that every method shares: rate limits and lockout, the second-factor step,
 // and finishing with a fresh session, a fresh CSRF token and an audit entry.
 import { redirect } from "@remix-run/node";
-import { safeRedirect } from "remix-utils/safe-redirect";
+import { safeRedirect } from "./security/safe-redirect";
 import { getDb, type Db, type Tx } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { getUserById, getUserByLoginId, listAuthorisations, type User } from "../../db/queries/users";

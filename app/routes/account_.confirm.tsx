@@ -5,7 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { safeRedirect } from "remix-utils/safe-redirect";
+import { safeRedirect } from "~/identity/security/safe-redirect";
 import { z } from "zod";
 import { isRecentlyVerified, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
@@ -15,12 +15,13 @@ import { TextField } from "~/components/text-field/text-field";
 import { codeField } from "~/components/totp-code/use-code-form";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
-import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
+import { keepRetryAfter, retryAfterHeaders } from "~/identity/security/rate-limit.server";
 import { confirmIdentity } from "~/identity/sign-in.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
+export const headers = keepRetryAfter;
 
 /** The password always; the code only for someone with an authenticator app. */
 const confirmSchema = (hasTotp: boolean) =>

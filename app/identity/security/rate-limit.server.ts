@@ -58,3 +58,14 @@ export function retryAfterHeaders(retryAt: Date): Record<string, string> {
 export function rateLimitedResponse(retryAt: Date) {
   return data<RateLimitedData>({ rateLimited: true, retryAt: retryAt.toISOString() }, { status: 429, headers: retryAfterHeaders(retryAt) });
 }
+
+/**
+ * A route's `headers` export that keeps Retry-After on the page a browser gets: Remix builds a document's
+ * headers from these functions only, so an action's 429 would otherwise lose it.
+ */
+export function keepRetryAfter({ actionHeaders, loaderHeaders, errorHeaders }: { actionHeaders: Headers; loaderHeaders: Headers; errorHeaders?: Headers }) {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After") ?? errorHeaders?.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+}
