@@ -24,8 +24,9 @@ export function configuredPublicOrigin(): string | null {
 /**
  * The client's IP address for per-IP rate limits, or null when it cannot be known. remix-serve does not
  * pass the socket address, so the address comes from X-Forwarded-For, which only a trusted proxy may
- * set: it is used in demo mode and when MADOGUCHI_TRUST_PROXY=1 (the proxy overwrites the header);
- * otherwise per-IP limits are skipped and the per-account limits still apply.
+ * set: it is used in demo mode and when MADOGUCHI_TRUST_PROXY=1 (the proxy overwrites the header).
+ * Otherwise every request counts as one address ("unknown"), so per-IP limits still hold; production
+ * mode refuses to start without a trusted proxy (it needs one for TLS anyway: its cookies are Secure).
  */
 export function clientIp(request: Request): string | null {
   if (!isDemoMode() && process.env.MADOGUCHI_TRUST_PROXY !== "1") return null;
