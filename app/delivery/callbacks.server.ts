@@ -5,9 +5,10 @@ import type { Db } from "../../db/client.server";
 import { findCallbackReceipt, getAgencyEndpoint, insertCallbackReceipt } from "../../db/queries/agencies";
 import { getProcedureRequest } from "../../db/queries/cases";
 import { applyCaseEventInTx, CaseConflictError, CaseError, type ProcedureEvent } from "../cases/cases.server";
+import { getProcedure } from "../../flows";
+import { MAX_CALLBACK_BYTES } from "../platform/body.server";
+import { pathsWithUnsafeControls } from "../platform/text";
 import { verifySignature } from "./signature.server";
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 export const callbackSchema = z
   .object({
@@ -19,6 +20,8 @@ export const callbackSchema = z
     reason: z.string().min(1).max(2_000).optional(),
     question: z.string().min(1).max(4_000).optional(),
   })
+  // The published schema says additionalProperties: false; a property it does not know is refused, not ignored.
+  .strict()
   .superRefine((body, ctx) => {
     if (body.decision === "rejected" && !body.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "A rejection needs a reason" });
     if (body.decision === "informationRequested" && !body.question) ctx.addIssue({ code: "custom", path: ["question"], message: "A request for information needs a question" });
@@ -51,7 +54,7 @@ export function receiveAgencyCallback(
 ): CallbackOutcome {
   const endpoint = getAgencyEndpoint(db, { agencyId });
   if (!endpoint) return refuse(404, "unknownAgency", "No agency system is registered under this id");
-  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return refuse(413, "bodyTooLarge", `The body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(rawBody) > MAX_CALLBACK_BYTES) return refuse(413, "bodyTooLarge", `The body is larger than ${MAX_CALLBACK_BYTES} bytes`);
   const check = verifySignature({ secret: endpoint.secret, body: rawBody, header: signature, now });
   if (!check.ok) {
     const message = {
@@ -67,6 +70,10 @@ export function receiveAgencyCallback(
     json = JSON.parse(rawBody);
   } catch {
     return refuse(422, "invalidBody", "The body is not JSON");
+  }
+  const unsafe = pathsWithUnsafeControls(json);
+  if (unsafe.length > 0) {
+    return refuse(422, "unsafeText", `Control or bidirectional characters are not accepted (only tab and newline are) at: ${unsafe.join(", ")}`);
   }
   const parsed = callbackSchema.safeParse(json);
   if (!parsed.success) {
@@ -84,6 +91,13 @@ export function receiveAgencyCallback(
         const request = getProcedureRequest(tx, { procedureRequestId: callback.procedureRequestId });
         // Another agency's procedure request is answered exactly like a missing one: its existence is not revealed.
         if (!request || request.agencyId !== agencyId) return refuse(404, "unknownProcedureRequest", "This agency has no such procedure request");
+        if (callback.decision === "rejected") {
+          const codes = getProcedure(request.procedureId)?.rejectionReasons.map((reason) => reason.code) ?? [];
+          const code = callback.reason!.split("|")[0];
+          if (!codes.includes(code)) {
+            return refuse(422, "unknownRejectionCode", `"${code.slice(0, 60)}" is not a rejection code of this procedure; use one of: ${codes.join(", ")} (optionally followed by | and free text)`);
+          }
+        }
         const applied = applyCaseEventInTx(tx, { procedureRequestId: request.id, event: eventFor(callback), actor: `agency:${agencyId}`, now });
         insertCallbackReceipt(tx, {
           agencyId,

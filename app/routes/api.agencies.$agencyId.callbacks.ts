@@ -4,6 +4,7 @@ import { getDb } from "../../db/client.server";
 import { receiveAgencyCallback } from "~/delivery/callbacks.server";
 import { SIGNATURE_HEADER } from "~/delivery/signature.server";
 import { withSecurityHeaders } from "~/identity/security/headers.server";
+import { BodyTooLargeError, MAX_CALLBACK_BYTES, readBodyWithin } from "~/platform/body.server";
 
 /** Every answer of the agency API carries the same security headers as the portal's pages. */
 const apiJson = (body: unknown, status: number) => withSecurityHeaders(Response.json(body, { status }));
@@ -11,9 +12,26 @@ const methodNotAllowed = () => apiJson({ error: { code: "methodNotAllowed", mess
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed();
+  // The published contract is JSON: anything else is refused before its body is read.
+  if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    return apiJson({ error: { code: "unsupportedMediaType", message: "Send the callback as Content-Type: application/json" } }, 415);
+  }
+  let body: Uint8Array;
+  try {
+    body = await readBodyWithin(request, MAX_CALLBACK_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return apiJson({ error: { code: "bodyTooLarge", message: `The body is larger than ${MAX_CALLBACK_BYTES} bytes` } }, 413);
+  }
+  let rawBody: string;
+  try {
+    rawBody = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return apiJson({ error: { code: "invalidBody", message: "The body is not UTF-8" } }, 422);
+  }
   const outcome = receiveAgencyCallback(getDb(), {
     agencyId: params.agencyId ?? "",
-    rawBody: await request.text(),
+    rawBody,
     signature: request.headers.get(SIGNATURE_HEADER),
   });
   return apiJson(outcome.body, outcome.status);
