@@ -50,7 +50,13 @@ function eventFor(callback: AgencyCallback): ProcedureEvent {
  */
 export function receiveAgencyCallback(
   db: Db,
-  { agencyId, rawBody, signature, now = new Date() }: { agencyId: string; rawBody: string; signature: string | null; now?: Date },
+  {
+    agencyId,
+    rawBody,
+    signature,
+    contentType = "application/json",
+    now = new Date(),
+  }: { agencyId: string; rawBody: string; signature: string | null; contentType?: string | null; now?: Date },
 ): CallbackOutcome {
   const endpoint = getAgencyEndpoint(db, { agencyId });
   if (!endpoint) return refuse(404, "unknownAgency", "No agency system is registered under this id");
@@ -64,6 +70,10 @@ export function receiveAgencyCallback(
       mismatch: "The signature does not match the body",
     }[check.reason];
     return refuse(401, check.reason === "stale" ? "staleSignature" : "badSignature", message);
+  }
+  // The published contract is JSON (checked once the sender is known, so a stranger learns nothing).
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? "")) {
+    return refuse(415, "unsupportedMediaType", "Send the callback as Content-Type: application/json");
   }
   let json: unknown;
   try {
