@@ -15,13 +15,12 @@ import { TextField } from "~/components/text-field/text-field";
 import { codeField } from "~/components/totp-code/use-code-form";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
-import { keepRetryAfter, retryAfterHeaders } from "~/identity/security/rate-limit.server";
+import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
 import { confirmIdentity } from "~/identity/sign-in.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
-export const headers = keepRetryAfter;
 
 /** The password always; the code only for someone with an authenticator app. */
 const confirmSchema = (hasTotp: boolean) =>

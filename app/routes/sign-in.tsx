@@ -15,13 +15,12 @@ import { TextField } from "~/components/text-field/text-field";
 import { getDb } from "../../db/client.server";
 import { getUserByLoginId } from "../../db/queries/users";
 import { demoShortcutAccount, demoShortcutAccounts } from "~/identity/demo-shortcut.server";
-import { keepRetryAfter, retryAfterHeaders } from "~/identity/security/rate-limit.server";
+import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
 import { afterSignIn, checkPasswordSignIn, completeSignIn, needsSecondFactor, startSecondFactor } from "~/identity/sign-in.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
-export const headers = keepRetryAfter;
 
 export const passwordSchema = z.object({
   loginId: z.string({ required_error: "signIn.errors.loginIdRequired" }).trim().min(1, "signIn.errors.loginIdRequired").max(200),

@@ -14,7 +14,7 @@ import { codeSchema, useCodeForm } from "~/components/totp-code/use-code-form";
 import { TotpEnrolment } from "~/components/totp-enrolment/totp-enrolment";
 import { getDb } from "../../db/client.server";
 import { getUserById } from "../../db/queries/users";
-import { keepRetryAfter, retryAfterHeaders } from "~/identity/security/rate-limit.server";
+import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
 import { verifyUserTotp } from "~/identity/security/totp.server";
 import { readSession } from "~/identity/session.server";
 import { clearSecondFactorFailures, completeSignIn, recordSecondFactorFailure, secondFactorLock } from "~/identity/sign-in.server";
@@ -23,7 +23,6 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
 export const meta = titleMeta;
-export const headers = keepRetryAfter;
 
 /** The user at the second-factor step, or a redirect back to the password step. */
 async function requirePendingUser(request: Request) {

@@ -90,12 +90,15 @@ export function rateLimitedResponse(retryAt: Date) {
 }
 
 /**
- * A route's `headers` export that keeps Retry-After on the page a browser gets: Remix builds a document's
- * headers from these functions only, so an action's 429 would otherwise lose it.
+ * The Retry-After of a page answered 429: Remix builds a document's headers only from route `headers`
+ * exports, so an action's Retry-After would not reach the page. entry.server copies it from what the
+ * loaders and actions of the request answered (a route `headers` export would also change how single
+ * fetch reads an action's redirect).
  */
-export function keepRetryAfter({ actionHeaders, loaderHeaders, errorHeaders }: { actionHeaders: Headers; loaderHeaders: Headers; errorHeaders?: Headers }) {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After") ?? errorHeaders?.get("Retry-After") ?? loaderHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
+export function retryAfterOf(headerSets: Iterable<Headers>): string | null {
+  for (const headers of headerSets) {
+    const value = headers.get("Retry-After");
+    if (value) return value;
+  }
+  return null;
 }
