@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { getProcedure, listAgencies } from "../../../flows";
+import { getProcedure, listAgencies, withCorporateCheckDigit } from "../../../flows";
 import { demoAgencySecret, SIGNATURE_HEADER, signBody, verifySignature } from "../../delivery/signature.server";
 
 export type Faults = {
@@ -288,7 +288,8 @@ export const simulatedQuestion = "変更が適用される日付をご確認く�
 
 /** What an agency answers on acceptance; the legal affairs bureau issues the company's 13-digit corporate number. */
 export function decisionReference(agencyId: string, procedureId: string): string {
-  if (procedureId === "company-registration") return String(Math.floor(1e12 + Math.random() * 9e12));
+  // 12 random digits behind the check digit the ordinance defines, so the number passes the dictionary's check.
+  if (procedureId === "company-registration") return withCorporateCheckDigit(String(Math.floor(1e11 + Math.random() * 9e11)));
   return `${agencyId.toUpperCase()}-${randomUUID().slice(0, 8).toUpperCase()}`;
 }
 
