@@ -131,6 +131,8 @@ export const procedureRequests = sqliteTable(
     informationQuestion: text("information_question"),
     informationAnswer: text("information_answer"),
     rejectionReason: text("rejection_reason"),
+    /** Why an operator closed a failed delivery as handled outside Madoguchi; shown to the citizen. */
+    closingReason: text("closing_reason"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -172,7 +174,8 @@ export const outbox = sqliteTable(
     delivery: integer("delivery").notNull(),
     /** Stable for one delivery of one procedure request across every retry: the agency applies it once. */
     idempotencyKey: text("idempotency_key").notNull().unique(),
-    status: text("status", { enum: ["pending", "delivered", "dead"] }).notNull(),
+    /** closed: a dead letter an operator closed as handled outside Madoguchi. */
+    status: text("status", { enum: ["pending", "delivered", "dead", "closed"] }).notNull(),
     /** Claims so far (a claim that crashed counts). */
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at").notNull(),
@@ -183,6 +186,33 @@ export const outbox = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), uniqueIndex("outbox_request_delivery_idx").on(t.procedureRequestId, t.delivery)],
+);
+
+/**
+ * Every delivery attempt's outcome, for operators judging a dead letter: when, the HTTP status, how it was
+ * classified, and the first 2 KB of the agency's answer with personal data redacted before it is stored.
+ */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: text("outbox_id")
+      .notNull()
+      .references(() => outbox.id),
+    procedureRequestId: text("procedure_request_id").notNull(),
+    agencyId: text("agency_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    at: text("at").notNull(),
+    /** delivered, retry (temporary failure) or permanent. */
+    outcome: text("outcome", { enum: ["delivered", "retry", "permanent"] }).notNull(),
+    /** The agency's HTTP status; null when no answer came (timeout, connection) or for the inbox channel. */
+    httpStatus: integer("http_status"),
+    /** Data-free: "HTTP 400", "timeout after 5000 ms", "connection failed (ECONNREFUSED)". */
+    error: text("error"),
+    /** The first 2 KB of the answer body, personal data redacted. */
+    responseExcerpt: text("response_excerpt"),
+  },
+  (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id), index("delivery_attempts_agency_at_idx").on(t.agencyId, t.at)],
 );
 
 /** Where an http-channel agency receives deliveries, and the secret both sides sign with. */

@@ -141,6 +141,12 @@ export default function CaseStatus() {
                     <dd>{p.rejection}</dd>
                   </div>
                 ) : null}
+                {p.closingReason ? (
+                  <div className="summary-list__row">
+                    <dt>{t("journey:caseStatus.closingReason")}</dt>
+                    <dd>{p.closingReason}</dd>
+                  </div>
+                ) : null}
                 {p.informationQuestion ? (
                   <div className="summary-list__row">
                     <dt>{t("journey:caseStatus.question")}</dt>

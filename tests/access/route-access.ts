@@ -36,7 +36,7 @@ const applicants: Actor[] = ["citizen", "otherCitizen", "actingCitizen", "repres
 const movers: Actor[] = ["citizen", "otherCitizen", "actingCitizen"];
 
 /** Data the matrix test creates before it runs (e.g. the citizen's own case), for paths that need it. */
-export const fixtures = { citizenCaseReference: "", citizenProcedureRequestId: "", officerProcedureRequestId: "" };
+export const fixtures = { citizenCaseReference: "", citizenProcedureRequestId: "", officerProcedureRequestId: "", deadLetterOutboxId: "" };
 
 export type Access = "everyone" | Actor[];
 
@@ -100,6 +100,15 @@ export const routeAccess: RouteAccess[] = [
   },
   // Each staff area's home (a plain page until its part is built)
   { file: "admin._index", path: "/admin", get: ["administrator"] },
+  // The operations console: administrators only. The POSTs here are refused with a reason (400/409) and change nothing.
+  { file: "admin.dead-letters._index", path: "/admin/dead-letters", get: ["administrator"], post: ["administrator"], form: { intent: "retryAll", agencyId: "" } },
+  {
+    file: "admin.dead-letters.$outboxId",
+    path: () => `/admin/dead-letters/${fixtures.deadLetterOutboxId}`,
+    get: ["administrator"],
+    post: ["administrator"],
+    form: { intent: "close", reason: "" },
+  },
   { file: "design._index", path: "/design", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // Identity
