@@ -9,7 +9,7 @@ import { isCsrfExempt } from "../../app/identity/security/csrf.server";
 import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { anonymousBrowser, browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { seedAgencyEndpoints } from "../../app/demo/seed.server";
-import { submitSampleCase } from "../factories";
+import { createSampleIdea, submitSampleCase } from "../factories";
 import { deliverAll, requestOf } from "../setup/office";
 import { actorAccounts, actors, fixtures, routeAccess, type Access, type Actor, type RouteAccess } from "./route-access";
 
@@ -39,6 +39,7 @@ beforeAll(async () => {
   const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
   await deliverAll(db);
   fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
+  fixtures.ideaId = createSampleIdea(db);
 });
 afterAll(() => close());
 

@@ -12,7 +12,7 @@ import { listAgencies, listProcedures } from "../../flows";
 import { anonymousBrowser, browserRequest, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { acceptAsAgency, deliverAll, requestOf } from "../setup/office";
 import { createPortalHandler } from "../security/render";
-import { submitSampleCase } from "../factories";
+import { createSampleIdea, submitSampleCase } from "../factories";
 import { actorAccounts, actors, fixtures, routeAccess, type Actor, type RouteAccess } from "../access/route-access";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
@@ -37,6 +37,7 @@ beforeAll(async () => {
   const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
   await deliverAll(db);
   fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
+  fixtures.ideaId = createSampleIdea(db);
   // 山田さん's company, waiting for its registration.
   submitSampleCase(db, "incorporation", "c-yamada-shoten");
   await deliverAll(db);
