@@ -160,8 +160,8 @@ export default function IdeaPage() {
         ))}
       </ol>
 
-      {idea.may.answer ? <AnswerForm key={idea.events.length} result={resultFor("answer")} moves={idea.moves} versions={idea.versions} /> : null}
-      {idea.may.merge ? <MergeForm key={idea.events.length} result={resultFor("merge")} /> : null}
+      {idea.may.answer ? <AnswerForm key={`answer-${idea.events.length}`} result={resultFor("answer")} moves={idea.moves} versions={idea.versions} /> : null}
+      {idea.may.merge ? <MergeForm key={`merge-${idea.events.length}`} result={resultFor("merge")} /> : null}
       {idea.may.hide ? <HideForm result={resultFor("hide")} /> : null}
     </>
   );
