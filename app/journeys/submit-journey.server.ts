@@ -7,6 +7,9 @@ import { setJourneySubmissionToken } from "../../db/queries/journeys";
 import { submitCase } from "../cases/cases.server";
 import type { ConsentPreview } from "./consent.server";
 import { finishSubmittedJourney, sendJourneyEvents, type JourneyView } from "./journeys.server";
+import { journeyPath } from "./journey-pages.server";
+import { todayInJapan } from "../platform/today.server";
+import { redirect } from "@remix-run/node";
 
 /** The journey's one submission token, made when the consent page is first shown. */
 export function ensureSubmissionToken(db: Db, journey: JourneyView): string {
@@ -39,7 +42,10 @@ export function submitJourney(
 ): { reference: string } {
   const { journey, preview, optOut, token } = args;
   const consented = preview.selected.filter((s) => !optOut.includes(s.procedureId)).map((s) => s.procedureId);
-  const confirmed = journey.state === "confirmed" ? journey : sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answers.confirmed" }] });
+  const confirmed =
+    journey.state === "confirmed" ? journey : sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answers.confirmed", today: todayInJapan() }] });
+  // An answer that no longer fits (a move date outside the window today): the machine asks it again.
+  if (confirmed.state !== "confirmed") throw redirect(journeyPath(confirmed));
   // ONE transaction: the case, its procedure requests and outbox rows, the journey marked submitted and
   // the consent.given entry are written together or not at all (a crash between them stranded journeys).
   const submitted = submitCase(db, {
