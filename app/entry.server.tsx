@@ -17,8 +17,11 @@ import { startEngineOnce } from "./delivery/engine.server";
 import { startDemoOnce } from "./demo/start.server";
 import { recoverInterruptedSubmissions } from "./journeys/journeys.server";
 import { getDb } from "../db/client.server";
+import { getSecrets } from "./platform/secrets.server";
 
-// The start-up: the delivery engine always; the demo (agency simulator, sign-in shortcut) in demo mode only.
+// The start-up: the keys first (a missing one stops the server here, saying which); the delivery engine
+// always; the demo (agency simulator, sign-in shortcut) in demo mode only.
+getSecrets();
 startEngineOnce();
 startDemoOnce();
 // A journey that a crash in an older version left half-way (case written, journey not) is finished now.

@@ -2,6 +2,10 @@
 // (start the server with DISPATCHER=off). Several workers may share a database: leases keep them apart.
 import { openDatabase } from "../../db/client.server";
 import { Dispatcher } from "../delivery/dispatcher.server";
+import { getSecrets } from "../platform/secrets.server";
+
+// The keys first (the audit log is chained with one): a missing key stops here, saying which.
+getSecrets();
 
 const db = openDatabase();
 const dispatcher = new Dispatcher({ db });
