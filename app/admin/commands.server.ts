@@ -5,6 +5,18 @@ import { parseArgs } from "node:util";
 import type { Db } from "../../db/client.server";
 import { closeOne, closeSchema, DeadLetterRefusedError, listDeadLetterSummaries, retryAllForAgency, retryOne } from "./dead-letters.server";
 import enAdmin from "../../public/locales/en/admin.json";
+import { AccountRefusedError, createStaffAccount } from "../identity/accounts.server";
+import { EndpointRefusedError, setAgencyEndpoint } from "./agency-endpoints.server";
+
+// The refusals of the commands that only scripts run (no page shows them), in English like the CLI.
+const setupRefusals: Record<AccountRefusedError["refusal"] | EndpointRefusedError["refusal"], string> = {
+  loginIdTaken: "That login id is taken. Nothing was changed.",
+  loginIdInvalid: "A login id is 3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit. Nothing was changed.",
+  nameMissing: "Give the person's name with --name. Nothing was changed.",
+  unknownOrganisation: "There is no organisation with that id. Nothing was changed.",
+  notHttpChannel: "That organisation works in the portal's inbox, not over HTTP: it has no address. Nothing was changed.",
+  badUrl: "The address must be https:// (http:// only for this machine), without a user name or password. Nothing was changed.",
+};
 
 export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string };
 
@@ -22,10 +34,48 @@ function refusal(io: CommandIo, error: unknown): number {
     io.err(englishMessage(error.refusal));
     return 1;
   }
+  if (error instanceof AccountRefusedError || error instanceof EndpointRefusedError) {
+    io.err(setupRefusals[error.refusal]);
+    return 1;
+  }
   throw error;
 }
 
 export const commands: Record<string, Command> = {
+  "create-administrator": {
+    usage: 'create-administrator <login id> --name "<name>"',
+    summary: "creates an administrator (production's first one) and prints its password once; the authenticator app is set up at the first sign-in",
+    run(db, args, io) {
+      const { values, positionals } = parseArgs({ args, options: { name: { type: "string" } }, allowPositionals: true });
+      const [loginId] = positionals;
+      if (!loginId) return usageError(io, "create-administrator");
+      try {
+        const { password } = createStaffAccount(db, { loginId, displayName: values.name ?? "", role: "administrator", actor: io.actor });
+        io.out(password);
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.err(`Administrator ${loginId} created. The line above is its password, shown only now: sign in at /sign-in, then set up the authenticator app.`);
+      return 0;
+    },
+  },
+  "set-agency-endpoint": {
+    usage: "set-agency-endpoint <organisation id> --url <https address>",
+    summary: "sets where an http-channel organisation receives deliveries and gives it a new signing secret, printed once to hand over",
+    run(db, args, io) {
+      const { values, positionals } = parseArgs({ args, options: { url: { type: "string" } }, allowPositionals: true });
+      const [agencyId] = positionals;
+      if (!agencyId || !values.url) return usageError(io, "set-agency-endpoint");
+      try {
+        const { secret } = setAgencyEndpoint(db, { agencyId, url: values.url, actor: io.actor });
+        io.out(secret);
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.err(`${agencyId} now receives deliveries at ${values.url}. The line above is its new signing secret, shown only now: hand it to the organisation.`);
+      return 0;
+    },
+  },
   "dead-letters": {
     usage: "dead-letters [--agency <organisation id>]",
     summary: "lists failed deliveries, oldest first (tab-separated: id, case reference, organisation, procedure, attempts, reason, since)",
