@@ -396,3 +396,80 @@ export const journeys = sqliteTable(
   },
   (t) => [index("journeys_subject_idx").on(t.subjectId, t.lifeEventId, t.status)],
 );
+
+// ---------------------------------------------------------------------------
+// IDEA BOX: ideas and complaints about a life event, a procedure or a question page; who supports them;
+// and every public answer and status change, which the author follows on their account.
+// ---------------------------------------------------------------------------
+export const ideaStatuses = ["received", "underReview", "planned", "done", "declined", "merged"] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];
+
+export const ideas = sqliteTable(
+  "ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["idea", "complaint"] }).notNull(),
+    /** Title and text as published: personal data already masked. */
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    lifeEventId: text("life_event_id"),
+    procedureId: text("procedure_id"),
+    questionId: text("question_id"),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** Whether the author chose to show their name; otherwise none is shown. */
+    showAuthorName: integer("show_author_name", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: ideaStatuses }).notNull(),
+    /** For done: the life event version that made the change. */
+    doneLifeEventId: text("done_life_event_id"),
+    doneVersion: integer("done_version"),
+    /** For merged: the idea it now lives in. */
+    mergedIntoId: integer("merged_into_id"),
+    hiddenAt: text("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("ideas_status_idx").on(t.status, t.createdAt), index("ideas_author_idx").on(t.authorId)],
+);
+
+export const ideaSupports = sqliteTable(
+  "idea_supports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("idea_supports_idea_user_idx").on(t.ideaId, t.userId)],
+);
+
+/** Every answer, status change, merge and hiding of an idea, with its time and who did it. */
+export const ideaEvents = sqliteTable(
+  "idea_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    kind: text("kind", { enum: ["received", "answered", "mergedInto", "mergedFrom", "hidden"] }).notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    /** The public answer, the reason for declining, or the reason for hiding (which only the author sees). */
+    message: text("message"),
+    /** The other idea of a merge. */
+    relatedIdeaId: integer("related_idea_id"),
+    lifeEventId: text("life_event_id"),
+    version: integer("version"),
+    actor: text("actor").notNull(),
+    /** Who answered, as the public sees it: the organisation's id, or "designer" / "evaluator". */
+    answeredAs: text("answered_as"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("idea_events_idea_idx").on(t.ideaId, t.id), index("idea_events_at_idx").on(t.at)],
+);

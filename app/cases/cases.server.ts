@@ -197,7 +197,8 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
           payload: JSON.stringify(procedure.payload),
           dataItems: JSON.stringify(procedure.dataItems),
           deadline: procedure.deadline,
-          inPerson: procedure.inPerson,
+          // Filed by post or at the counter (no My Number Card) counts as in person: the data goes ahead.
+          inPerson: procedure.inPerson || procedure.offline,
           createdAt: at,
           updatedAt: at,
         });

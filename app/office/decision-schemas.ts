@@ -11,7 +11,7 @@ export const MAX_QUESTION = 2000;
 export const decisionIntents = ["accept", "reject", "requestInformation"] as const;
 export type DecisionIntent = (typeof decisionIntents)[number];
 
-// Text an officer types is shown to the citizen and stored in the case: hostile text is refused.
+/** Text an officer types is shown to the citizen and stored in the case: the platform's one rule refuses hostile text. */
 export { isHostileText };
 
 /** An organisation's own reference: letters and digits (any script) with - / . _ # ( ) and spaces. */

@@ -68,3 +68,9 @@ export function countActiveAdministrators(tx: Tx): number {
     .where(and(eq(users.role, "administrator"), isNull(users.deactivatedAt)))
     .all().length;
 }
+
+/** The agencies that have at least one officer account. */
+export function listAgenciesWithOfficers(tx: Tx): string[] {
+  const rows = tx.select({ agencyId: users.agencyId }).from(users).where(eq(users.role, "officer")).all();
+  return [...new Set(rows.flatMap((row) => (row.agencyId ? [row.agencyId] : [])))];
+}

@@ -9,7 +9,7 @@ import { isCsrfExempt } from "../../app/identity/security/csrf.server";
 import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { anonymousBrowser, browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { seedAgencyEndpoints } from "../../app/demo/seed.server";
-import { submitSampleCase } from "../factories";
+import { createSampleIdea, submitSampleCase } from "../factories";
 import { deliverAll, refuseAll, requestOf } from "../setup/office";
 import { sqlOutbox } from "../../db/queries/outbox";
 import { actorAccounts, actors, fixtures, routeAccess, type Access, type Actor, type RouteAccess } from "./route-access";
@@ -44,6 +44,7 @@ beforeAll(async () => {
   submitSampleCase(db, "relocation", "p-ito-yuki");
   await refuseAll(db);
   fixtures.deadLetterOutboxId = sqlOutbox.listDead(db)[0].id;
+  fixtures.ideaId = createSampleIdea(db);
 });
 afterAll(() => close());
 

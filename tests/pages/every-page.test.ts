@@ -13,7 +13,7 @@ import { anonymousBrowser, browserRequest, signedInBrowser, useSeededDatabase, t
 import { acceptAsAgency, deliverAll, refuseAll, requestOf } from "../setup/office";
 import { sqlOutbox } from "../../db/queries/outbox";
 import { createPortalHandler } from "../security/render";
-import { submitSampleCase } from "../factories";
+import { createSampleIdea, submitSampleCase } from "../factories";
 import { actorAccounts, actors, fixtures, routeAccess, type Actor, type RouteAccess } from "../access/route-access";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
@@ -38,6 +38,7 @@ beforeAll(async () => {
   const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
   await deliverAll(db);
   fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
+  fixtures.ideaId = createSampleIdea(db);
   // 山田さん's company, waiting for its registration.
   submitSampleCase(db, "incorporation", "c-yamada-shoten");
   await deliverAll(db);
