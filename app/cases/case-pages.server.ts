@@ -52,6 +52,7 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
       informationQuestion: request.informationQuestion,
       informationAnswer: request.informationAnswer,
       rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
+      closingReason: request.closingReason,
       timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({
         status: event.toStatus,
         at: event.at,

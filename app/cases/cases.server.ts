@@ -333,6 +333,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       informationQuestion: progress?.question ?? row.informationQuestion,
       informationAnswer: progress?.answer ?? row.informationAnswer,
       rejectionReason: progress?.rejectionReason ?? row.rejectionReason,
+      closingReason: progress?.closingReason ?? row.closingReason,
     };
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
     if (to === row.status && !fieldsChanged) continue;

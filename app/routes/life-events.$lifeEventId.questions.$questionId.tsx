@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SuggestImprovementLink } from "~/components/ideas/idea-forms";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
@@ -116,6 +117,7 @@ export default function QuestionPage() {
           {t("journey:form.continue")}
         </button>
       </Form>
+      <SuggestImprovementLink lifeEventId={lifeEventId} questionId={questionId} />
     </>
   );
 }
