@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { IdeaStatusTag } from "~/components/ideas/idea-forms";
+import { IdeaEventTitle, IdeaStatusTag } from "~/components/ideas/idea-forms";
 import { requireUser } from "~/identity/auth.server";
 import { myIdeasView, requestLanguage } from "~/ideas/ideas.server";
 import { formatDateTime } from "~/platform/format";
@@ -38,15 +38,7 @@ export default function MyIdeas() {
           <ol className="plain-list">
             {idea.events.map((event) => (
               <li key={event.id} className="group-item">
-                <strong>
-                  {event.kind === "answered"
-                    ? event.fromStatus === event.toStatus
-                      ? t("idea.events.answeredSame")
-                      : t("idea.events.answered", { from: t(`statuses.${event.fromStatus}`), to: t(`statuses.${event.toStatus}`) })
-                    : event.kind === "mergedInto" || event.kind === "mergedFrom"
-                      ? t(`idea.events.${event.kind}`, { id: event.relatedIdeaId })
-                      : t(`idea.events.${event.kind}`)}
-                </strong>{" "}
+                <IdeaEventTitle event={event} />{" "}
                 <span className="summary-list__meta">{formatDateTime(event.at, i18n.language)}</span>
                 {event.version ? <p>{t("idea.doneIn", { lifeEvent: event.lifeEvent, version: event.version })}</p> : null}
                 {event.message ? <p className="office-text">{event.message}</p> : null}

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { AnswerForm, HideForm, IdeaStatusTag, MergeForm, SupportForm } from "~/components/ideas/idea-forms";
+import { AnswerForm, HideForm, IdeaEventTitle, IdeaStatusTag, MergeForm, SupportForm } from "~/components/ideas/idea-forms";
 import { getOptionalUser, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { actOnIdea, ideaPageView, requestLanguage } from "~/ideas/ideas.server";
 import { formatDate, formatDateTime } from "~/platform/format";
@@ -141,15 +141,7 @@ export default function IdeaPage() {
       <ol className="plain-list" data-testid="idea-history">
         {idea.events.map((event) => (
           <li key={event.id} id={`event-${event.id}`} className="group-item">
-            <strong>
-              {event.kind === "answered"
-                ? event.fromStatus === event.toStatus
-                  ? t("idea.events.answeredSame")
-                  : t("idea.events.answered", { from: t(`statuses.${event.fromStatus}`), to: t(`statuses.${event.toStatus}`) })
-                : event.kind === "mergedInto" || event.kind === "mergedFrom"
-                  ? t(`idea.events.${event.kind}`, { id: event.relatedIdeaId })
-                  : t(`idea.events.${event.kind}`)}
-            </strong>{" "}
+            <IdeaEventTitle event={event} />{" "}
             <span className="summary-list__meta">
               {formatDateTime(event.at, i18n.language)}
               {who(event) ? ` · ${t("idea.by", { who: who(event) })}` : ""}

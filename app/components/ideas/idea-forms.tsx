@@ -52,6 +52,22 @@ export function IdeaStatusTag({ status }: { status: string }) {
 }
 
 /** "Suggest an improvement" with the page's context: put it on every journey and status page. */
+/** What happened to an idea, in words: the same line on the idea's page and on its author's account. */
+export function IdeaEventTitle({ event }: { event: { kind: string; fromStatus?: string | null; toStatus?: string | null; relatedIdeaId?: number | null } }) {
+  const { t } = useTranslation("ideas");
+  return (
+    <strong>
+      {event.kind === "answered"
+        ? event.fromStatus === event.toStatus
+          ? t("idea.events.answeredSame")
+          : t("idea.events.answered", { from: t(`statuses.${event.fromStatus}`), to: t(`statuses.${event.toStatus}`) })
+        : event.kind === "mergedInto" || event.kind === "mergedFrom"
+          ? t(`idea.events.${event.kind}`, { id: event.relatedIdeaId })
+          : t(`idea.events.${event.kind}`)}
+    </strong>
+  );
+}
+
 export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }: { lifeEventId?: string; procedureId?: string; questionId?: string }) {
   const { t } = useTranslation("ideas");
   const params = new URLSearchParams();
