@@ -29,7 +29,7 @@ export function demoLeftovers(db: Db, env: NodeJS.ProcessEnv = process.env): str
   if (accounts.length > 0) {
     problems.push(
       `It holds ${accounts.length} demo account(s), whose passwords are published (${accounts.slice(0, 3).map((a) => a.loginId).join(", ")}${accounts.length > 3 ? ", …" : ""}). ` +
-        `Start production on a new database and create its first administrator with: npm run admin -- create-administrator <login id> --name "<name>".`,
+        `Start production on a new database and create its first administrator with: npm run admin -- create-admin --login <login id> --name <name>.`,
     );
   }
   const seeds = ["madoguchi-demo-only", ...(env.AGENCY_SIMULATOR_SECRET ? [env.AGENCY_SIMULATOR_SECRET] : [])];

@@ -60,7 +60,8 @@ export async function checkPasswordSignIn(request: Request, { loginId, password 
 
   const user = getUserByLoginId(db, { loginId: normaliseLoginId(loginId) });
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user) return recordPasswordFailure(db, { loginId, ip, user });
+  // A deactivated account gets the same answer as a wrong password: nothing about it is revealed.
+  if (!ok || !user || user.deactivatedAt) return recordPasswordFailure(db, { loginId, ip, user });
   resetRateLimit(db, pairLimitKey(loginId, ip));
   return { kind: "signed-in", user };
 }

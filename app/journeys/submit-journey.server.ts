@@ -6,6 +6,7 @@ import { findCaseBySubmissionToken } from "../../db/queries/cases";
 import { setJourneySubmissionToken } from "../../db/queries/journeys";
 import { submitCase } from "../cases/cases.server";
 import type { ConsentPreview } from "./consent.server";
+import type { Filing } from "../../flows";
 import { finishSubmittedJourney, sendJourneyEvents, type JourneyView } from "./journeys.server";
 import { journeyPath } from "./journey-pages.server";
 import { todayInJapan } from "../platform/today.server";
@@ -38,6 +39,8 @@ export function submitJourney(
     lang: "ja" | "en";
     actorId: string;
     onBehalfOf: string | null;
+    /** When and by whom, exactly as the consent page's preview said it. */
+    filing?: Filing;
   },
 ): { reference: string } {
   const { journey, preview, optOut, token } = args;
@@ -58,6 +61,7 @@ export function submitJourney(
     actorId: args.actorId,
     onBehalfOf: args.onBehalfOf,
     submissionToken: token,
+    filing: args.filing,
     consent: { procedureIds: consented, givenAt: new Date(), shownHash: preview.hash, optOut, lang: args.lang },
     alsoInTransaction: (tx, result) => finishSubmittedJourney(tx, { journeyId: journey.id, caseRow: result.case }),
   });
