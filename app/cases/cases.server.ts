@@ -10,6 +10,7 @@ import {
   procedureStatuses,
   selectProcedures,
   type Answers,
+  type Filing,
   type CaseContext,
   type CaseEvent,
   type ProcedureStatus,
@@ -114,6 +115,8 @@ export type SubmitCaseArgs = {
   /** The one-time token of the check-answers form: a double submit returns the first case. */
   submissionToken: string;
   consent: Consent;
+  /** When and by whom it is filed (届出年月日・届出人), as the consent page showed it. */
+  filing?: Filing;
   maxAttempts?: number;
   now?: Date;
   outbox?: Outbox;
@@ -144,7 +147,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
 
   const lifeEvent = getLifeEvent(args.lifeEventId, args.version);
   if (!lifeEvent) throw new UnknownLifeEventError(args.lifeEventId, args.version);
-  const selected = selectProcedures({ lifeEvent, answers: args.answers, record: args.record, optOut: args.optOut });
+  const selected = selectProcedures({ lifeEvent, answers: args.answers, record: args.record, optOut: args.optOut, filing: args.filing });
   if (selected.length === 0) throw new NothingToSubmitError();
   const consented = new Set(args.consent.procedureIds);
   const unconsented = selected.filter((procedure) => !consented.has(procedure.procedureId)).map((procedure) => procedure.procedureId);

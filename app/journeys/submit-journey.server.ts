@@ -7,6 +7,7 @@ import { findCaseBySubmissionToken } from "../../db/queries/cases";
 import { markJourneySubmitted, setJourneySubmissionToken } from "../../db/queries/journeys";
 import { submitCase } from "../cases/cases.server";
 import type { ConsentPreview } from "./consent.server";
+import type { Filing } from "../../flows";
 import { sendJourneyEvents, type JourneyView } from "./journeys.server";
 import { journeyPath } from "./journey-pages.server";
 import { todayInJapan } from "../platform/today.server";
@@ -35,6 +36,8 @@ export function submitJourney(
     lang: "ja" | "en";
     actorId: string;
     onBehalfOf: string | null;
+    /** When and by whom, exactly as the consent page's preview said it. */
+    filing?: Filing;
   },
 ): { reference: string } {
   const { journey, preview, optOut, token } = args;
@@ -53,6 +56,7 @@ export function submitJourney(
     actorId: args.actorId,
     onBehalfOf: args.onBehalfOf,
     submissionToken: token,
+    filing: args.filing,
     consent: { procedureIds: consented, givenAt: new Date(), shownHash: preview.hash, optOut, lang: args.lang },
   });
   db.transaction((tx) => {
