@@ -2,7 +2,8 @@
 // accepts the move-in), the fact is written back to the person's record with the case as its source,
 // so the next journey prefills it.
 import type { Tx } from "../../db/client.server";
-import { findDataSubject, writeRecordAttributes } from "../../db/queries/records";
+import { findDataSubject } from "../../db/queries/records";
+import { writeRecord } from "../identity/security/identity-numbers.server";
 
 type Answers = Record<string, unknown>;
 
@@ -19,5 +20,5 @@ export function writeBackOnAcceptance(
   const build = writeBacks[procedureId];
   // Only people and companies of the register have a record to write back to.
   if (!build || !findDataSubject(tx, { id: applicantId })) return [];
-  return writeRecordAttributes(tx, { subjectId: applicantId, values: build(answers), source: { kind: "case", ref: caseReference }, at });
+  return writeRecord(tx, { subjectId: applicantId, values: build(answers), source: { kind: "case", ref: caseReference }, at });
 }

@@ -15,7 +15,8 @@ import {
   type JourneyRow,
 } from "../../db/queries/journeys";
 import { logger } from "../platform/logger.server";
-import { getRecordAttributes, getRecordValues, type RecordSource } from "../../db/queries/records";
+import type { RecordSource } from "../../db/queries/records";
+import { readRecordAttributes, readRecordValues } from "../identity/security/identity-numbers.server";
 import {
   applicableQuestions,
   createJourneyMachine,
@@ -146,7 +147,7 @@ export function startOrResumeJourney(
       let existing = findJourneyInProgress(tx, { subjectId, lifeEventId });
       if (existing && finishedIfSubmitted(tx, existing)) existing = findJourneyInProgress(tx, { subjectId, lifeEventId });
       if (existing) return loadFrom(existing);
-      const record = getRecordValues(tx, { subjectId }) as RecordValues;
+      const record = readRecordValues(tx, { subjectId }) as RecordValues;
       const actor = createActor(machineFor(lifeEvent), { input: { record } }).start();
       const snapshot = actor.getPersistedSnapshot();
       const row = createJourney(tx, {
@@ -248,7 +249,7 @@ export function prefillFor(
   const value = prefillValue(question, journey.record);
   if (value === undefined || value === null) return null;
   if (!question.prefillFrom) return { value, source: { kind: "record" }, recordedAt: null };
-  const attribute = getRecordAttributes(db, { subjectId: journey.subjectId }).find((a) => a.key === question.prefillFrom);
+  const attribute = readRecordAttributes(db, { subjectId: journey.subjectId }).find((a) => a.key === question.prefillFrom);
   return attribute
     ? { value, source: attribute.source, recordedAt: attribute.recordedAt }
     : { value, source: { kind: "record" }, recordedAt: null };

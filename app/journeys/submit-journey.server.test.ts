@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findJourney } from "../../db/queries/journeys";
-import { getRecordValues } from "../../db/queries/records";
+import { readRecordValues } from "../identity/security/identity-numbers.server";
 import { getLifeEvent } from "../../flows";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { buildConsentPreview, readOptOut } from "./consent.server";
@@ -28,7 +28,7 @@ describe("a journey from first page to one case", () => {
   const started = startOrResumeJourney(db, { subjectId: "p-tanaka-ichiro", actorId: "u-tanaka-ichiro", lifeEventId: "relocation" });
 
   it("starts from the person's record and resumes where they were", () => {
-    expect(started.record).toEqual(getRecordValues(db, { subjectId: "p-tanaka-ichiro" }));
+    expect(started.record).toEqual(readRecordValues(db, { subjectId: "p-tanaka-ichiro" }));
     sendJourneyEvents(db, { journeyId: started.id, events: [{ type: "answer.submitted", questionId: "moveDate", value: "2026-03-10" }] });
     const again = startOrResumeJourney(db, { subjectId: "p-tanaka-ichiro", actorId: "u-tanaka-ichiro", lifeEventId: "relocation" });
     expect(again.id).toBe(started.id);

@@ -10,14 +10,15 @@ import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
-import { getRecordAttributes } from "../../db/queries/records";
+import { maskIdentityNumbers, readRecordAttributes } from "~/identity/security/identity-numbers.server";
 
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireApplicant(request);
   const db = getDb();
-  const attributes = getRecordAttributes(db, { subjectId: auth.subject.id });
+  // Identity numbers leave the server masked: the page shows that the portal holds one, not the number.
+  const attributes = maskIdentityNumbers(readRecordAttributes(db, { subjectId: auth.subject.id }));
   recordDataRead(db, auth, { dataSubjectId: auth.subject.id, subjectType: "record", subjectId: auth.subject.id, purpose: "record.view" });
   return { title: await pageTitle(request, "record.title", "journey"), subject: auth.subject, attributes };
 }

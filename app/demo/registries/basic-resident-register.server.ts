@@ -3,7 +3,8 @@
 // companies the portal knows before anyone types anything. Their values come from flows' demo records, the
 // same ones the flow tests and the effort benchmark use; each value is recorded with who really holds it.
 import type { Tx } from "../../../db/client.server";
-import { createDataSubject, writeRecordAttributes, type RecordSource } from "../../../db/queries/records";
+import { createDataSubject, type RecordSource } from "../../../db/queries/records";
+import { writeRecord } from "../../identity/security/identity-numbers.server";
 import { demoCompanyRecords, demoRecords, type HouseholdMember, type RecordAttribute, type RecordValues } from "../../../flows";
 
 /** When the register's values were last recorded, for the demo. */
@@ -51,7 +52,7 @@ function writeWithSources(tx: Tx, subjectId: string, record: RecordValues, at: D
     if (!bySource.has(id)) bySource.set(id, { source, values: {} });
     bySource.get(id)!.values[key] = value;
   }
-  for (const { source, values } of bySource.values()) writeRecordAttributes(tx, { subjectId, values, source, at });
+  for (const { source, values } of bySource.values()) writeRecord(tx, { subjectId, values, source, at });
 }
 
 function memberRecord(head: RecordValues, member: HouseholdMember, others: HouseholdMember[]): RecordValues {
@@ -97,8 +98,8 @@ export function seedBasicResidentRegister(tx: Tx, at: Date = registerDate): stri
     createDataSubject(tx, { id: companyId, kind: "company", at });
     const representative = Object.fromEntries(Object.entries(record).filter(([key]) => representativeKeys.has(key)));
     const declared = Object.fromEntries(Object.entries(record).filter(([key]) => !representativeKeys.has(key)));
-    writeRecordAttributes(tx, { subjectId: companyId, values: representative, source: residentRegister, at });
-    writeRecordAttributes(tx, { subjectId: companyId, values: declared, source: { kind: "selfDeclared" }, at });
+    writeRecord(tx, { subjectId: companyId, values: representative, source: residentRegister, at });
+    writeRecord(tx, { subjectId: companyId, values: declared, source: { kind: "selfDeclared" }, at });
     seeded.push(companyId);
   }
   return seeded;

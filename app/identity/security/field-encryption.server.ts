@@ -1,6 +1,6 @@
 // Encryption at rest for the most sensitive items (Individual Number / My Number, bank account numbers,
 // TOTP secrets): AES-256-GCM under keys kept outside the database, with the key id beside each value.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { getSecrets, type EncryptionKeyring } from "../../platform/secrets.server";
 
 const PREFIX = "v1";
@@ -11,14 +11,26 @@ const PREFIX = "v1";
  * `context` (e.g. "person:p-tanaka-ichiro:myNumber") is bound as associated data, so a ciphertext copied
  * to another row or field does not decrypt.
  */
-export function encryptField(plaintext: string, context = "", keyring: EncryptionKeyring = getSecrets().encryption): string {
+export function encryptField(plaintext: string, context = "", keyring: EncryptionKeyring = getSecrets().encryption, iv: Buffer = randomBytes(12)): string {
   const keyId = keyring.currentKeyId;
-  const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyring.keys[keyId], iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
   return [PREFIX, keyId, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(":");
+}
+
+/**
+ * The same, with the nonce derived from the key, the context and the value (an HMAC), as in SIV modes: one
+ * value in one context always gives one ciphertext, so "is it the same number as before?" needs no
+ * decryption, and a nonce is never reused for two different values. It reveals only that two stored values
+ * in the same context are equal.
+ */
+export function encryptFieldDeterministic(plaintext: string, context: string, keyring: EncryptionKeyring = getSecrets().encryption): string {
+  // A key of its own for the nonces, derived from the encryption key (one key, one use).
+  const nonceKey = createHmac("sha256", keyring.keys[keyring.currentKeyId]).update("madoguchi field nonce key").digest();
+  const iv = createHmac("sha256", nonceKey).update(`${context}\u0000${plaintext}`).digest().subarray(0, 12);
+  return encryptField(plaintext, context, keyring, iv);
 }
 
 /** Decrypts a value made by encryptField with whichever known key made it; throws when it was altered. */
