@@ -55,6 +55,9 @@ describe.skipIf(!browserAvailable)("the designers' workspace", () => {
       await Promise.all([page.waitForURL(/\/design\/life-events\/relocation$/), page.getByRole("link", { name: run.lifeEvent }).first().click()]);
       await page.getByRole("heading", { level: 1, name: run.lifeEvent }).waitFor();
       await expect(page.getByText(run.checksOk).count()).resolves.toBe(1);
+      // The drawings (server-rendered SVG, laid out by ELK) and the sharing matrix.
+      await expect(page.locator("svg[role=img]").count()).resolves.toBe(2);
+      await expect(page.getByRole("table", { name: run.lng === "ja" ? "どの機関がどの情報を受け取るか" : "Who receives which information" }).count()).resolves.toBe(1);
       await checkPage(page);
       await context.close();
     }, 600_000);
