@@ -32,6 +32,11 @@ export default function DesignLifeEvent() {
       <span className="caption">{t("lifeEvent.caption", { version: view.version })}</span>
       <h1>{view.lifeEventTitle}</h1>
       <p>{view.description}</p>
+      <p>
+        <Link className="button button--secondary" to={`/design/life-events/${view.id}/simulate`}>
+          {t("simulation.start")}
+        </Link>
+      </p>
 
       <section aria-labelledby="life-event-checks">
         <h2 id="life-event-checks">{t("checks.heading")}</h2>
@@ -147,6 +152,7 @@ export default function DesignLifeEvent() {
       <section aria-labelledby="life-event-matrix">
         <h2 id="life-event-matrix">{t("matrix.heading")}</h2>
         <p>{t("matrix.lead")}</p>
+        <div className="design-matrix">
         <DataTable caption={t("matrix.heading")}>
           <thead>
             <tr>
@@ -183,6 +189,7 @@ export default function DesignLifeEvent() {
             ))}
           </tbody>
         </DataTable>
+        </div>
       </section>
     </>
   );

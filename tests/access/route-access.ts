@@ -104,6 +104,7 @@ export const routeAccess: RouteAccess[] = [
   // The designers' workspace (issue 15): flows and sample people only, no personal data
   { file: "design.catalogue", path: "/design/catalogue?q=%E5%B9%B4%E9%87%91", get: ["designer"] },
   { file: "design.life-events.$lifeEventId", path: "/design/life-events/relocation", get: ["designer"] },
+  { file: "design.life-events.$lifeEventId_.simulate", path: "/design/life-events/relocation/simulate?sample=p-nguyen-thi-lan", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // Identity
   { file: "sign-in", path: "/sign-in", get: "everyone", post: "everyone", form: { intent: "demo", loginId: "ito" } },
