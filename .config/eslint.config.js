@@ -39,7 +39,7 @@ const partRules = parts.map((part) => {
 });
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "data/**", "db/migrations/**", "tests/.artifacts/**"] },
+  { ignores: ["build/**", "node_modules/**", "data/**", "db/migrations/**", "tests/.artifacts/**", "tests/bench/bare/build/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,6 +23,14 @@ describe("the designers' catalogue", () => {
     expect(deadlineParts({ months: 2, from: "foundingDate" })).toEqual({ kind: "after", amount: 2, unit: "months", from: "foundingDate" });
     expect(deadlineParts({ before: "moveDate" })).toEqual({ kind: "before", days: 0, from: "moveDate" });
     expect(deadlineParts(null)).toBeNull();
+    expect(deadlineParts({ dayOfNextMonth: 10, from: "firstEmploymentDate" })).toEqual({ kind: "dayOfNextMonth", day: 10, from: "firstEmploymentDate" });
+    expect(deadlineParts({ earliestOf: [{ months: 3, from: "foundingDate", firstDayCounts: true }, { before: "firstBusinessYearEnd" }] })).toEqual({
+      kind: "earliestOf",
+      rules: [
+        { kind: "after", amount: 3, unit: "months", from: "foundingDate" },
+        { kind: "before", days: 0, from: "firstBusinessYearEnd" },
+      ],
+    });
   });
 });
 

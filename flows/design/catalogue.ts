@@ -36,11 +36,15 @@ export function matchesQuery(texts: readonly (string | undefined)[], query: stri
 
 export type DeadlineParts =
   | { kind: "after"; amount: number; unit: "days" | "months"; from: DateItemKey }
-  | { kind: "before"; days: number; from: DateItemKey };
+  | { kind: "before"; days: number; from: DateItemKey }
+  | { kind: "dayOfNextMonth"; day: number; from: DateItemKey }
+  | { kind: "earliestOf"; rules: DeadlineParts[] };
 
 /** A deadline rule as parts a page puts into words ("14 days after the date of the move"). */
 export function deadlineParts(rule: DeadlineRule | null): DeadlineParts | null {
   if (!rule) return null;
+  if ("earliestOf" in rule) return { kind: "earliestOf", rules: rule.earliestOf.flatMap((inner) => deadlineParts(inner) ?? []) };
+  if ("dayOfNextMonth" in rule) return { kind: "dayOfNextMonth", day: rule.dayOfNextMonth, from: rule.from };
   if ("before" in rule) return { kind: "before", days: rule.days ?? 0, from: rule.before };
   if ("months" in rule) return { kind: "after", amount: rule.months, unit: "months", from: rule.from };
   return { kind: "after", amount: rule.days, unit: "days", from: rule.from };
