@@ -133,7 +133,7 @@ export function simulate(lifeEvent: LifeEvent, person: { record: RecordValues; a
       deadline: draft?.selected.deadline ?? null,
       inPerson: procedure.inPerson,
       prerequisites: draft?.selected.prerequisites ?? [],
-      dataItems: [...procedure.dataItems],
+      dataItems: draft ? [...draft.selected.dataItems] : [...procedure.dataItems],
       payload: result?.success ? result.data : (draft?.selected.payload ?? null),
       schemaIssues: result && !result.success ? [...new Set(result.error.issues.map((issue) => issue.path.join(".") || "(root)"))] : [],
     };
