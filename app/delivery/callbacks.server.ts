@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { findCallbackReceipt, getAgencyEndpoint, insertCallbackReceipt } from "../../db/queries/agencies";
 import { getProcedureRequest } from "../../db/queries/cases";
+import { getAgency } from "../../flows";
 import { applyCaseEventInTx, CaseConflictError, CaseError, type ProcedureEvent } from "../cases/cases.server";
 import { verifySignature } from "./signature.server";
 
@@ -49,7 +50,10 @@ export function receiveAgencyCallback(
   db: Db,
   { agencyId, rawBody, signature, now = new Date() }: { agencyId: string; rawBody: string; signature: string | null; now?: Date },
 ): CallbackOutcome {
-  const endpoint = getAgencyEndpoint(db, { agencyId });
+  // Only an organisation on the API channel has a system that may decide by callback. A back-office
+  // organisation's officers decide in the portal: a row for it in agency_endpoints (added by hand, or left
+  // from before a channel switch) must never let a secret decide its procedures.
+  const endpoint = getAgency(agencyId)?.channel === "http" ? getAgencyEndpoint(db, { agencyId }) : undefined;
   if (!endpoint) return refuse(404, "unknownAgency", "No agency system is registered under this id");
   if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return refuse(413, "bodyTooLarge", `The body is larger than ${MAX_BODY_BYTES} bytes`);
   const check = verifySignature({ secret: endpoint.secret, body: rawBody, header: signature, now });

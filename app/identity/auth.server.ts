@@ -77,7 +77,8 @@ export function canActFor(user: Pick<SafeUser, "id" | "personId">, subjectId: st
 function toContext(state: Extract<SessionState, { status: "valid" }>, db: Tx): AuthContext | null {
   if (state.session.stage !== "active") return null;
   const row = getUserById(db, { userId: state.session.userId });
-  if (!row) return null;
+  // A deactivated account has no working session, whatever cookie it still holds.
+  if (!row || row.deactivatedAt) return null;
   const user = toSafeUser(row);
   let actingFor: Subject | null = null;
   if (state.session.actingFor && state.session.actingFor !== user.personId) {

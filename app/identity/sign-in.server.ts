@@ -48,7 +48,8 @@ export async function checkPasswordSignIn(request: Request, { loginId, password 
 
   const user = getUserByLoginId(db, { loginId: normaliseLoginId(loginId) });
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user) return recordFailure(db, loginId, user);
+  // A deactivated account gets the same answer as a wrong password: nothing about it is revealed.
+  if (!ok || !user || user.deactivatedAt) return recordFailure(db, loginId, user);
   resetRateLimit(db, accountKey);
   return { kind: "signed-in", user };
 }

@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const userId = await verifyPasskeySignIn(db, request, { challengeId: String(form.get("challengeId") ?? ""), response });
   const user = userId ? getUserById(db, { userId }) : undefined;
-  if (!user) throw redirect("/sign-in?passkey=failed");
+  if (!user || user.deactivatedAt) throw redirect("/sign-in?passkey=failed");
   const redirectTo = form.get("redirectTo");
   return completeSignIn(request, user, { method: "passkey", redirectTo: typeof redirectTo === "string" ? redirectTo : null });
 }

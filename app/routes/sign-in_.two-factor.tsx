@@ -32,7 +32,7 @@ async function requirePendingUser(request: Request) {
   if (state.status !== "valid") throw redirect("/sign-in");
   if (state.session.stage !== "second-factor") throw redirect("/account");
   const user = getUserById(db, { userId: state.session.userId });
-  if (!user) throw redirect("/sign-in");
+  if (!user || user.deactivatedAt) throw redirect("/sign-in");
   return user;
 }
 
