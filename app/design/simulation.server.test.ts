@@ -24,6 +24,7 @@ const answers: Answers = {
   ownsVehicle: true,
   vehicles: [{ registrationNumber: "品川 300 あ 12-34", kind: "ordinary" }],
   parkingAddress: nguyen.answers.newAddress,
+  parkingSpace: [{ right: "rented", lengthCm: 500, widthCm: 250 }],
 };
 
 describe("the simulation", () => {

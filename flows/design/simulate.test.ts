@@ -12,6 +12,7 @@ const withChildAndCar = {
     ownsVehicle: true,
     vehicles: [{ registrationNumber: "品川 300 あ 12-34", kind: "ordinary" }],
     parkingAddress: nguyen.answers.newAddress,
+    parkingSpace: [{ right: "rented", lengthCm: 500, widthCm: 250 }],
   },
 };
 

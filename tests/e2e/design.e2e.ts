@@ -31,6 +31,7 @@ const childAndCar = {
   ownsVehicle: true,
   vehicles: [{ registrationNumber: "品川 300 あ 12-34", kind: "ordinary" }],
   parkingAddress: { postalCode: "1510053", prefecture: "東京都", municipalityCode: "13113", municipality: "渋谷区", town: "代々木", street: "二丁目11番5号" },
+  parkingSpace: [{ right: "rented", lengthCm: 500, widthCm: 250 }],
 };
 
 describe.skipIf(!browserAvailable)("the designers' workspace", () => {
