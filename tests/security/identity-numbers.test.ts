@@ -8,7 +8,7 @@ import { createDataSubject } from "../../db/queries/records";
 import { recordAttributes } from "../../db/schema";
 import { demoRecords, isIdentityNumberItem } from "../../flows";
 import { seedBasicResidentRegister } from "../../app/demo/registries/basic-resident-register.server";
-import { readRecordValues, writeRecord } from "../../app/identity/security/identity-numbers.server";
+import { maskIdentityNumbers, readRecordAttributes, readRecordValues, writeRecord } from "../../app/identity/security/identity-numbers.server";
 import { createTestDatabase } from "../setup/test-db";
 
 const { db, file, close } = createTestDatabase();
@@ -48,5 +48,11 @@ describe("identity numbers in the record", () => {
     createDataSubject(db, { id: "p-old", kind: "person" });
     db.insert(recordAttributes).values({ subjectId: "p-old", key: "basicPensionNumber", value: JSON.stringify("1234567890"), sourceKind: "selfDeclared", recordedAt: "2026-01-01T00:00:00.000Z" }).run();
     expect(readRecordValues(db, { subjectId: "p-old" })).toEqual({ basicPensionNumber: "1234567890" });
+  });
+
+  it("are masked for pages: only the last four characters leave the server", () => {
+    const { subjectId, key, value } = numbers.find((n) => n.subjectId !== numbers[0].subjectId || n.key !== numbers[0].key)!;
+    const masked = maskIdentityNumbers(readRecordAttributes(db, { subjectId })).find((attribute) => attribute.key === key)!;
+    expect(masked.value).toBe(`${"•".repeat(value.length - 4)}${value.slice(-4)}`);
   });
 });
