@@ -6,12 +6,23 @@ import { PayloadValue } from "~/components/office-payload/office-payload";
 export type OfficialFormItemView = { item: string; key: string | null; label: string | null; status: "filled" | "absent" | "notNeeded"; value: unknown };
 export type OfficialFormView = { name: string; source: string; items: OfficialFormItemView[] };
 
+/** The officer's section: a heading, then the form. */
 export function OfficialForm({ form }: { form: OfficialFormView }) {
-  const { t, i18n } = useTranslation("office");
-  const japanese = i18n.language === "ja";
+  const { t } = useTranslation("office");
   return (
     <section aria-labelledby="official-form-heading">
       <h2 id="official-form-heading">{t("request.form.heading")}</h2>
+      <OfficialFormItems form={form} />
+    </section>
+  );
+}
+
+/** The form itself, item by item, for a page that gives it its own heading or summary. */
+export function OfficialFormItems({ form }: { form: OfficialFormView }) {
+  const { t, i18n } = useTranslation("office");
+  const japanese = i18n.language === "ja";
+  return (
+    <>
       <p>
         {t("request.form.lead")} <span lang="ja">{form.name}</span>
       </p>
@@ -37,6 +48,6 @@ export function OfficialForm({ form }: { form: OfficialFormView }) {
       <p className="hint">
         {t("request.form.source")} <span lang="ja">{form.source}</span>
       </p>
-    </section>
+    </>
   );
 }
