@@ -473,3 +473,20 @@ export const ideaEvents = sqliteTable(
   },
   (t) => [index("idea_events_idea_idx").on(t.ideaId, t.id), index("idea_events_at_idx").on(t.at)],
 );
+
+/** The one optional question after submitting and when a case ends: a rating of 1–5 and a comment (masked). */
+export const satisfactionResponses = sqliteTable(
+  "satisfaction_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    moment: text("moment", { enum: ["submitted", "ended"] }).notNull(),
+    rating: integer("rating").notNull(),
+    /** Personal data in it masked before it is stored. */
+    comment: text("comment"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("satisfaction_case_moment_idx").on(t.caseId, t.moment), index("satisfaction_created_idx").on(t.createdAt)],
+);

@@ -140,6 +140,14 @@ export const routeAccess: RouteAccess[] = [
     form: { intent: "answer", status: "underReview", message: "検討します" },
   },
   { file: "account_.ideas", path: "/account/ideas", get: signedIn },
+  // The satisfaction question about the citizen's own case: a 404 for everyone else.
+  {
+    file: "cases.$reference_.satisfaction",
+    path: () => `/cases/${fixtures.citizenCaseReference}/satisfaction`,
+    get: ["citizen"],
+    post: ["citizen"],
+    form: { rating: "4", comment: "" },
+  },
   // Identity
   { file: "sign-in", path: "/sign-in", get: "everyone", post: "everyone", form: { intent: "demo", loginId: "ito" } },
   { file: "sign-in_.two-factor", path: "/sign-in/two-factor", get: signedIn, post: signedIn, form: { code: "123456" } },
