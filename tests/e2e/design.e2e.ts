@@ -58,7 +58,9 @@ describe.skipIf(!browserAvailable)("the designers' workspace", () => {
       await page.getByLabel(run.lng === "ja" ? "検索語" : "Search", { exact: true }).fill("年金");
       await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: run.search, exact: true }).click()]);
       await page.getByRole("heading", { level: 3, name: /国民年金|National Pension/ }).first().waitFor();
-      expect(await page.getByRole("rowheader", { name: run.lng === "ja" ? "日本年金機構" : "Japan Pension Service" }).count()).toBe(1);
+      // The address changes before the searched list is drawn: wait until the organisation's row is there, alone.
+      const pensionService = page.getByRole("rowheader", { name: run.lng === "ja" ? "日本年金機構" : "Japan Pension Service" });
+      await expect.poll(() => pensionService.count(), { timeout: 60_000 }).toBe(1);
       await checkPage(page);
 
       await Promise.all([page.waitForURL(/\/design\/life-events\/relocation$/), page.getByRole("link", { name: run.lifeEvent }).first().click()]);
