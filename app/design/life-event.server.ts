@@ -2,6 +2,7 @@
 // rule that selects each, and every flows:check problem beside the question or procedure it concerns.
 import type { TFunction } from "i18next";
 import { dataDictionary, getLifeEvent, type Lang, type LifeEvent, type Question } from "../../flows";
+import { coverage } from "../../flows/design/coverage";
 import { sharingMatrix } from "../../flows/design/diagram-graph";
 import { channelText, deadlineText, organisationText } from "./catalogue-text";
 import { drawLifeEvent, readsText, ruleInputsOf } from "./drawing.server";
@@ -44,6 +45,30 @@ export function lifeEventView(lifeEvent: LifeEvent, lang: Lang, t: TFunction) {
       prerequisites: procedure.prerequisites.filter((id) => procedureNames.has(id)).map((id) => procedureNames.get(id)!),
       problems: problems.procedures[procedure.id] ?? [],
     })),
+  };
+}
+
+/**
+ * Which branches the samples try: each question rule and procedure rule that no sample has seen true, or none has
+ * seen false, in the page's words. (The designers' saved scenarios will join the samples.)
+ */
+export function coverageView(lifeEvent: LifeEvent, lang: Lang, t: TFunction) {
+  const result = coverage(lifeEvent, lifeEvent.samples);
+  const questionTitle = (id: string) => t(lifeEvent.questions.find((question) => question.id === id)!.texts.title);
+  const procedureName = (id: string) => lifeEvent.rules.find(({ procedure }) => procedure.id === id)!.procedure.name[lang];
+  const sampleName = (id: string) => {
+    const record = lifeEvent.samples.find((sample) => sample.id === id)!.record;
+    return String(record["name.kanji"] ?? record["company.name"] ?? "");
+  };
+  return {
+    scenarios: result.scenarios.map(sampleName),
+    incomplete: result.incomplete.map(sampleName),
+    rules: result.questions.length + result.procedures.length,
+    untried: result.untried.map((gap) =>
+      gap.kind === "question"
+        ? t(gap.value ? "design:coverage.neverAsked" : "design:coverage.alwaysAsked", { title: questionTitle(gap.id) })
+        : t(gap.value ? "design:coverage.neverSelected" : "design:coverage.alwaysSelected", { title: procedureName(gap.id) }),
+    ),
   };
 }
 

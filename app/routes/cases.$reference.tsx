@@ -16,6 +16,7 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 import { getProcedureRequest } from "../../db/queries/cases";
+import { OfficialFormItems } from "~/components/official-form/official-form";
 
 export const meta = titleMeta;
 
@@ -189,6 +190,12 @@ export default function CaseStatus() {
                     {t("journey:caseStatus.sendAnswer")}
                   </button>
                 </Form>
+              ) : null}
+              {p.form ? (
+                <details>
+                  <summary>{t("journey:caseStatus.form")}</summary>
+                  <OfficialFormItems form={p.form} />
+                </details>
               ) : null}
               <details>
                 <summary>{t("journey:caseStatus.timeline")}</summary>

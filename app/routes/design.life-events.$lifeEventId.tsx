@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DesignProblems } from "~/components/design-problems/design-problems";
 import { DataTable } from "~/components/data-table/data-table";
-import { lifeEventDrawings, lifeEventView, requireLifeEvent, sharingMatrixView } from "~/design/life-event.server";
+import { coverageView, lifeEventDrawings, lifeEventView, requireLifeEvent, sharingMatrixView } from "~/design/life-event.server";
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
 import designStyles from "~/styles/design.css?url";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lifeEvent = requireLifeEvent(params.lifeEventId);
   const view = lifeEventView(lifeEvent, lang, t);
   const drawings = await lifeEventDrawings(lifeEvent, lang, t);
-  return { ...view, drawings, matrix: sharingMatrixView(lifeEvent, lang, t), lifeEventTitle: view.title, title: `${view.title} | ${t("design:home.title")} | ${t("common:serviceName")}` };
+  return { ...view, drawings, coverage: coverageView(lifeEvent, lang, t), matrix: sharingMatrixView(lifeEvent, lang, t), lifeEventTitle: view.title, title: `${view.title} | ${t("design:home.title")} | ${t("common:serviceName")}` };
 }
 
 export default function DesignLifeEvent() {
@@ -46,6 +46,24 @@ export default function DesignLifeEvent() {
           <p>{t("checks.whereShown")}</p>
         )}
         <DesignProblems problems={view.problems} labelledBy="life-event-checks" />
+      </section>
+
+      <section aria-labelledby="life-event-coverage">
+        <h2 id="life-event-coverage">{t("coverage.heading")}</h2>
+        <p>{t("coverage.lead", { count: view.coverage.scenarios.length, names: view.coverage.scenarios.join(t("coverage.separator")), rules: view.coverage.rules })}</p>
+        {view.coverage.incomplete.length > 0 ? <p>{t("coverage.incomplete", { names: view.coverage.incomplete.join(t("coverage.separator")) })}</p> : null}
+        {view.coverage.untried.length === 0 ? (
+          <p>{t("coverage.complete")}</p>
+        ) : (
+          <>
+            <p>{t("coverage.untried", { count: view.coverage.untried.length })}</p>
+            <ul>
+              {view.coverage.untried.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="life-event-drawings">

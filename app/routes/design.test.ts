@@ -71,6 +71,20 @@ describe("a life event", () => {
     expect([view.problems, ...view.questions.map((q) => q.problems), ...view.procedures.map((p) => p.problems)].flat()).toEqual([]);
   });
 
+  it("shows in words the branches no sample tries", async () => {
+    const { data } = await run(() =>
+      lifeEventPage.loader(args(browserRequest("/design/life-events/relocation", { as: designer, headers: { "Accept-Language": "en" } }), { lifeEventId: "relocation" })),
+    );
+    const { coverage } = data as LifeEventData;
+    expect(coverage.scenarios).toContain("高橋 健");
+    expect(coverage.incomplete).toEqual([]);
+    expect(coverage.rules).toBeGreaterThan(20);
+    // Every sample picks at least one service, so no sample skips the phone question.
+    expect(coverage.untried).toEqual([expect.stringMatching(/^“.+” is never skipped$/)]);
+    // 高橋さん has a dog and others have none: both ways are tried, so the dog question is not listed.
+    expect(coverage.untried.filter((line) => line.includes("dog"))).toEqual([]);
+  });
+
   it("answers 404 for a life event that does not exist", async () => {
     const { status } = await run(() => lifeEventPage.loader(args(browserRequest("/design/life-events/nothing", { as: designer }), { lifeEventId: "nothing" })));
     expect(status).toBe(404);

@@ -8,6 +8,7 @@ import { readVerifiedForm, requireOfficer } from "~/identity/auth.server";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { AcceptForm, RejectForm, RequestInformationForm } from "~/components/office-decision/decision-forms";
 import { PayloadList } from "~/components/office-payload/office-payload";
+import { OfficialForm } from "~/components/official-form/official-form";
 import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
 import { decideProcedureRequest, pageLanguage, procedurePageView } from "~/office/office.server";
 import { formatDate, formatDateTime } from "~/platform/format";
@@ -117,6 +118,8 @@ export default function OfficeRequest() {
       <h2>{t("request.dataHeading")}</h2>
       <p>{t("request.dataLead")}</p>
       <PayloadList items={view.items} />
+
+      {view.form ? <OfficialForm form={view.form} /> : null}
 
       {view.informationQuestion ? (
         <section aria-labelledby="information-heading">

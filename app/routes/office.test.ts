@@ -47,7 +47,9 @@ const decide = (login: string, id: string, form: Record<string, string>) =>
   run(() => requestPage.action(args(browserRequest(`/office/requests/${id}`, { as: browsers[login], form }), { requestId: id })));
 
 type InboxData = { items: { id: string; procedureName: string; caseReference: string; status: string; overdue: boolean; answerReceived: boolean }[]; counts: { status: string; count: number }[]; overdueCount: number; agency: string };
-type PageData = { items: { key: string; label: string; value: unknown }[]; caseReference: string; status: string; legalBasis: string; inPerson: boolean; canDecide: boolean; informationAnswer: string | null; timeline: { status: string }[] };
+type PageData = {
+  form: { name: string; items: { item: string; key: string | null; label: string | null; status: string; value: unknown }[] } | null;
+  items: { key: string; label: string; value: unknown }[]; caseReference: string; status: string; legalBasis: string; inPerson: boolean; canDecide: boolean; informationAnswer: string | null; timeline: { status: string }[] };
 
 /** Everything that identifies what a procedure request is and where it stands: a refusal must leave it as it was. */
 function snapshotOf(id: string) {
@@ -125,6 +127,13 @@ describe("the procedure page", () => {
     expect(page.items.find((item) => item.key === "newAddress")?.label).toBe("New address");
     expect(page).toMatchObject({ caseReference: tanaka.case.reference, legalBasis: "Basic Resident Registration Act, Article 22", inPerson: true, canDecide: true });
     expect(page.timeline.map((event) => event.status)).toEqual(["waiting", "queued", "delivering", "delivered"]);
+    // The same data laid out as the official 転入届, item by item, and the items Madoguchi need not fill.
+    expect(page.form!.name).toBe("住民異動届（転入届）");
+    const moveDate = page.form!.items.find((entry) => entry.key === "moveDate")!;
+    expect(moveDate).toMatchObject({ item: "転入をした年月日", label: "Date of the move", status: "filled", value: payload.moveDate });
+    const filled = page.form!.items.filter((entry) => entry.status === "filled");
+    expect(filled.map((entry) => entry.value)).toEqual(filled.map((entry) => payload[entry.key!]));
+    expect(page.form!.items.some((entry) => entry.status === "notNeeded" && entry.key === null)).toBe(true);
 
     const reads = db.select().from(auditEntries).where(and(eq(auditEntries.action, "record.read"), eq(auditEntries.subjectId, moveIn.id))).all();
     expect(db.select().from(auditEntries).all().length).toBe(before + 1);

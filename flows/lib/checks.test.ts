@@ -77,6 +77,14 @@ describe("checkLifeEvents", () => {
     expect(checkLifeEvents({ locales })).toEqual([]);
   });
 
+  it("notices a route whose kind of organisation has no words in a language", () => {
+    const withoutRoute = structuredClone(locales);
+    delete (withoutRoute.ja.journey as { routing: { "transport-bureau": { "parking-address"?: string } } }).routing["transport-bureau"]["parking-address"];
+    expect(checkLifeEvents({ locales: withoutRoute }).map((problem) => problem.message)).toContain(
+      "procedure vehicle-registration-change: no ja translation for journey:routing.transport-bureau.parking-address",
+    );
+  });
+
   it("notices a translation removed from a real locale file", () => {
     const withoutTitle = structuredClone(locales);
     delete (withoutTitle.en.relocation as { newAddress: { title?: string } }).newAddress.title;

@@ -129,6 +129,14 @@ export function checkLifeEvent(lifeEvent: LifeEvent, options: CheckOptions): Che
     }
   }
   for (const procedure of procedures) messages.push(...procedureTexts(procedure));
+  // A route names the kind of organisation it picks, in words the catalogue and the consent page show.
+  for (const procedure of procedures) {
+    if (!isRoute(procedure.handledBy)) continue;
+    const key = `journey:routing.${procedure.handledBy.kind.replace(":", ".")}`;
+    for (const lang of langs) {
+      if (!translationOf(options.locales, lang, key)) messages.push(`procedure ${procedure.id}: no ${lang} translation for ${key}`);
+    }
+  }
   // Forms: every item filled by a data item the procedure sends, or explained; nothing sent the form does not ask.
   for (const procedure of procedures) messages.push(...formProblems(procedure.id, procedure.form, procedure.dataItems, isDataItemKey));
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { checkLifeEvents, getLifeEvent, listProcedures } from "../index";
 import { locales } from "./test-helpers";
-import { fill, formProblems, notNeeded } from "./official-form";
+import { fill, fillForm, formProblems, notNeeded } from "./official-form";
+import { selectProcedures } from "./selection";
 import { isDataItemKey } from "./data-dictionary";
 
 describe("official forms", () => {
@@ -35,5 +36,20 @@ describe("official forms", () => {
     const lifeEvent = { ...relocation, rules: [{ ...first, procedure: broken }, ...rest] };
     const problems = checkLifeEvents({ locales, lifeEvents: [lifeEvent], maxPaths: 1 }).map((problem) => problem.message);
     expect(problems).toContain(`procedure ${first.procedure.id}: form item "謎の欄" has neither a data item nor a reason it is not needed`);
+  });
+
+  it("fills a procedure's form from its payload, in the form's order, and explains the items it does not fill", () => {
+    const relocation = getLifeEvent("relocation")!;
+    const nguyen = relocation.samples.find((sample) => sample.id === "p-nguyen-thi-lan")!;
+    const moveIn = selectProcedures({ lifeEvent: relocation, answers: nguyen.answers, record: nguyen.record }).find((selected) => selected.procedureId === "move-in-notification")!;
+    const form = listProcedures().find((procedure) => procedure.id === "move-in-notification")!.form!;
+    const filled = fillForm(form, moveIn.payload as Record<string, unknown>);
+    expect(filled.items.map((entry) => entry.item)).toEqual(form.items.map((entry) => entry.item));
+    expect(filled.items.find((entry) => entry.dataItem === "residenceCardNumber")).toMatchObject({ status: "filled", value: "AB12345678CD" });
+    expect(filled.items.find((entry) => entry.dataItem === "moveDate")).toMatchObject({ status: "filled", value: nguyen.answers.moveDate });
+    for (const entry of filled.items.filter((candidate) => candidate.dataItem === null)) expect(entry).toMatchObject({ status: "notNeeded", value: null, notNeededBecause: expect.any(String) });
+    // What the reader may not see (not consented, or known only at submission) is absent, not filled.
+    const { residenceCardNumber: _hidden, ...rest } = moveIn.payload as Record<string, unknown>;
+    expect(fillForm(form, rest).items.find((entry) => entry.dataItem === "residenceCardNumber")).toMatchObject({ status: "absent", value: null });
   });
 });

@@ -46,3 +46,30 @@ export function formProblems(procedureId: string, form: OfficialForm | undefined
   for (const key of dataItems) if (!asked.has(key as DataItemKey)) problems.push(`procedure ${procedureId} sends ${key}, which no item of its form asks for`);
   return problems;
 }
+
+export type FilledFormItem = {
+  item: string;
+  dataItem: DataItemKey | null;
+  /** filled: the payload carries it; absent: the person has none (an optional item) or it is not shown here; notNeeded: explained. */
+  status: "filled" | "absent" | "notNeeded";
+  value: unknown;
+  notNeededBecause: string | null;
+};
+
+/**
+ * The official form as its office would read it, filled from a procedure's payload: every item in the form's
+ * order, with its value, or why Madoguchi does not fill it. Only the items given in `payload` are filled, so a
+ * caller passes exactly what the reader may see (what was consented and sent).
+ */
+export function fillForm(form: OfficialForm, payload: Readonly<Record<string, unknown>>): { name: string; date: string; source: string; items: FilledFormItem[] } {
+  return {
+    name: form.name,
+    date: form.date,
+    source: form.source,
+    items: form.items.map(({ item, dataItem, notNeededBecause }) => {
+      if (dataItem === null) return { item, dataItem, status: "notNeeded", value: null, notNeededBecause };
+      const present = Object.hasOwn(payload, dataItem);
+      return { item, dataItem, status: present ? "filled" : "absent", value: present ? payload[dataItem] : null, notNeededBecause: null };
+    }),
+  };
+}

@@ -6,6 +6,8 @@ import jaIncorporation from "../../public/locales/ja/incorporation.json";
 import enIncorporation from "../../public/locales/en/incorporation.json";
 import jaRelocation from "../../public/locales/ja/relocation.json";
 import enRelocation from "../../public/locales/en/relocation.json";
+import jaJourney from "../../public/locales/ja/journey.json";
+import enJourney from "../../public/locales/en/journey.json";
 import type { CaseContext, CaseEvent } from "./case-machine";
 import type { JourneyContext, JourneyEvent } from "./journey-machine";
 import { applicableQuestions, getQuestion, type LifeEvent } from "./life-event";
@@ -13,8 +15,8 @@ import type { Locales } from "./checks";
 import type { RecordValues } from "./types";
 
 export const locales: Locales = {
-  ja: { relocation: jaRelocation, incorporation: jaIncorporation },
-  en: { relocation: enRelocation, incorporation: enIncorporation },
+  ja: { relocation: jaRelocation, incorporation: jaIncorporation, journey: jaJourney },
+  en: { relocation: enRelocation, incorporation: enIncorporation, journey: enJourney },
 };
 
 type Snapshot = SnapshotFrom<AnyStateMachine>;

@@ -1,8 +1,8 @@
 // Procedures for families and pets: child allowance, changing school, and the dog register.
-import { childAllowanceClaimForm, dogRegistrationForm, schoolTransferForm } from "./forms/family";
+import { childAllowanceClaimForm, childAllowanceEndForm, dogRegistrationForm, schoolTransferForm } from "./forms/family";
 import { defineProcedure } from "../lib/procedure";
 import { reasons } from "./rejection-reasons";
-import { newMunicipality } from "./routes";
+import { newMunicipality, oldMunicipality } from "./routes";
 
 export const childAllowanceClaim = defineProcedure({
   id: "child-allowance-claim",
@@ -18,6 +18,23 @@ export const childAllowanceClaim = defineProcedure({
   dataItems: ["name", "birthDate", "newAddress", "moveDate", "children", "filedAt"],
   rejectionReasons: [reasons.incomplete, reasons.notEligible, reasons.duplicate],
   prerequisites: ["move-in-notification"],
+});
+
+/** The old municipality stops paying when its recipient moves away; the new one pays from the claim above. */
+export const childAllowanceEnd = defineProcedure({
+  id: "child-allowance-end",
+  form: childAllowanceEndForm,
+  name: { ja: "児童手当 受給事由消滅届（旧住所地）", en: "Child allowance: end of entitlement at the old municipality" },
+  description: {
+    ja: "市区町村の外へ引っ越すと、今の市区町村での受給資格がなくなります。届け出ないと過払いになり、返還を求められます。",
+    en: "Moving out of the municipality ends the entitlement there; without this notice the allowance is overpaid and must be repaid.",
+  },
+  handledBy: oldMunicipality,
+  legalBasis: { ja: "児童手当法施行規則第7条", en: "Enforcement Regulations of the Child Allowance Act, Article 7" },
+  // The regulations say "without delay" (速やかに): no fixed number of days.
+  deadline: null,
+  dataItems: ["name", "birthDate", "currentAddress", "newAddress", "moveDate", "children", "filedAt"],
+  rejectionReasons: [reasons.incomplete, reasons.duplicate],
 });
 
 export const schoolTransfer = defineProcedure({

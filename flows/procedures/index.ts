@@ -9,7 +9,7 @@ import {
   prefecturalEstablishmentNotification,
   salaryPaymentOffice,
 } from "./company-tax";
-import { childAllowanceClaim, dogRegistrationChange, schoolTransfer } from "./family";
+import { childAllowanceClaim, childAllowanceEnd, dogRegistrationChange, schoolTransfer } from "./family";
 import {
   longTermCareInsurance,
   nationalPensionAddressChange,
@@ -19,7 +19,7 @@ import {
 } from "./insurance-and-pension";
 import { changeOfAddressNotification, moveInNotification, moveOutNotification, myNumberCardAddressUpdate } from "./residence";
 import { bankAddressChange, electricityMove, gasMove, internetMove, mailForwarding, waterStart, waterStop } from "./utilities-and-services";
-import { driversLicenceAddressChange, parkingCertificate, vehicleRegistrationChange } from "./vehicles";
+import { automobileTaxAddressChange, driversLicenceAddressChange, numberPlateChange, parkingCertificate, vehicleRegistrationChange } from "./vehicles";
 
 export const procedureCatalogue: Procedure[] = [
   moveOutNotification,
@@ -32,11 +32,14 @@ export const procedureCatalogue: Procedure[] = [
   pensionRecipientAddressChange,
   longTermCareInsurance,
   childAllowanceClaim,
+  childAllowanceEnd,
   schoolTransfer,
   dogRegistrationChange,
   driversLicenceAddressChange,
   parkingCertificate,
   vehicleRegistrationChange,
+  numberPlateChange,
+  automobileTaxAddressChange,
   waterStop,
   waterStart,
   electricityMove,

@@ -60,6 +60,13 @@ export const vehicleTransportBureau = routeTo({
   resolve: (context) => transportBureauFor(context.data.parkingAddress ?? addressItem(context, "newAddress")),
 });
 
+/** The automobile tax is levied by the prefecture of the vehicle's main garage (主たる定置場): where it is kept. */
+export const vehiclePrefecturalTaxOffice = routeTo({
+  kind: "prefectural-tax-office:parking-address",
+  sector: "public",
+  resolve: (context) => prefecturalTaxOfficeFor(context.data.parkingAddress ?? addressItem(context, "newAddress")),
+});
+
 export const oldWaterworks = routeTo({
   kind: "waterworks:current-address",
   sector: "public",

@@ -1,8 +1,8 @@
 // Driving and vehicles: the licence, the parking certificate and the vehicle registration follow the new address.
-import { licenceForm, parkingCertificateForm, registrationChangeForm } from "./forms/vehicles";
+import { automobileTaxForm, licenceForm, numberPlateForm, parkingCertificateForm, registrationChangeForm } from "./forms/vehicles";
 import { defineProcedure } from "../lib/procedure";
 import { reasons } from "./rejection-reasons";
-import { newPrefecturalPolice, parkingPolice, vehicleTransportBureau } from "./routes";
+import { newPrefecturalPolice, parkingPolice, vehiclePrefecturalTaxOffice, vehicleTransportBureau } from "./routes";
 
 export const driversLicenceAddressChange = defineProcedure({
   id: "drivers-licence-address-change",
@@ -47,4 +47,42 @@ export const vehicleRegistrationChange = defineProcedure({
   dataItems: ["name", "currentAddress", "newAddress", "vehicles", "filedAt"],
   rejectionReasons: [reasons.incomplete, { code: "no-parking-certificate", text: { ja: "保管場所証明が確認できません", en: "No parking space certificate was found" } }],
   prerequisites: ["parking-certificate"],
+});
+
+/**
+ * A move to the area of another registration office changes the registration number: new plates, fixed and
+ * sealed at the new office, so the car is brought there once.
+ */
+export const numberPlateChange = defineProcedure({
+  id: "number-plate-change",
+  form: numberPlateForm,
+  name: { ja: "ナンバープレートの変更（管轄の変更）", en: "Number plates: new registration number after a change of registration office" },
+  handledBy: vehicleTransportBureau,
+  legalBasis: { ja: "道路運送車両法第11条・第12条・第19条", en: "Road Transport Vehicle Act, Articles 11, 12 and 19" },
+  deadline: { days: 15, from: "moveDate" },
+  dataItems: ["name", "parkingAddress", "vehicles", "filedAt"],
+  inPerson: true,
+  inPersonNote: {
+    ja: "新しいナンバープレートを取り付けて封印するため、車を新しい運輸支局（自動車検査登録事務所）へ持ち込み、古いプレートを返納します。",
+    en: "Bring the car to the new transport bureau (registration office): the old plates are handed in and the new ones fixed and sealed.",
+  },
+  rejectionReasons: [reasons.incomplete],
+  prerequisites: ["vehicle-registration-change"],
+});
+
+export const automobileTaxAddressChange = defineProcedure({
+  id: "automobile-tax-address-change",
+  form: automobileTaxForm,
+  name: { ja: "自動車税（種別割）の住所変更", en: "Automobile tax: change of address" },
+  description: {
+    ja: "納税通知書が新しい住所に届くように、自動車を保管する都道府県に住所の変更を申告します。",
+    en: "Tells the prefecture where the car is kept of the new address, so that the tax notice reaches it.",
+  },
+  handledBy: vehiclePrefecturalTaxOffice,
+  legalBasis: { ja: "地方税法第148条・都道府県税条例", en: "Local Tax Act, Article 148; the prefecture's tax ordinance" },
+  // Declared with the registration change, at the tax office beside the transport bureau; the Act sets no days.
+  deadline: null,
+  dataItems: ["name", "currentAddress", "newAddress", "parkingAddress", "vehicles", "moveDate", "filedAt"],
+  rejectionReasons: [reasons.incomplete, reasons.jurisdiction],
+  prerequisites: ["vehicle-registration-change"],
 });

@@ -4,7 +4,7 @@ import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } f
 import { defineLifeEvent } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import { ageOn } from "../lib/dates";
-import { bankIds } from "../agencies";
+import { bankIds, transportBureauFor } from "../agencies";
 import * as catalogue from "../procedures";
 import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
 import { relocationSamples } from "./samples";
@@ -132,12 +132,24 @@ export const ownsVehicle = ({ answers }: Context) => answers.ownsVehicle === tru
 export const ownsCar = ({ answers }: Context) => (answers.vehicles ?? []).some((vehicle) => vehicle.kind !== "motorcycle");
 /** Kei cars are registered with the Light Motor Vehicle Inspection Organization, outside this catalogue. */
 export const ownsRegisteredCar = ({ answers }: Context) => (answers.vehicles ?? []).some((vehicle) => vehicle.kind === "ordinary");
+/**
+ * The car's base moves to another registration office's area, so its number and plates change. Offices are
+ * modelled one per prefecture (the agency catalogue's transport bureaus), so a move between two offices of one
+ * prefecture (品川 and 練馬 in Tokyo) is not yet seen.
+ */
+export const changesRegistrationOffice = ({ answers }: Context) => {
+  const base = answers.parkingAddress ?? answers.newAddress;
+  return !!answers.currentAddress && !!base && transportBureauFor(answers.currentAddress) !== transportBureauFor(base);
+};
 export const hasDriversLicence = ({ answers }: Context) => answers.hasDriversLicence === true;
 export const ownsDog = ({ answers }: Context) => answers.ownsDog === true;
 export const picked = (service: (typeof services)[number]) => ({ answers }: Context) => (answers.services ?? []).includes(service);
 const pickedAnyService = ({ answers }: Context) => (answers.services ?? []).length > 0;
 
-const both = (a: (context: Context) => boolean, b: (context: Context) => boolean) => (context: Context) => a(context) && b(context);
+const both =
+  (...rules: ((context: Context) => boolean)[]) =>
+  (context: Context) =>
+    rules.every((rule) => rule(context));
 
 export const relocation = defineLifeEvent({
   id: "relocation",
@@ -208,12 +220,15 @@ export const relocation = defineLifeEvent({
     { procedure: catalogue.nationalPensionAddressChange, when: isPensionCategory1 },
     { procedure: catalogue.pensionRecipientAddressChange, when: receivesPension },
     { procedure: catalogue.longTermCareInsurance, when: both(movesSomeoneAged65OrOver, movesToAnotherMunicipality) },
+    { procedure: catalogue.childAllowanceEnd, when: both(movesWithChildren, movesToAnotherMunicipality) },
     { procedure: catalogue.childAllowanceClaim, when: both(movesWithChildren, movesToAnotherMunicipality) },
     { procedure: catalogue.schoolTransfer, when: movesWithSchoolChildren },
     { procedure: catalogue.dogRegistrationChange, when: ownsDog },
     { procedure: catalogue.driversLicenceAddressChange, when: hasDriversLicence },
     { procedure: catalogue.parkingCertificate, when: both(ownsVehicle, ownsCar) },
     { procedure: catalogue.vehicleRegistrationChange, when: both(ownsVehicle, ownsRegisteredCar) },
+    { procedure: catalogue.numberPlateChange, when: both(ownsVehicle, ownsRegisteredCar, changesRegistrationOffice) },
+    { procedure: catalogue.automobileTaxAddressChange, when: both(ownsVehicle, ownsRegisteredCar) },
     { procedure: catalogue.waterStop, when: picked("water") },
     { procedure: catalogue.waterStart, when: picked("water") },
     { procedure: catalogue.electricityMove, when: picked("electricity") },

@@ -68,6 +68,11 @@ describe("relocation: who receives what", () => {
     expect(find(selected, "vehicle-registration-change").prerequisites).toEqual(["parking-certificate"]);
     expect(find(selected, "dog-registration-change").agencyId).toBe("municipality-40133");
     expect(find(selected, "internet-move").agencyId).toBe("ntt-west");
+    // From Sapporo's registration office to Fukuoka's: a new number and plates, sealed at the new office.
+    expect(find(selected, "number-plate-change")).toMatchObject({ agencyId: "transport-40", inPerson: true, prerequisites: ["vehicle-registration-change"], deadline: find(selected, "vehicle-registration-change").deadline });
+    // The automobile tax follows the car's base: Fukuoka's prefectural tax office, once the registration is changed.
+    expect(find(selected, "automobile-tax-address-change")).toMatchObject({ agencyId: "prefectural-tax-40", prerequisites: ["vehicle-registration-change"], deadline: null });
+    expect(find(selected, "automobile-tax-address-change").payload).toMatchObject({ parkingAddress: demoAddresses.takahashiParking, currentAddress: demoAddresses.takahashiOld });
     expect(ids(selected)).not.toContain("my-number-card-address-update");
   });
 
@@ -126,6 +131,31 @@ describe("relocation: one rule at a time", () => {
     const selected = ids(select("p-tanaka-ichiro", motorcycle));
     expect(selected).not.toContain("parking-certificate");
     expect(selected).not.toContain("vehicle-registration-change");
+  });
+
+  it("new plates only when the car's base moves to another registration office's area; the automobile tax always follows a standard car", () => {
+    const car = { ownsVehicle: true, vehicles: [{ registrationNumber: "品川 300 あ 12-34", kind: "ordinary" }], parkingAddress: demoAddresses.tanakaNew, parkingSpace: [{ right: "rented", lengthCm: 500, widthCm: 250 }] };
+    const withinTokyo = ids(select("p-tanaka-ichiro", car));
+    expect(withinTokyo).toEqual(expect.arrayContaining(["vehicle-registration-change", "automobile-tax-address-change"]));
+    expect(withinTokyo).not.toContain("number-plate-change");
+    // Kept in Yokohama after a move inside Tokyo: the Kanagawa office registers it, with new plates.
+    const keptInKanagawa = select("p-tanaka-ichiro", { ...car, parkingAddress: demoAddresses.satoNew });
+    expect(find(keptInKanagawa, "number-plate-change").agencyId).toBe("transport-14");
+    expect(find(keptInKanagawa, "automobile-tax-address-change").agencyId).toBe("prefectural-tax-14");
+    // A kei car is registered and taxed elsewhere (the Light Motor Vehicle Inspection Organization, the municipality).
+    const kei = ids(select("p-takahashi-ken", { vehicles: [{ registrationNumber: "札幌 580 あ 12-34", kind: "kei" }] }));
+    expect(kei).not.toContain("number-plate-change");
+    expect(kei).not.toContain("automobile-tax-address-change");
+  });
+
+  it("the old municipality hears that the child allowance ends there, the new one receives the claim", () => {
+    const toddler = [{ name: "田中 小", birthDate: "2023-01-01", relationship: "child" }];
+    const selected = select("p-tanaka-ichiro", { movingMembers: toddler });
+    expect(find(selected, "child-allowance-end")).toMatchObject({ agencyId: "municipality-13101", deadline: null, prerequisites: [] });
+    expect(find(selected, "child-allowance-end").payload).toMatchObject({ children: toddler, currentAddress: demoAddresses.tanakaOld, newAddress: demoAddresses.tanakaNew });
+    expect(find(selected, "child-allowance-claim").agencyId).toBe("municipality-13104");
+    // Within one municipality the entitlement continues: neither notice.
+    expect(ids(select("p-ito-yuki", { movingMembers: toddler }))).not.toContain("child-allowance-end");
   });
 
   it("dog registration only for dog owners", () => {

@@ -25,7 +25,7 @@ export const childAllowanceClaimForm: OfficialForm = {
 export const childAllowanceEndForm: OfficialForm = {
   name: "児童手当 受給事由消滅届",
   date: read,
-  source: "e-Gov法令検索 https://laws.e-gov.go.jp/ 児童手当法施行規則（受給事由消滅の届出、様式第5号）",
+  source: "e-Gov法令検索 https://laws.e-gov.go.jp/ 児童手当法施行規則第7条（受給事由消滅の届出）; 市区町村の様式（例：安城市・美馬市の児童手当受給事由消滅届）",
   items: [
     fill("届出年月日", "filedAt"),
     fill("受給者の氏名", "name"),

@@ -53,3 +53,37 @@ export const registrationChangeForm: OfficialForm = {
     notNeeded("署名・押印", because.signed),
   ],
 };
+
+export const automobileTaxForm: OfficialForm = {
+  name: "自動車税（環境性能割・種別割）申告（報告）書（住所変更）",
+  date: read,
+  source: "e-Gov法令検索 https://laws.e-gov.go.jp/ 地方税法第148条（種別割の申告又は報告の義務）; 道府県税条例（例：東京都都税条例）の申告（報告）書",
+  items: [
+    fill("申告（報告）年月日", "filedAt"),
+    fill("納税義務者の氏名", "name"),
+    fill("旧住所", "currentAddress"),
+    fill("新住所", "newAddress"),
+    fill("主たる定置場", "parkingAddress"),
+    fill("自動車登録番号・車名", "vehicles"),
+    fill("異動年月日", "moveDate"),
+    notNeeded("申告の区分（変更）", "Always an address change: the procedure itself says it."),
+    notNeeded("税額・課税標準", "An address change changes no tax: the amounts are the prefecture's to read from its register."),
+    notNeeded("署名・押印", because.signed),
+  ],
+};
+
+export const numberPlateForm: OfficialForm = {
+  name: "申請書（第1号様式）変更登録（自動車登録番号の変更）・自動車登録番号標交付",
+  date: read,
+  source: "e-Gov法令検索 https://laws.e-gov.go.jp/ 道路運送車両法第11条（封印）・第12条・第19条; 自動車登録規則（第1号様式）",
+  items: [
+    fill("申請年月日", "filedAt"),
+    fill("所有者・使用者の氏名", "name"),
+    fill("使用の本拠の位置", "parkingAddress"),
+    fill("自動車登録番号（旧）・車台番号", "vehicles"),
+    notNeeded("新しい自動車登録番号", "Assigned by the transport bureau of the new base when it accepts the registration change."),
+    notNeeded("旧番号標の返納", "The old plates are handed in at the counter visit, where the new ones are fixed and sealed."),
+    notNeeded("手数料納付書（番号標交付代金）", "The fee is paid online by the person when the case is filed."),
+    notNeeded("署名・押印", because.signed),
+  ],
+};
