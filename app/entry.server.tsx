@@ -1,15 +1,13 @@
-// Server rendering: one i18next instance per request, in the request's language, so the HTML is complete without JavaScript.
+// Server rendering in the request's language (one shared i18next instance per language), so the HTML is complete without JavaScript.
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce/nonce";
-import { i18nOptions } from "./platform/i18n/config";
-import { i18nServer } from "./platform/i18n/i18n.server";
+import { i18nFor, languageOf } from "./platform/i18n/i18n.server";
 import { logger } from "./platform/logger.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
 import { startEngineOnce } from "./delivery/engine.server";
@@ -28,9 +26,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const lng = await i18nServer.getLocale(request);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nOptions, lng });
+  const i18n = await i18nFor(await languageOf(request));
 
   const nonce = createNonce();
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -14,9 +14,14 @@ import { machineErrors, readQuestionForm, type FieldErrors } from "~/journeys/jo
 import { eventsToReach, previousQuestionId, prefillFor, sendJourneyEvents } from "~/journeys/journeys.server";
 import { requireLifeEvent } from "~/journeys/life-events.server";
 import { getDb } from "../../db/client.server";
-import { getLifeEvent, getQuestion } from "../../flows";
+import { getQuestion } from "../../flows";
+import { toQuestionView } from "~/journeys/question-view";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: journeyNamespaces };
 
 export const meta = titleMeta;
 
@@ -40,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: await pageTitle(request, question.texts.title, lifeEvent.id),
     lifeEventId: lifeEvent.id,
-    version: journey.lifeEvent.version,
     questionId,
+    question: toQuestionView(question),
     value: answered ? journey.answers[questionId] : prefill?.value,
     prefill: prefill ? { source: prefill.source, recordedAt: prefill.recordedAt, confirmed: answered } : null,
     backHref: journey.context.changing
@@ -79,9 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function QuestionPage() {
   const { t } = useTranslation();
-  const { lifeEventId, version, questionId, value, prefill, backHref } = useLoaderData<typeof loader>();
+  const { lifeEventId, questionId, question, value, prefill, backHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const question = getQuestion(getLifeEvent(lifeEventId, version)!, questionId)!;
   const errors = (actionData?.errors ?? {}) as FieldErrors;
   const summary = Object.entries(errors).flatMap(([name, messages]) =>
     messages.map((message) => ({ fieldId: fieldId(name), message: t(message) })),
