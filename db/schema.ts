@@ -131,6 +131,8 @@ export const procedureRequests = sqliteTable(
     informationQuestion: text("information_question"),
     informationAnswer: text("information_answer"),
     rejectionReason: text("rejection_reason"),
+    /** Why an operator closed a failed delivery as handled outside Madoguchi; shown to the citizen. */
+    closingReason: text("closing_reason"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -178,7 +180,8 @@ export const outbox = sqliteTable(
     delivery: integer("delivery").notNull(),
     /** Stable for one delivery of one procedure request across every retry: the agency applies it once. */
     idempotencyKey: text("idempotency_key").notNull().unique(),
-    status: text("status", { enum: ["pending", "delivered", "dead"] }).notNull(),
+    /** closed: a dead letter an operator closed as handled outside Madoguchi. */
+    status: text("status", { enum: ["pending", "delivered", "dead", "closed"] }).notNull(),
     /** Claims so far (a claim that crashed counts). */
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at").notNull(),
@@ -189,6 +192,33 @@ export const outbox = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), uniqueIndex("outbox_request_delivery_idx").on(t.procedureRequestId, t.delivery)],
+);
+
+/**
+ * Every delivery attempt's outcome, for operators judging a dead letter: when, the HTTP status, how it was
+ * classified, and the first 2 KB of the agency's answer with personal data redacted before it is stored.
+ */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: text("outbox_id")
+      .notNull()
+      .references(() => outbox.id),
+    procedureRequestId: text("procedure_request_id").notNull(),
+    agencyId: text("agency_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    at: text("at").notNull(),
+    /** delivered, retry (temporary failure) or permanent. */
+    outcome: text("outcome", { enum: ["delivered", "retry", "permanent"] }).notNull(),
+    /** The agency's HTTP status; null when no answer came (timeout, connection) or for the inbox channel. */
+    httpStatus: integer("http_status"),
+    /** Data-free: "HTTP 400", "timeout after 5000 ms", "connection failed (ECONNREFUSED)". */
+    error: text("error"),
+    /** The first 2 KB of the answer body, personal data redacted. */
+    responseExcerpt: text("response_excerpt"),
+  },
+  (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id), index("delivery_attempts_agency_at_idx").on(t.agencyId, t.at)],
 );
 
 /** Where an http-channel agency receives deliveries, and the secret both sides sign with. */
@@ -345,4 +375,81 @@ export const journeys = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("journeys_subject_idx").on(t.subjectId, t.lifeEventId, t.status)],
+);
+
+// ---------------------------------------------------------------------------
+// IDEA BOX: ideas and complaints about a life event, a procedure or a question page; who supports them;
+// and every public answer and status change, which the author follows on their account.
+// ---------------------------------------------------------------------------
+export const ideaStatuses = ["received", "underReview", "planned", "done", "declined", "merged"] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];
+
+export const ideas = sqliteTable(
+  "ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["idea", "complaint"] }).notNull(),
+    /** Title and text as published: personal data already masked. */
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    lifeEventId: text("life_event_id"),
+    procedureId: text("procedure_id"),
+    questionId: text("question_id"),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** Whether the author chose to show their name; otherwise none is shown. */
+    showAuthorName: integer("show_author_name", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: ideaStatuses }).notNull(),
+    /** For done: the life event version that made the change. */
+    doneLifeEventId: text("done_life_event_id"),
+    doneVersion: integer("done_version"),
+    /** For merged: the idea it now lives in. */
+    mergedIntoId: integer("merged_into_id"),
+    hiddenAt: text("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("ideas_status_idx").on(t.status, t.createdAt), index("ideas_author_idx").on(t.authorId)],
+);
+
+export const ideaSupports = sqliteTable(
+  "idea_supports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("idea_supports_idea_user_idx").on(t.ideaId, t.userId)],
+);
+
+/** Every answer, status change, merge and hiding of an idea, with its time and who did it. */
+export const ideaEvents = sqliteTable(
+  "idea_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    kind: text("kind", { enum: ["received", "answered", "mergedInto", "mergedFrom", "hidden"] }).notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    /** The public answer, the reason for declining, or the reason for hiding (which only the author sees). */
+    message: text("message"),
+    /** The other idea of a merge. */
+    relatedIdeaId: integer("related_idea_id"),
+    lifeEventId: text("life_event_id"),
+    version: integer("version"),
+    actor: text("actor").notNull(),
+    /** Who answered, as the public sees it: the organisation's id, or "designer" / "evaluator". */
+    answeredAs: text("answered_as"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("idea_events_idea_idx").on(t.ideaId, t.id), index("idea_events_at_idx").on(t.at)],
 );

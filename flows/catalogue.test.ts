@@ -42,6 +42,6 @@ describe("the flows catalogue", () => {
   });
 
   it("exports the final statuses of a procedure request", () => {
-    expect(flows.caseStatusFinal).toEqual(["notSelected", "accepted", "rejected", "cancelled"]);
+    expect(flows.caseStatusFinal).toEqual(["notSelected", "accepted", "rejected", "cancelled", "closedOutside"]);
   });
 });

@@ -14,7 +14,9 @@ export type { DataItemKey, DataValues } from "./lib/data-dictionary";
 
 export { defineAgency } from "./lib/agency";
 export { defineProcedure, routeTo, deadlineFor } from "./lib/procedure";
-export { defineLifeEvent, applicableQuestions, nextQuestion, pruneAnswers, getQuestion, dataValues } from "./lib/life-event";
+export { defineLifeEvent, applicableQuestions, nextQuestion, pruneAnswers, getQuestion, dataValues, answerProblems, checkAnswer } from "./lib/life-event";
+export type { AnswerProblem, AnswerCheck } from "./lib/life-event";
+export { isValidCorporateNumber, isValidIndividualNumber, withCorporateCheckDigit, withIndividualCheckDigit } from "./lib/check-digits";
 export { questionsFor, prefillValue } from "./lib/questions";
 export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensitivity } from "./lib/data-dictionary";
 export { procedureStatuses, caseStatusFinal, procedureStatusList } from "./lib/case-machine";

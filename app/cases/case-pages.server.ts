@@ -45,11 +45,14 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
       status: request.status,
       deadline: request.deadline,
       inPerson: request.inPerson,
-      inPersonNote: procedure?.inPersonNote?.[lang] ?? null,
+      // In person although the procedure is online: this person files it by post or at the counter.
+      offline: request.inPerson && procedure?.inPerson === false,
+      inPersonNote: (request.inPerson && procedure?.inPerson === false ? procedure.offlineNote?.[lang] : procedure?.inPersonNote?.[lang]) ?? null,
       decisionReference: request.decisionReference,
       informationQuestion: request.informationQuestion,
       informationAnswer: request.informationAnswer,
       rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
+      closingReason: request.closingReason,
       timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({
         status: event.toStatus,
         at: event.at,

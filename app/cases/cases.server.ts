@@ -197,7 +197,8 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
           payload: JSON.stringify(procedure.payload),
           dataItems: JSON.stringify(procedure.dataItems),
           deadline: procedure.deadline,
-          inPerson: procedure.inPerson,
+          // Filed by post or at the counter (no My Number Card) counts as in person: the data goes ahead.
+          inPerson: procedure.inPerson || procedure.offline,
           createdAt: at,
           updatedAt: at,
         });
@@ -329,6 +330,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       informationQuestion: progress?.question ?? row.informationQuestion,
       informationAnswer: progress?.answer ?? row.informationAnswer,
       rejectionReason: progress?.rejectionReason ?? row.rejectionReason,
+      closingReason: progress?.closingReason ?? row.closingReason,
     };
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
     if (to === row.status && !fieldsChanged) continue;

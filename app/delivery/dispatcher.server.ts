@@ -9,6 +9,9 @@ import { sqlOutbox, type Outbox, type OutboxRow } from "../../db/queries/outbox"
 import { applyCaseEvent, applyCaseEventInTx, CaseError } from "../cases/cases.server";
 import { connectorFor, type ConnectorLookup, type Delivery, type DeliveryResult } from "./connectors/index.server";
 import { engineConfig, type EngineConfig } from "../platform/engine-config.server";
+import { logger } from "../platform/logger.server";
+import { insertDeliveryAttempt } from "../../db/queries/delivery-attempts";
+import { answerExcerpt } from "./answer-excerpt.server";
 
 export type DispatcherOptions = Partial<EngineConfig> & {
   db: Db;
@@ -113,7 +116,7 @@ export class Dispatcher {
     } catch (error) {
       result = { ok: false, permanent: false, error: `connector error: ${(error as Error).name}` };
     }
-    this.record(row, result);
+    this.record(row, result, delivery);
   }
 
   /** In one transaction: check the lease, tell the machine the delivery starts, and build the delivery. */
@@ -133,8 +136,20 @@ export class Dispatcher {
         } else if (request.status !== "delivering") {
           // 'delivering' means an earlier claim crashed mid-delivery: deliver again with the same key.
           // Anything else is a row the machine no longer wants; keep it visible rather than drop it.
-          this.outbox.deadLetter(tx, { id: row.id, now, lastError: `procedure request is ${request.status}, not due for delivery` });
-          this.log(`dead-lettered ${row.id}: procedure request ${request.id} is ${request.status}`);
+          const lastError = `procedure request is ${request.status}, not due for delivery`;
+          insertDeliveryAttempt(tx, {
+            outboxId: row.id,
+            procedureRequestId: request.id,
+            agencyId: request.agencyId,
+            attempt: row.attempts,
+            at: now.toISOString(),
+            outcome: "permanent",
+            httpStatus: null,
+            error: lastError,
+            responseExcerpt: null,
+          });
+          this.outbox.deadLetter(tx, { id: row.id, now, lastError });
+          logDeadLetter({ outboxId: row.id, procedureRequestId: request.id, agencyId: request.agencyId, procedureId: request.procedureId, attempts: row.attempts, reason: lastError });
           return undefined;
         }
         const kase = getCase(tx, { caseId: request.caseId })!;
@@ -157,13 +172,24 @@ export class Dispatcher {
   }
 
   /** In one transaction: the machine's event for the result, and the outbox row as the machine decided. */
-  private record(row: OutboxRow, result: DeliveryResult) {
+  private record(row: OutboxRow, result: DeliveryResult, delivery: Delivery) {
     this.db.transaction(
       (tx) => {
         const now = this.clock();
         // A lost lease means another dispatcher owns the row now; it delivers again under the same key.
         if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return;
         const actor = "system:dispatcher";
+        insertDeliveryAttempt(tx, {
+          outboxId: row.id,
+          procedureRequestId: row.procedureRequestId,
+          agencyId: delivery.agencyId,
+          attempt: row.attempts,
+          at: now.toISOString(),
+          outcome: result.ok ? "delivered" : result.permanent ? "permanent" : "retry",
+          httpStatus: result.httpStatus ?? null,
+          error: result.ok ? null : result.error,
+          responseExcerpt: answerExcerpt(result.responseBody, { payload: delivery.payload, information: delivery.information }),
+        });
         if (result.ok) {
           applyCaseEventInTx(tx, {
             procedureRequestId: row.procedureRequestId,
@@ -188,7 +214,7 @@ export class Dispatcher {
           this.outbox.retry(tx, { id: row.id, now, nextAttemptAt: new Date(now.getTime() + delay), lastError });
         } else {
           this.outbox.deadLetter(tx, { id: row.id, now, lastError });
-          this.log(`dead-lettered ${row.id} (procedure request ${row.procedureRequestId}): ${lastError}`);
+          logDeadLetter({ outboxId: row.id, procedureRequestId: row.procedureRequestId, agencyId: delivery.agencyId, procedureId: delivery.procedureId, attempts: row.attempts, reason: lastError });
         }
       },
       { behavior: "immediate" },
@@ -234,6 +260,11 @@ export function listDeadLetters(db: Db, { outbox = sqlOutbox }: { outbox?: Outbo
       deadSince: row.updatedAt,
     };
   });
+}
+
+/** A new dead letter, at error level so alerting sees it: ids and the data-free reason only, never the payload. */
+function logDeadLetter(fields: { outboxId: string; procedureRequestId: string; agencyId: string; procedureId: string; attempts: number; reason: string }) {
+  logger.error("delivery dead-lettered", fields);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,13 +1,16 @@
 // What the demo adds to a running portal, wired in by the start-up (entry.server.tsx) in demo mode only:
-// the agency simulator that plays every http-channel agency, so a demo case moves from submitted to
-// decided on its own, and the demo accounts offered by the sign-in shortcut. The engine knows none of it.
+// the agency simulator that plays every http-channel agency and the inbox desk that plays every inbox
+// organisation without a demo officer, so every demo case moves from submitted to decided on its own,
+// and the demo accounts offered by the sign-in shortcut. The engine knows none of it.
+import { getDb } from "../../db/client.server";
 import { offerDemoShortcut } from "../identity/demo-shortcut.server";
 import { isDemoMode } from "../platform/mode.server";
 import { demoAccounts } from "./demo-accounts.server";
 import { startAgencySimulator, type AgencySimulator } from "./simulator/agency-simulator.server";
-import { simulatorOptions } from "./simulator/config.server";
+import { officerGraceMs, simulatorOptions } from "./simulator/config.server";
+import { createInboxDesk, type InboxDesk } from "./simulator/inbox-desk.server";
 
-type Demo = { simulator?: Promise<AgencySimulator | undefined>; stop(): Promise<void> };
+type Demo = { simulator?: Promise<AgencySimulator | undefined>; desk?: InboxDesk; stop(): Promise<void> };
 
 declare global {
   var __madoguchiDemo: Demo | undefined;
@@ -32,9 +35,22 @@ export function startDemoOnce(env: NodeJS.ProcessEnv = process.env): Demo | unde
             return undefined;
           },
         );
+  const options = simulatorOptions(env);
+  const desk =
+    env.AGENCY_SIMULATOR === "off"
+      ? undefined
+      : createInboxDesk({
+          db: getDb(),
+          decisionDelayMs: options.decisionDelayMs,
+          officerGraceMs: officerGraceMs(env),
+          shares: options.shares,
+          log: (message) => console.log(`madoguchi: inbox desk ${message}`),
+        }).start();
   const demo: Demo = {
     simulator,
+    desk,
     async stop() {
+      desk?.stop();
       await simulator?.then((started) => started?.stop());
     },
   };

@@ -12,6 +12,8 @@ export type ConsentProcedure = {
   /** Private recipients may be unticked; public procedures follow from the law. */
   optional: boolean;
   inPerson: boolean;
+  /** Why and how it goes by post or at the counter (a move-out without a My Number Card), or null. */
+  offlineNote: string | null;
   deadline: string | null;
 };
 
@@ -41,6 +43,7 @@ export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en"): Co
       })),
       optional: procedure.sector === "private",
       inPerson: item.inPerson,
+      offlineNote: item.offline ? (procedure.offlineNote?.[lang] ?? null) : null,
       deadline: item.deadline,
     });
     organisations.set(item.agencyId, organisation);

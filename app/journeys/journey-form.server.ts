@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import type { Question } from "../../flows";
 import { lookupPostalCode, type PostalMatch } from "./postal.server";
+import { encodeIssue } from "../platform/issue-message";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -106,11 +107,11 @@ function toFormData(value: Record<string, unknown>, prefix = "", formData = new 
 }
 
 /** The machine's own verdict on an answer it refused, as field errors. */
-export function machineErrors(issues: { path: string; message: string }[]): FieldErrors {
+export function machineErrors(issues: { path: string; message: string; params?: Record<string, string> }[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const name = issue.path ? `${FIELD}.${issue.path.replace(/\.(\d+)(?=\.|$)/g, "[$1]").replace(/^(\d+)/, "[$1]")}`.replace(".[", "[") : FIELD;
-    (errors[name] ??= []).push(issue.message);
+    (errors[name] ??= []).push(encodeIssue(issue));
   }
   return errors;
 }

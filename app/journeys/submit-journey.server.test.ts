@@ -29,7 +29,7 @@ describe("a journey from first page to one case", () => {
 
   it("starts from the person's record and resumes where they were", () => {
     expect(started.record).toEqual(getRecordValues(db, { subjectId: "p-tanaka-ichiro" }));
-    sendJourneyEvents(db, { journeyId: started.id, events: [{ type: "answer.submitted", questionId: "moveDate", value: "2026-12-20" }] });
+    sendJourneyEvents(db, { journeyId: started.id, events: [{ type: "answer.submitted", questionId: "moveDate", value: "2026-03-10" }] });
     const again = startOrResumeJourney(db, { subjectId: "p-tanaka-ichiro", actorId: "u-tanaka-ichiro", lifeEventId: "relocation" });
     expect(again.id).toBe(started.id);
     expect(again.state).toBe("currentAddress");

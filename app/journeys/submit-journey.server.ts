@@ -8,6 +8,9 @@ import { markJourneySubmitted, setJourneySubmissionToken } from "../../db/querie
 import { submitCase } from "../cases/cases.server";
 import type { ConsentPreview } from "./consent.server";
 import { sendJourneyEvents, type JourneyView } from "./journeys.server";
+import { journeyPath } from "./journey-pages.server";
+import { todayInJapan } from "../platform/today.server";
+import { redirect } from "@remix-run/node";
 
 /** The journey's one submission token, made when the consent page is first shown. */
 export function ensureSubmissionToken(db: Db, journey: JourneyView): string {
@@ -36,7 +39,10 @@ export function submitJourney(
 ): { reference: string } {
   const { journey, preview, optOut, token } = args;
   const consented = preview.selected.filter((s) => !optOut.includes(s.procedureId)).map((s) => s.procedureId);
-  const confirmed = journey.state === "confirmed" ? journey : sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answers.confirmed" }] });
+  const confirmed =
+    journey.state === "confirmed" ? journey : sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answers.confirmed", today: todayInJapan() }] });
+  // An answer that no longer fits (a move date outside the window today): the machine asks it again.
+  if (confirmed.state !== "confirmed") throw redirect(journeyPath(confirmed));
   const submitted = submitCase(db, {
     lifeEventId: journey.lifeEvent.id,
     version: journey.lifeEvent.version,

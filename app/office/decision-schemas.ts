@@ -2,6 +2,7 @@
 // officer sees the same translated errors with or without JavaScript. Messages are keys in `office`; checks
 // are piped so each field gets one error, the first that applies.
 import { z } from "zod";
+import { isHostileText } from "../platform/hostile-text";
 
 export const MAX_REFERENCE = 60;
 export const MAX_NOTE = 1000;
@@ -10,14 +11,8 @@ export const MAX_QUESTION = 2000;
 export const decisionIntents = ["accept", "reject", "requestInformation"] as const;
 export type DecisionIntent = (typeof decisionIntents)[number];
 
-/**
- * Text an officer types is shown to the citizen and stored in the case. Refuses what has no place in a
- * message to a person and is a known way to attack one: markup (`<script`, `<img`…), control characters,
- * and bidirectional overrides that make text read differently from what it contains ("Trojan Source").
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const hostile = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]|<\s*[a-zA-Z!/?]/;
-export const isHostileText = (value: string) => hostile.test(value);
+/** Text an officer types is shown to the citizen and stored in the case: the platform's one rule refuses hostile text. */
+export { isHostileText };
 
 /** An organisation's own reference: letters and digits (any script) with - / . _ # ( ) and spaces. */
 const referencePattern = /^[\p{L}\p{N}][\p{L}\p{N} \u3000\-\u2010\uFF0D/._#()\uFF08\uFF09]*$/u;

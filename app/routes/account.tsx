@@ -122,6 +122,9 @@ export default function Account() {
           </li>
         </ul>
       ) : null}
+      <p>
+        <Link to="/account/ideas">{t("ideas:mine.title")}</Link>
+      </p>
 
       <h2>{t("account.passkeysTitle")}</h2>
       <p>{t("account.passkeysLead")}</p>

@@ -1,5 +1,6 @@
 // The admin area's home, where people with the administrator role land after signing in.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/identity/auth.server";
 import { titleMeta } from "~/platform/meta";
@@ -21,6 +22,17 @@ export default function AdminHome() {
     <>
       <h1>{t("admin:home.title")}</h1>
       <p className="lead">{t("admin:home.lead")}</p>
+      <nav aria-labelledby="admin-sections-heading">
+        <h2 id="admin-sections-heading">{t("admin:home.sections")}</h2>
+        <ul className="card-list">
+          <li className="card">
+            <h3>
+              <Link to="/admin/dead-letters">{t("admin:home.deadLetters")}</Link>
+            </h3>
+            <p>{t("admin:home.deadLettersHint")}</p>
+          </li>
+        </ul>
+      </nav>
     </>
   );
 }

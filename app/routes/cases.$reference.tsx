@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SuggestImprovementLink } from "~/components/ideas/idea-forms";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { caseStatusView, requireCaseForApplicant } from "~/cases/case-pages.server";
@@ -145,6 +146,12 @@ export default function CaseStatus() {
                     <dd>{p.rejection}</dd>
                   </div>
                 ) : null}
+                {p.closingReason ? (
+                  <div className="summary-list__row">
+                    <dt>{t("journey:caseStatus.closingReason")}</dt>
+                    <dd>{p.closingReason}</dd>
+                  </div>
+                ) : null}
                 {p.informationQuestion ? (
                   <div className="summary-list__row">
                     <dt>{t("journey:caseStatus.question")}</dt>
@@ -204,6 +211,7 @@ export default function CaseStatus() {
       <p>
         <Link to="/cases">{t("journey:caseStatus.allCases")}</Link>
       </p>
+      <SuggestImprovementLink lifeEventId={lifeEventId} />
     </>
   );
 }

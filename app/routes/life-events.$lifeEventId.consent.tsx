@@ -17,6 +17,9 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 import { journeyNamespaces } from "~/journeys/namespaces";
+import { answerProblems } from "../../flows";
+import { sendJourneyEvents } from "~/journeys/journeys.server";
+import { todayInJapan } from "~/platform/today.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: journeyNamespaces };
@@ -32,6 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireApplicant(request);
   const journey = requireJourney(auth, lifeEvent);
   if (journey.state !== "checkingAnswers" && journey.state !== "confirmed") throw redirect(journeyPath(journey));
+  if (journey.state === "checkingAnswers" && answerProblems(journey.lifeEvent, journey.answers, journey.record, todayInJapan()).length > 0) {
+    // An answer no longer fits (a move date outside today's window): the machine asks it again, with the problem.
+    const asked = sendJourneyEvents(getDb(), { journeyId: journey.id, events: [{ type: "answers.confirmed", today: todayInJapan() }] });
+    throw redirect(journeyPath(asked));
+  }
   const preview = buildConsentPreview(journey, await languageOf(request));
   return {
     title: await pageTitle(request, "consent.title", "journey"),
@@ -117,6 +125,7 @@ export default function Consent() {
                   ) : null}
                 </dl>
                 {procedure.inPerson ? <p className="notice">{t("journey:consent.inPerson")}</p> : null}
+                {procedure.offlineNote ? <p className="notice">{procedure.offlineNote}</p> : null}
                 {procedure.optional ? (
                   <div className="choice">
                     <input type="checkbox" id={`share-${procedure.procedureId}`} name="share" value={procedure.procedureId} defaultChecked />

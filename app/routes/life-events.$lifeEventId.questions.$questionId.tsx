@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SuggestImprovementLink } from "~/components/ideas/idea-forms";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
@@ -19,6 +20,8 @@ import { toQuestionView } from "~/journeys/question-view";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { journeyNamespaces } from "~/journeys/namespaces";
+import { todayInJapan } from "~/platform/today.server";
+import { issueText } from "~/platform/issue-message";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: journeyNamespaces };
@@ -48,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questionId,
     question: toQuestionView(question),
     value: answered ? journey.answers[questionId] : prefill?.value,
+    // A problem found when the answers were confirmed (a move date now outside its window) is shown here.
+    errors: journey.context.errors?.questionId === questionId ? machineErrors(journey.context.errors.issues) : null,
     prefill: prefill ? { source: prefill.source, recordedAt: prefill.recordedAt, confirmed: answered } : null,
     backHref: journey.context.changing
       ? `/life-events/${lifeEvent.id}/check-answers`
@@ -73,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!reach) throw redirect(journeyPath(journey));
   const next = sendJourneyEvents(getDb(), {
     journeyId: journey.id,
-    events: [...reach, { type: "answer.submitted", questionId, value: result.value }],
+    events: [...reach, { type: "answer.submitted", questionId, value: result.value, today: todayInJapan() }],
   });
   if (next.state === questionId && next.context.errors?.questionId === questionId) {
     const errors: FieldErrors = machineErrors(next.context.errors.issues);
@@ -83,12 +88,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
-  const { t } = useTranslation();
-  const { lifeEventId, questionId, question, value, prefill, backHref } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { lifeEventId, questionId, question, value, prefill, backHref, errors: storedErrors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = (actionData?.errors ?? {}) as FieldErrors;
+  const errors = (actionData?.errors ?? storedErrors ?? {}) as FieldErrors;
   const summary = Object.entries(errors).flatMap(([name, messages]) =>
-    messages.map((message) => ({ fieldId: fieldId(name), message: t(message) })),
+    messages.map((message) => ({ fieldId: fieldId(name), message: issueText(t, i18n.language, message) })),
   );
   return (
     <>
@@ -116,6 +121,7 @@ export default function QuestionPage() {
           {t("journey:form.continue")}
         </button>
       </Form>
+      <SuggestImprovementLink lifeEventId={lifeEventId} questionId={questionId} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, countDistinct, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 
@@ -83,4 +83,15 @@ export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inf
 
 export function listProcedureEvents(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureEventRow[] {
   return tx.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, procedureRequestId)).orderBy(asc(procedureEvents.id)).all();
+}
+
+/** Procedure requests in one status whose last change is older than `updatedBefore` (ISO time), oldest first. */
+export function listProcedureRequestsInStatus(tx: Tx, { status, updatedBefore, limit = 100 }: { status: string; updatedBefore: string; limit?: number }): ProcedureRequestRow[] {
+  return tx
+    .select()
+    .from(procedureRequests)
+    .where(and(eq(procedureRequests.status, status), lt(procedureRequests.updatedAt, updatedBefore)))
+    .orderBy(asc(procedureRequests.updatedAt))
+    .limit(limit)
+    .all();
 }

@@ -24,6 +24,8 @@ export type Outbox = {
   deadLetter(tx: Tx, args: { id: string; now: Date; lastError: string }): void;
   /** An operator's retry of a dead row: pending again, attempts from zero, same idempotency key. */
   revive(tx: Tx, args: { id: string; now: Date }): void;
+  /** An operator closed a dead row as handled outside Madoguchi: it leaves the dead letters for good. */
+  close(tx: Tx, args: { id: string; now: Date }): void;
   get(tx: Tx, args: { id: string }): OutboxRow | undefined;
   latestForRequest(tx: Tx, args: { procedureRequestId: string }): OutboxRow | undefined;
   listDead(tx: Tx): OutboxRow[];
@@ -107,6 +109,10 @@ export const sqlOutbox: Outbox = {
       .set({ status: "pending", attempts: 0, nextAttemptAt: iso(now), leaseOwner: null, leaseExpiresAt: null, updatedAt: iso(now) })
       .where(and(eq(outbox.id, id), eq(outbox.status, "dead")))
       .run();
+  },
+
+  close(tx, { id, now }) {
+    tx.update(outbox).set({ status: "closed", updatedAt: iso(now) }).where(and(eq(outbox.id, id), eq(outbox.status, "dead"))).run();
   },
 
   get(tx, { id }) {

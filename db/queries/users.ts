@@ -45,3 +45,9 @@ export function findAuthorisation(tx: Tx, { userId, subjectId }: { userId: strin
 export function createAuthorisation(tx: Tx, values: typeof authorisations.$inferInsert): Authorisation {
   return tx.insert(authorisations).values(values).returning().get();
 }
+
+/** The agencies that have at least one officer account. */
+export function listAgenciesWithOfficers(tx: Tx): string[] {
+  const rows = tx.select({ agencyId: users.agencyId }).from(users).where(eq(users.role, "officer")).all();
+  return [...new Set(rows.flatMap((row) => (row.agencyId ? [row.agencyId] : [])))];
+}

@@ -6,12 +6,14 @@ import { questionsFor, type AnswersOf } from "../lib/questions";
 import type { FlowContext } from "../lib/types";
 import * as catalogue from "../procedures";
 import { incorporationSamples } from "./samples";
+import { tradeNameMatchesType } from "./trade-name";
+import { firstBusinessYearEnd } from "../lib/dates";
 
 const q = questionsFor("incorporation");
 
 const questions = [
   q.choice("companyType", { hint: true, options: ["kabushiki", "godo"], examples: ["kabushiki", "godo"] }),
-  q.text("companyName", { hint: true, prefillFrom: "company.name", maxLength: 100, example: "株式会社山田商店" }),
+  q.text("companyName", { hint: true, prefillFrom: "company.name", maxLength: 100, examples: ["株式会社山田商店", "合同会社ナカムラデザイン"] }),
   q.text("companyNameKana", { hint: true, prefillFrom: "company.nameKana", pattern: /^[\u30A0-\u30FF\u3000\s・ー]+$/, example: "ヤマダショウテン" }),
   q.address("headOffice", { hint: true, prefillFrom: "company.headOffice" }),
   q.group("businessPurposes", {
@@ -65,12 +67,17 @@ export const incorporation = defineLifeEvent({
     capital: ({ answers }) => answers.capital,
     foundingDate: ({ answers }) => answers.foundingDate,
     fiscalYearEndMonth: ({ answers }) => answers.fiscalYearEndMonth,
+    firstBusinessYearEnd: ({ answers }) =>
+      answers.foundingDate && answers.fiscalYearEndMonth ? firstBusinessYearEnd(answers.foundingDate, answers.fiscalYearEndMonth) : undefined,
     representativeName: ({ answers }) => answers.representativeName,
     representativeAddress: ({ answers }) => answers.representativeAddress,
     employeeCount: ({ answers }) => answers.employeeCount,
     firstEmploymentDate: ({ answers }) => answers.firstEmploymentDate,
     // Known only after registration, unless the company already has one on record.
     corporateNumber: ({ record }) => record["company.corporateNumber"],
+  },
+  checks: {
+    companyName: tradeNameMatchesType,
   },
   procedures: [
     { procedure: catalogue.articlesCertification, when: isKabushikiKaisha },

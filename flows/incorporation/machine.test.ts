@@ -81,9 +81,9 @@ describe("incorporation: who receives what", () => {
     const completed = completePayload({
       procedure: getProcedure("corporation-establishment-notification")!,
       payload: find("corporation-establishment-notification").payload,
-      references: { "company-registration": "1010001234567" },
+      references: { "company-registration": "4010001234567" },
     });
-    expect(completed).toMatchObject({ corporateNumber: "1010001234567", companyName: "株式会社山田商店" });
+    expect(completed).toMatchObject({ corporateNumber: "4010001234567", companyName: "株式会社山田商店" });
   });
 
   it("a godo kaisha in Osaka without staff: no articles, a municipal notification, no labour insurance, no account", () => {
@@ -104,7 +104,7 @@ describe("incorporation: who receives what", () => {
     const settle = (procedureId: string) => {
       actor.send({ type: "delivery.started", procedureId });
       actor.send({ type: "delivery.succeeded", procedureId });
-      actor.send({ type: "agency.accepted", procedureId, reference: procedureId === "company-registration" ? "1010001234567" : undefined });
+      actor.send({ type: "agency.accepted", procedureId, reference: procedureId === "company-registration" ? "4010001234567" : undefined });
     };
     expect(procedureStatuses(actor.getSnapshot())["company-registration"]).toBe("waiting");
     settle("articles-certification");

@@ -14,7 +14,8 @@ export type ProcedureStatus =
   | "informationRequested"
   | "accepted"
   | "rejected"
-  | "cancelled";
+  | "cancelled"
+  | "closedOutside";
 
 export const procedureStatusList: ProcedureStatus[] = [
   "notSelected",
@@ -28,9 +29,10 @@ export const procedureStatusList: ProcedureStatus[] = [
   "accepted",
   "rejected",
   "cancelled",
+  "closedOutside",
 ];
 
-export const caseStatusFinal: ProcedureStatus[] = ["notSelected", "accepted", "rejected", "cancelled"];
+export const caseStatusFinal: ProcedureStatus[] = ["notSelected", "accepted", "rejected", "cancelled", "closedOutside"];
 
 export type CaseInput = {
   caseId: string;
@@ -47,6 +49,8 @@ export type ProcedureProgress = {
   rejectionReason?: string;
   question?: string;
   answer?: string;
+  /** Why an operator closed a dead-lettered delivery as handled outside Madoguchi (the citizen reads it). */
+  closingReason?: string;
 };
 
 export type CaseContext = {
@@ -64,6 +68,7 @@ export type CaseEvent =
   | { type: "delivery.succeeded"; procedureId: string; agencyReference?: string }
   | { type: "delivery.failed"; procedureId: string; attempt: number; permanent: boolean }
   | { type: "operator.retried"; procedureId: string }
+  | { type: "operator.closed"; procedureId: string; reason: string }
   | { type: "agency.accepted"; procedureId: string; reference?: string }
   | { type: "agency.rejected"; procedureId: string; reason: string }
   | { type: "agency.informationRequested"; procedureId: string; question: string }
@@ -72,7 +77,8 @@ export type CaseEvent =
 type Params = { procedureId: string };
 type StatusParams = { procedureId: string; status: ProcedureStatus };
 
-const settledBadly: ProcedureStatus[] = ["rejected", "cancelled"];
+/** A prerequisite settled without acceptance: its dependents are cancelled (nothing is sent without it). */
+const settledBadly: ProcedureStatus[] = ["rejected", "cancelled", "closedOutside"];
 
 export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
   const on = (procedureId: string) => ({ type: "isFor" as const, params: { procedureId } });
@@ -145,6 +151,12 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
           description: "Delivery gave up; visible to operators, who can retry. Nothing is dropped silently.",
           on: {
             "operator.retried": { guard: on(procedureId), actions: { type: "resetAttempts" as const, params: { procedureId } }, target: "queued" },
+            "operator.closed": {
+              guard: on(procedureId),
+              actions: { type: "recordClosing" as const, params: { procedureId } },
+              target: "closedOutside",
+              description: "An operator closed it as handled outside Madoguchi, with a reason the citizen reads.",
+            },
           },
         },
         delivered: {
@@ -176,6 +188,12 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
         accepted: { type: "final" as const, entry: status("accepted"), tags: ["accepted"], description: "The agency accepted." },
         rejected: { type: "final" as const, entry: status("rejected"), tags: ["rejected"], description: "The agency rejected, with a reason." },
         cancelled: { type: "final" as const, entry: status("cancelled"), tags: ["cancelled"], description: "A prerequisite was rejected." },
+        closedOutside: {
+          type: "final" as const,
+          entry: status("closedOutside"),
+          tags: ["closedOutside"],
+          description: "Handled outside Madoguchi (e.g. on paper) after its delivery failed; the reason is the citizen's to read.",
+        },
       },
     };
   };
@@ -213,6 +231,9 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
       ),
       recordAttempt: assign(({ context, event }, params: Params) =>
         event.type === "delivery.failed" ? update(context, params.procedureId, { attempts: event.attempt }) : {},
+      ),
+      recordClosing: assign(({ context, event }, params: Params) =>
+        event.type === "operator.closed" ? update(context, params.procedureId, { closingReason: event.reason }) : {},
       ),
       resetAttempts: assign(({ context }, params: Params) => update(context, params.procedureId, { attempts: 0 })),
       recordAcceptance: assign(({ context, event }, params: Params) =>

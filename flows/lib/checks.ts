@@ -1,7 +1,7 @@
 // Checks a service designer runs before publishing: they find what would otherwise surface as a
 // broken page, a payload an agency refuses, or a case that can never finish.
 import { dataDictionary, isDataItemKey } from "./data-dictionary";
-import { getQuestion, nextQuestion, type LifeEvent } from "./life-event";
+import { checkAnswer, getQuestion, nextQuestion, type LifeEvent } from "./life-event";
 import { agencyDescription, isRoute, type Procedure } from "./procedure";
 import { draftSelection } from "./selection";
 import { langs, type Answers, type Lang, type RecordValues, type Text } from "./types";
@@ -52,6 +52,8 @@ export function exploreJourneys(
         invalidExamples.add(question.id);
         continue;
       }
+      // An example the cross-answer checks refuse here (合同会社 named 株式会社…) is not a path.
+      if (checkAnswer(lifeEvent, next, { ...answers, [next]: parsed.data }, record)) continue;
       valid += 1;
       walk({ ...answers, [next]: parsed.data });
     }

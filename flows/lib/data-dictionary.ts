@@ -1,6 +1,7 @@
 // The shared data dictionary: every piece of data a procedure may receive, with its meaning and shape.
 // Procedures name the items they need; a payload carries those items and nothing else (data minimisation).
 import { z } from "zod";
+import { isValidCorporateNumber } from "./check-digits";
 import {
   addressSchema,
   dogSchema,
@@ -76,7 +77,11 @@ export const dataDictionary = {
   representativeAddress: item({ ja: "代表者住所", en: "Representative's address" }, addressSchema),
   employeeCount: item({ ja: "従業員数", en: "Number of employees" }, z.number().int().min(1)),
   firstEmploymentDate: item({ ja: "従業員の雇入れ日", en: "Date the first employee starts" }, isoDateSchema),
-  corporateNumber: item({ ja: "法人番号", en: "Corporate number" }, z.string().regex(/^\d{13}$/)),
+  firstBusinessYearEnd: item({ ja: "最初の事業年度の末日", en: "Last day of the first business year" }, isoDateSchema),
+  corporateNumber: item(
+    { ja: "法人番号", en: "Corporate number" },
+    z.string().regex(/^\d{13}$/).refine(isValidCorporateNumber, "The check digit does not match"),
+  ),
 } as const;
 
 export type DataItemKey = keyof typeof dataDictionary;

@@ -2,11 +2,11 @@
 // The machine validates each answer with the question's schema and decides the next page; routes only render.
 import { assign, setup, type AnyStateMachine } from "xstate";
 import { deepEqual } from "./deep-equal";
-import { applicableQuestions, getQuestion, nextQuestion, pruneAnswers, type LifeEvent } from "./life-event";
+import { answerProblems, applicableQuestions, checkAnswer, getQuestion, nextQuestion, pruneAnswers, type LifeEvent } from "./life-event";
 import { prefillValue } from "./questions";
 import type { Answers, RecordValues } from "./types";
 
-export type AnswerIssue = { path: string; message: string /* i18n key */ };
+export type AnswerIssue = { path: string; message: string /* i18n key */; params?: Record<string, string> };
 
 export type JourneyContext = {
   lifeEventId: string;
@@ -22,11 +22,12 @@ export type JourneyContext = {
   cursor: string | null;
 };
 
+/** `today` (YYYY-MM-DD, the date of filing) lets the machine check date windows; flows read no clock. */
 export type JourneyEvent =
-  | { type: "answer.submitted"; questionId: string; value: unknown }
+  | { type: "answer.submitted"; questionId: string; value: unknown; today?: string }
   | { type: "back" }
   | { type: "change.requested"; questionId: string }
-  | { type: "answers.confirmed" };
+  | { type: "answers.confirmed"; today?: string };
 
 export type JourneyInput = { record: RecordValues; answers?: Answers };
 
@@ -39,6 +40,18 @@ export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
     const question = getQuestion(lifeEvent, questionId);
     if (!question) throw new Error(`${lifeEvent.id} has no question ${questionId}`);
     return question.schema.safeParse(value);
+  };
+
+  /** The schema's issues, or else the cross-answer check's problem with the answers this value would make. */
+  const issuesOf = (questionId: string, value: unknown, context: JourneyContext, today?: string): AnswerIssue[] => {
+    const result = parse(questionId, value);
+    if (!result.success) {
+      const all = result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+      // One message per field: a value can fail several checks that say the same thing.
+      return all.filter((issue, index) => all.findIndex((other) => other.path === issue.path) === index);
+    }
+    const problem = checkAnswer(lifeEvent, questionId, { ...context.answers, [questionId]: result.data }, context.record, today);
+    return problem ? [problem] : [];
   };
 
   const forwardFrom = (questionId: string, answers: Answers, record: RecordValues): string | null => {
@@ -98,8 +111,10 @@ export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
     guards: {
       isAnswerTo: ({ event }, params: QuestionParams) =>
         event.type === "answer.submitted" && event.questionId === params.questionId,
-      isValidAnswerTo: ({ event }, params: QuestionParams) =>
-        event.type === "answer.submitted" && event.questionId === params.questionId && parse(params.questionId, event.value).success,
+      isValidAnswerTo: ({ context, event }, params: QuestionParams) =>
+        event.type === "answer.submitted" &&
+        event.questionId === params.questionId &&
+        issuesOf(params.questionId, event.value, context, event.today).length === 0,
       isCursorAt: ({ context }, params: QuestionParams) => context.cursor === params.questionId,
       isChanging: ({ context }) => context.changing,
       hasPreviousQuestion: ({ context }, params: QuestionParams) => previousOf(params.questionId, context) !== null,
@@ -108,6 +123,8 @@ export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
         event.type === "change.requested" &&
         applicableQuestions(lifeEvent, context.answers, context.record).some((question) => question.id === event.questionId),
       isComplete: ({ context }) => nextQuestion(lifeEvent, context.answers, context.record) === null,
+      hasAnswerProblems: ({ context, event }) =>
+        event.type === "answers.confirmed" && answerProblems(lifeEvent, context.answers, context.record, event.today).length > 0,
     },
     actions: {
       recordAnswer: assign(({ context, event }, params: QuestionParams) => {
@@ -124,13 +141,14 @@ export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
           : forwardFrom(params.questionId, answers, context.record);
         return { answers, entered, errors: null, cursor };
       }),
-      recordErrors: assign(({ event }, params: QuestionParams) => {
+      recordErrors: assign(({ context, event }, params: QuestionParams) => {
         if (event.type !== "answer.submitted") return {};
-        const result = parse(params.questionId, event.value);
-        const all = result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-        // One message per field: a value can fail several checks that say the same thing.
-        const issues = all.filter((issue, index) => all.findIndex((other) => other.path === issue.path) === index);
-        return { errors: { questionId: params.questionId, issues } };
+        return { errors: { questionId: params.questionId, issues: issuesOf(params.questionId, event.value, context, event.today) } };
+      }),
+      recordAnswerProblem: assign(({ context, event }) => {
+        if (event.type !== "answers.confirmed") return {};
+        const [first] = answerProblems(lifeEvent, context.answers, context.record, event.today);
+        return { errors: { questionId: first.questionId, issues: [first.problem] }, cursor: first.questionId, changing: true };
       }),
       goBack: assign(({ context }, params: QuestionParams) => ({
         cursor: previousOf(params.questionId, context),
@@ -176,11 +194,19 @@ export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
         tags: ["checkAnswers"],
         entry: "endChange",
         on: {
-          "answers.confirmed": {
-            guard: "isComplete",
-            target: "confirmed",
-            description: "Confirming needs an answer to every applicable question.",
-          },
+          "answers.confirmed": [
+            {
+              guard: "hasAnswerProblems",
+              actions: "recordAnswerProblem",
+              target: "routing",
+              description: "An answer that no longer fits the others or today's date (a move date outside the window) is asked again, with the problem.",
+            },
+            {
+              guard: "isComplete",
+              target: "confirmed",
+              description: "Confirming needs an answer to every applicable question.",
+            },
+          ],
           "change.requested": {
             guard: "isChangeable",
             actions: "startChange",

@@ -7,7 +7,21 @@ import type { Answers, FlowContext, RecordValues, Text } from "./types";
 
 export type Rule<A = Answers> = (context: FlowContext<A>) => boolean;
 
-export type ProcedureRule<A = Answers> = { procedure: Procedure; when: Rule<A> };
+/**
+ * A procedure and when the answers call for it. `offline`: when it holds, the person cannot file online
+ * (the move-out notification online needs a My Number Card) and is guided to send the prefilled form by
+ * post or bring it to the counter; the data still goes ahead so the office can match it.
+ */
+export type ProcedureRule<A = Answers> = { procedure: Procedure; when: Rule<A>; offline?: Rule<A> };
+
+/** A problem with an answer: an i18n key, with values for it (dates as YYYY-MM-DD, `procedure` as an id). */
+export type AnswerProblem = { path: string; message: string; params?: Record<string, string> };
+
+/**
+ * A check across answers, made when its question is answered and again before the answers are submitted.
+ * `today` is the date of filing (flows read no clock); without it, date windows are not checked.
+ */
+export type AnswerCheck<A = Answers> = (context: FlowContext<A> & { today?: string; lifeEvent: LifeEvent }) => AnswerProblem | null;
 
 /** A person the life event is tried with: checks build every payload from each sample. */
 export type Sample = { id: string; description: string; record: RecordValues; answers: Answers };
@@ -26,6 +40,8 @@ export type LifeEvent = {
   /** How each data item is derived from the answers and the record. */
   provides: Partial<Record<DataItemKey, (context: FlowContext) => unknown>>;
   rules: ProcedureRule[];
+  /** Checks across answers, by the question they concern. */
+  checks: Partial<Record<string, AnswerCheck>>;
   samples: Sample[];
 };
 
@@ -38,6 +54,7 @@ type LifeEventSpec<Qs extends readonly Question[]> = {
   askWhen?: { [K in Qs[number]["id"]]?: Rule<AnswersOf<Qs>> };
   provides: { [K in DataItemKey]?: (context: FlowContext<AnswersOf<Qs>>) => DataValues[K] | undefined };
   procedures: ProcedureRule<AnswersOf<Qs>>[];
+  checks?: { [K in Qs[number]["id"]]?: AnswerCheck<AnswersOf<Qs>> };
   samples?: Sample[];
 };
 
@@ -64,6 +81,7 @@ export function defineLifeEvent<const Qs extends readonly Question[]>(spec: Life
     askWhen: (spec.askWhen ?? {}) as Partial<Record<string, Rule>>,
     provides: spec.provides as Partial<Record<DataItemKey, (context: FlowContext) => unknown>>,
     rules: spec.procedures as unknown as ProcedureRule[],
+    checks: (spec.checks ?? {}) as Partial<Record<string, AnswerCheck>>,
     samples: spec.samples ?? [],
   });
 }
@@ -108,4 +126,26 @@ export function dataValues(lifeEvent: LifeEvent, answers: Answers, record: Recor
     if (value !== undefined) values[key] = value;
   }
   return values as Partial<DataValues>;
+}
+
+/** The problem a question's cross-answer check finds with these answers, if any. */
+export function checkAnswer(lifeEvent: LifeEvent, questionId: string, answers: Answers, record: RecordValues, today?: string): AnswerProblem | null {
+  const check = lifeEvent.checks[questionId];
+  if (!check) return null;
+  const pruned = pruneAnswers(lifeEvent, answers, record);
+  if (!(questionId in pruned)) return null;
+  return check({ answers: pruned, record, today, lifeEvent });
+}
+
+/** Every answered question whose cross-answer check fails, in question order. */
+export function answerProblems(
+  lifeEvent: LifeEvent,
+  answers: Answers,
+  record: RecordValues,
+  today?: string,
+): { questionId: string; problem: AnswerProblem }[] {
+  return lifeEvent.questions.flatMap((question) => {
+    const problem = checkAnswer(lifeEvent, question.id, answers, record, today);
+    return problem ? [{ questionId: question.id, problem }] : [];
+  });
 }

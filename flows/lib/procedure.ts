@@ -2,22 +2,38 @@
 // basis, by when, which data items it needs, and how its payload is built: a service designer reads it as a spec.
 import { z } from "zod";
 import { sectorOf, type Agency, type Sector } from "./agency";
-import { addDays, addMonths } from "./dates";
+import { addDays, dayOfNextMonth, endOfMonthsPeriod } from "./dates";
 import { dataDictionary, type DataItemKey, type DataValues } from "./data-dictionary";
 import type { Answers, RecordValues, Text } from "./types";
 
 /** Data items that hold a date, which deadlines can count from. */
-export type DateItemKey = "moveDate" | "foundingDate" | "firstEmploymentDate" | "birthDate";
+export type DateItemKey = "moveDate" | "foundingDate" | "firstEmploymentDate" | "birthDate" | "firstBusinessYearEnd";
 
 /**
- * When a procedure is due, relative to a date data item (derived from the answers):
- * `{ days: 14, from: 'moveDate' }` 14 days after; `{ months: 2, from: 'foundingDate' }` two months after;
- * `{ before: 'moveDate' }` by that date (`days` earlier when given).
+ * When a procedure is due, relative to a date data item, counted as Japanese law counts periods:
+ * - `{ days: 14, from: 'moveDate' }` "within 14 days from" (…から14日以内): the first day is not counted
+ *   (民法第140条), so a move on 1 April is due by 15 April. With `firstDayCounts` ("以後", "起算して" the
+ *   day itself) one day earlier.
+ * - `{ months: 2, from: 'foundingDate', firstDayCounts: true }` "within two months on or after" (以後2月以内):
+ *   the period ends the day before the corresponding day (民法第143条): founded 1 April → 31 May.
+ *   Without `firstDayCounts` the period starts the next day: 1 April → 1 May.
+ * - `{ before: 'moveDate' }` by that date (`days` earlier when given).
+ * - `{ dayOfNextMonth: 10, from }` by the 10th of the following month (翌月10日まで).
+ * - `{ earliestOf: [...] }` whichever comes first.
  */
 export type DeadlineRule =
-  | { days: number; from: DateItemKey }
-  | { months: number; from: DateItemKey }
-  | { before: DateItemKey; days?: number };
+  | { days: number; from: DateItemKey; firstDayCounts?: boolean }
+  | { months: number; from: DateItemKey; firstDayCounts?: boolean }
+  | { before: DateItemKey; days?: number }
+  | { dayOfNextMonth: number; from: DateItemKey }
+  | { earliestOf: DeadlineRule[] };
+
+/**
+ * When a procedure can be filed, around a date data item: `opensDaysBefore` days before it at the earliest
+ * (absent: any time before), `closesDaysAfter` days after it at the latest (absent: no limit). `text` says
+ * the rule in words for the person.
+ */
+export type FilingWindow = { around: DateItemKey; opensDaysBefore?: number; closesDaysAfter?: number; text: Text };
 
 export type RouteContext = { data: Partial<DataValues>; answers: Answers; record: RecordValues };
 
@@ -40,6 +56,10 @@ export type Procedure = {
   sector: Sector;
   legalBasis: Text;
   deadline: DeadlineRule | null;
+  /** When the law lets it be filed, around a date the person gives (the move date). */
+  filingWindow?: FilingWindow;
+  /** Said when the person cannot file online and sends the prefilled form by post or brings it to the counter. */
+  offlineNote?: Text;
   dataItems: DataItemKey[];
   /** Items that may be absent (e.g. the residence card number of a Japanese national). */
   optionalItems: DataItemKey[];
@@ -62,6 +82,8 @@ type ProcedureSpec<Items extends readonly DataItemKey[]> = {
   handledBy: Agency | Route;
   legalBasis: Text;
   deadline: DeadlineRule | null;
+  filingWindow?: FilingWindow;
+  offlineNote?: Text;
   dataItems: Items;
   optionalItems?: readonly Items[number][];
   fromPrerequisite?: { [K in Items[number]]?: string };
@@ -113,6 +135,8 @@ export function defineProcedure<const Items extends readonly DataItemKey[]>(spec
     sector: isRoute(spec.handledBy) ? spec.handledBy.sector : sectorOf(spec.handledBy),
     legalBasis: spec.legalBasis,
     deadline: spec.deadline,
+    filingWindow: spec.filingWindow,
+    offlineNote: spec.offlineNote,
     dataItems,
     optionalItems,
     fromPrerequisite,
@@ -145,10 +169,25 @@ export function agencyDescription(procedure: Procedure): string {
 
 export function deadlineFor(rule: DeadlineRule | null, data: Partial<DataValues>): string | null {
   if (!rule) return null;
+  if ("earliestOf" in rule) {
+    const dates = rule.earliestOf.map((inner) => deadlineFor(inner, data));
+    if (dates.some((date) => date === null)) return null;
+    return (dates as string[]).reduce((a, b) => (b < a ? b : a));
+  }
   const fromKey = "before" in rule ? rule.before : rule.from;
   const from = data[fromKey];
   if (typeof from !== "string") return null;
   if ("before" in rule) return addDays(from, -(rule.days ?? 0));
-  if ("months" in rule) return addMonths(from, rule.months);
-  return addDays(from, rule.days);
+  if ("dayOfNextMonth" in rule) return dayOfNextMonth(from, rule.dayOfNextMonth);
+  if ("months" in rule) return endOfMonthsPeriod(rule.firstDayCounts ? from : addDays(from, 1), rule.months);
+  return addDays(from, rule.firstDayCounts ? rule.days - 1 : rule.days);
+}
+
+/** The move dates (or other dates) a filing made on `today` may name, or null when the procedure has no window. */
+export function filingRange(window: FilingWindow | undefined, today: string): { earliest: string | null; latest: string | null } | null {
+  if (!window) return null;
+  return {
+    earliest: window.closesDaysAfter === undefined ? null : addDays(today, -window.closesDaysAfter),
+    latest: window.opensDaysBefore === undefined ? null : addDays(today, window.opensDaysBefore),
+  };
 }

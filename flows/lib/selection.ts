@@ -11,6 +11,12 @@ export type SelectedProcedure = {
   prerequisites: string[];
   deadline: string | null;
   inPerson: boolean;
+  /**
+   * True when this person cannot file it online (a move-out without a My Number Card): the portal guides
+   * them to post the prefilled form or bring it to the counter, and sends the data ahead to the office.
+   */
+  offline: boolean;
+  /** The items the payload carries: an optional item the person does not have (a residence card number of a Japanese national) is not listed. */
   dataItems: string[];
   payload: unknown;
 };
@@ -36,8 +42,9 @@ export function draftSelection({ lifeEvent, answers, record, optOut = [] }: Sele
     ({ procedure, when }) => when(context) && !(procedure.sector === "private" && optOut.includes(procedure.id)),
   );
   const chosenIds = new Set(chosen.map(({ procedure }) => procedure.id));
-  return chosen.map(({ procedure }) => {
+  return chosen.map(({ procedure, offline }) => {
     const { agencyId, routeError } = resolveAgency(procedure, { data, answers: pruned, record });
+    const present = procedure.dataItems.filter((key) => data[key] !== undefined || key in procedure.fromPrerequisite || !procedure.optionalItems.includes(key));
     return {
       procedure,
       routeError,
@@ -47,7 +54,8 @@ export function draftSelection({ lifeEvent, answers, record, optOut = [] }: Sele
         prerequisites: procedure.prerequisites.filter((id) => chosenIds.has(id)),
         deadline: deadlineFor(procedure.deadline, data),
         inPerson: procedure.inPerson,
-        dataItems: [...procedure.dataItems],
+        offline: offline ? offline(context) : false,
+        dataItems: present,
         payload: procedure.buildPayload(pickItems(data, procedure.dataItems)),
       },
     };

@@ -57,6 +57,7 @@ export function caseEvents(procedureIds: string[]) {
         { type: "delivery.failed", procedureId, attempt, permanent: false },
         { type: "delivery.failed", procedureId, attempt, permanent: true },
         { type: "operator.retried", procedureId },
+        { type: "operator.closed", procedureId, reason: "handled on paper" },
         { type: "agency.accepted", procedureId, reference: `REF-${procedureId}` },
         { type: "agency.rejected", procedureId, reason: "incomplete" },
         { type: "agency.informationRequested", procedureId, question: "Please send a copy of the lease." },

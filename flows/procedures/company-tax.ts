@@ -10,7 +10,8 @@ export const corporationEstablishmentNotification = defineProcedure({
   name: { ja: "法人設立届出書", en: "Notification of incorporation (national tax)" },
   handledBy: headOfficeTaxOffice,
   legalBasis: { ja: "法人税法第148条", en: "Corporation Tax Act, Article 148" },
-  deadline: { months: 2, from: "foundingDate" },
+  // 設立の日以後2月以内: founded 1 April → 31 May.
+  deadline: { months: 2, from: "foundingDate", firstDayCounts: true },
   dataItems: [...companyItems, "representativeAddress", "businessPurposes", "capital", "fiscalYearEndMonth"],
   fromPrerequisite: { corporateNumber: "company-registration" },
   rejectionReasons: [reasons.incomplete, reasons.jurisdiction],
@@ -22,8 +23,14 @@ export const blueReturnApproval = defineProcedure({
   name: { ja: "青色申告の承認申請書", en: "Application for approval of blue-form tax returns" },
   handledBy: headOfficeTaxOffice,
   legalBasis: { ja: "法人税法第122条", en: "Corporation Tax Act, Article 122" },
-  // Within three months of incorporation (or by the end of the first year, if earlier).
-  deadline: { months: 3, from: "foundingDate" },
+  // 法人税法第122条第2項第1号: the day before the earlier of the day three months have passed since
+  // incorporation (設立の日以後3月を経過した日) and the end of the first business year.
+  deadline: {
+    earliestOf: [
+      { months: 3, from: "foundingDate", firstDayCounts: true },
+      { before: "firstBusinessYearEnd", days: 1 },
+    ],
+  },
   dataItems: [...companyItems, "fiscalYearEndMonth"],
   fromPrerequisite: { corporateNumber: "company-registration" },
   rejectionReasons: [reasons.incomplete, reasons.deadlinePassed],
@@ -35,6 +42,7 @@ export const salaryPaymentOffice = defineProcedure({
   name: { ja: "給与支払事務所等の開設届出書", en: "Notification of opening a salary payment office" },
   handledBy: headOfficeTaxOffice,
   legalBasis: { ja: "所得税法第230条", en: "Income Tax Act, Article 230" },
+  // その事実があった日から1月以内: the first day is not counted, so 1 April → 1 May.
   deadline: { months: 1, from: "foundingDate" },
   dataItems: [...companyItems, "employeeCount"],
   optionalItems: ["employeeCount"],

@@ -13,6 +13,20 @@ export const moveOutNotification = defineProcedure({
   handledBy: oldMunicipality,
   legalBasis: { ja: "住民基本台帳法第24条", en: "Basic Resident Registration Act, Article 24" },
   deadline: { before: "moveDate" },
+  // Online (マイナポータル) from 30 days before the move until 10 days after it (デジタル庁, 引越し手続オンラインサービス).
+  filingWindow: {
+    around: "moveDate",
+    opensDaysBefore: 30,
+    closesDaysAfter: 10,
+    text: {
+      ja: "転出届はオンラインでは引越しの30日前から引越し後10日以内まで届け出られます。",
+      en: "A move-out notification can be made online from 30 days before the move until 10 days after it.",
+    },
+  },
+  offlineNote: {
+    ja: "マイナンバーカードがないため、転出届はオンラインでは届け出られません。記入済みの届出書を印刷し、署名して本人確認書類の写しと返信用封筒を添えて郵送するか、旧住所の市区町村の窓口にお持ちください。",
+    en: "Without a My Number Card the move-out notification cannot be made online. Print the prefilled form, sign it and post it with a copy of your ID and a return envelope, or bring it to the counter of your current municipality.",
+  },
   dataItems: ["name", "nameKana", "birthDate", "currentAddress", "newAddress", "moveDate", "movingMembers"],
   inPerson: false,
   rejectionReasons: [reasons.incomplete, reasons.identity, reasons.duplicate],
@@ -28,6 +42,11 @@ export const moveInNotification = defineProcedure({
   handledBy: newMunicipality,
   legalBasis: { ja: "住民基本台帳法第22条", en: "Basic Resident Registration Act, Article 22" },
   deadline: { days: 14, from: "moveDate" },
+  filingWindow: {
+    around: "moveDate",
+    closesDaysAfter: 14,
+    text: { ja: "転入届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第22条）。", en: "A move-in notification must be made within 14 days of moving in (Basic Resident Registration Act, Article 22)." },
+  },
   dataItems: ["name", "nameKana", "birthDate", "gender", "nationality", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers"],
   optionalItems: ["gender", "nationality", "residenceCardNumber"],
   inPerson: true,
@@ -49,6 +68,11 @@ export const changeOfAddressNotification = defineProcedure({
   handledBy: newMunicipality,
   legalBasis: { ja: "住民基本台帳法第23条", en: "Basic Resident Registration Act, Article 23" },
   deadline: { days: 14, from: "moveDate" },
+  filingWindow: {
+    around: "moveDate",
+    closesDaysAfter: 14,
+    text: { ja: "転居届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第23条）。", en: "A change-of-address notification must be made within 14 days of the move (Basic Resident Registration Act, Article 23)." },
+  },
   dataItems: ["name", "nameKana", "birthDate", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers"],
   optionalItems: ["residenceCardNumber"],
   inPerson: true,

@@ -72,7 +72,8 @@ export const mailForwarding = defineProcedure({
   name: { ja: "郵便物の転送届（転居届）", en: "Mail forwarding (Japan Post change-of-address)" },
   handledBy: japanPost,
   legalBasis: { ja: "郵便法・内国郵便約款（転居届による転送）", en: "Postal Act and the domestic postal terms (forwarding for one year)" },
-  deadline: { before: "moveDate", days: 7 },
+  // No law sets a deadline: forwarding starts when Japan Post has registered the request (about a week).
+  deadline: null,
   dataItems: ["name", "nameKana", "phone", "currentAddress", "newAddress", "moveDate", "movingMembers"],
   payload: {
     schema: z

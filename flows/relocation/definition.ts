@@ -8,6 +8,7 @@ import { bankIds } from "../agencies";
 import * as catalogue from "../procedures";
 import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
 import { relocationSamples } from "./samples";
+import { withinFilingWindows } from "../lib/answer-checks";
 
 const q = questionsFor("relocation");
 
@@ -108,6 +109,8 @@ export const isForeignResident = ({ record }: Context) => !!record.nationality &
 export const isAged60OrOver = ({ answers, record }: Context) =>
   !!answers.moveDate && !!record.birthDate && ageOn(record.birthDate, answers.moveDate) >= 60;
 export const hasMyNumberCard = ({ answers }: Context) => answers.hasMyNumberCard === true;
+/** The online move-out notification is signed with the card's certificate; without a card it goes by post or at the counter. */
+export const lacksMyNumberCard = ({ answers }: Context) => answers.hasMyNumberCard === false;
 export const isNhiInsured = ({ answers }: Context) => answers.healthInsurance === "nhi";
 export const isPensionCategory1 = ({ answers }: Context) => answers.pension === "category1";
 export const receivesPension = ({ answers }: Context) => answers.receivesPension === true;
@@ -151,7 +154,8 @@ export const relocation = defineLifeEvent({
     nationality: ({ record }) => record.nationality,
     email: ({ record }) => record.email,
     phone: ({ answers, record }) => answers.phone ?? record.phone,
-    residenceCardNumber: ({ answers }) => answers.residenceCardNumber,
+    // Never for a Japanese national, even if an answer lingers: they have no residence card.
+    residenceCardNumber: ({ answers, record }) => (record.nationality && record.nationality !== "JP" ? answers.residenceCardNumber : undefined),
     moveDate: ({ answers }) => answers.moveDate,
     currentAddress: ({ answers }) => answers.currentAddress,
     newAddress: ({ answers }) => answers.newAddress,
@@ -166,8 +170,12 @@ export const relocation = defineLifeEvent({
     parkingAddress: ({ answers }) => answers.parkingAddress,
     dogs: ({ answers }) => answers.dogs,
   },
+  checks: {
+    // The move date must lie in the window of the resident registration procedures the answers select.
+    moveDate: withinFilingWindows("moveDate"),
+  },
   procedures: [
-    { procedure: catalogue.moveOutNotification, when: movesToAnotherMunicipality },
+    { procedure: catalogue.moveOutNotification, when: movesToAnotherMunicipality, offline: lacksMyNumberCard },
     { procedure: catalogue.moveInNotification, when: movesToAnotherMunicipality },
     { procedure: catalogue.changeOfAddressNotification, when: movesWithinMunicipality },
     { procedure: catalogue.myNumberCardAddressUpdate, when: hasMyNumberCard },

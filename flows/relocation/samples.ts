@@ -176,7 +176,7 @@ export const relocationSamples: Sample[] = [
     description: "Aged 72, receives a pension; moves from Osaka (Chuo Ward) to Kyoto (Nakagyo Ward).",
     record: demoRecords["p-suzuki-haruko"],
     answers: {
-      moveDate: "2026-04-10",
+      moveDate: "2026-03-25",
       currentAddress: demoAddresses.suzukiOld,
       newAddress: demoAddresses.suzukiNew,
       movingMembers: [],
@@ -236,7 +236,7 @@ export const relocationSamples: Sample[] = [
     description: "Lives alone in a rented flat; moves within Shibuya and tells the water bureau, electricity, gas and Japan Post.",
     record: demoRecords["p-ito-yuki"],
     answers: {
-      moveDate: "2026-01-31",
+      moveDate: "2026-03-05",
       currentAddress: demoAddresses.itoOld,
       newAddress: demoAddresses.itoNew,
       movingMembers: [],

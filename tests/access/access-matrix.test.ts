@@ -9,8 +9,9 @@ import { isCsrfExempt } from "../../app/identity/security/csrf.server";
 import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { anonymousBrowser, browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { seedAgencyEndpoints } from "../../app/demo/seed.server";
-import { submitSampleCase } from "../factories";
-import { deliverAll, requestOf } from "../setup/office";
+import { createSampleIdea, submitSampleCase } from "../factories";
+import { deliverAll, refuseAll, requestOf } from "../setup/office";
+import { sqlOutbox } from "../../db/queries/outbox";
 import { actorAccounts, actors, fixtures, routeAccess, type Access, type Actor, type RouteAccess } from "./route-access";
 
 type RouteModule = {
@@ -39,6 +40,11 @@ beforeAll(async () => {
   const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
   await deliverAll(db);
   fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
+  // 伊藤さん's move, refused by every organisation: dead letters for the operations console.
+  submitSampleCase(db, "relocation", "p-ito-yuki");
+  await refuseAll(db);
+  fixtures.deadLetterOutboxId = sqlOutbox.listDead(db)[0].id;
+  fixtures.ideaId = createSampleIdea(db);
 });
 afterAll(() => close());
 

@@ -1,7 +1,11 @@
 // As the representative of a company being founded (山田太郎 for 株式会社山田商店), in English without
-// JavaScript: start the incorporation, answer only what is new, see who receives what, submit once.
+// JavaScript: start the incorporation, answer only what is new, see who receives what, submit once; then,
+// with nobody at any organisation's desk, every procedure reaches a decision (the demo's simulator plays
+// the agency systems, its inbox desk the organisations without a demo officer).
 import { describe, expect, it } from "vitest";
-import { getLifeEvent } from "../../flows";
+import { openDatabase } from "../../db/client.server";
+import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { getLifeEvent, selectProcedures } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
@@ -9,9 +13,16 @@ import { usePortalAndBrowser } from "./support/portal";
 const incorporation = getLifeEvent("incorporation")!;
 
 describe.skipIf(!browserAvailable)("starting a company", () => {
-  const story = usePortalAndBrowser();
+  // Every organisation accepts at once; the pension office's demo officer is given no time of their own.
+  const story = usePortalAndBrowser({
+    AGENCY_SIMULATOR_DELAY_MS: "100",
+    AGENCY_SIMULATOR_ACCEPT_SHARE: "1",
+    AGENCY_SIMULATOR_REJECT_SHARE: "0",
+    AGENCY_SIMULATOR_ASK_SHARE: "0",
+    AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0",
+  });
 
-  it("the representative tells the government once, and the procedures that wait for registration wait", async () => {
+  it("the representative tells the government once; the procedures that wait for registration wait, then every one is decided", async () => {
     const { portal, browser } = story;
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
@@ -34,6 +45,30 @@ describe.skipIf(!browserAvailable)("starting a company", () => {
     expect(await page.locator("h1").textContent()).toBe("Application submitted");
     // Tax and insurance notifications wait for the company registration.
     expect(await page.locator("main").textContent()).toContain("Waiting for an earlier procedure");
+    await checkPage(page);
+
+    // Nobody decides anything: the case ends on its own, each procedure after the one it waits for.
+    const reference = /\/cases\/(MDG-[^?#]+)/.exec(page.url())![1];
+    const db = openDatabase(portal.databasePath);
+    try {
+      const requests = () => listProcedureRequestsForCase(db, { caseId: findCaseByReference(db, { reference })!.id });
+      const allAccepted = () => requests().every((request) => request.status === "accepted");
+      for (let waited = 0; waited < 600 && !allAccepted(); waited++) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requests().map((request) => [request.procedureId, request.status])).toEqual(requests().map((request) => [request.procedureId, "accepted"]));
+      // All ten of this sample's procedures (a head office in Tokyo's wards has no municipal notification).
+      expect(requests()).toHaveLength(selectProcedures({ lifeEvent: incorporation, answers: sample.answers, record: sample.record }).length);
+      expect(requests()).toHaveLength(10);
+      // The corporate number the registration produced reached the procedures that needed it.
+      const registration = requests().find((request) => request.procedureId === "company-registration")!;
+      const taxNotification = requests().find((request) => request.procedureId === "corporation-establishment-notification")!;
+      expect(JSON.parse(taxNotification.payload).corporateNumber).toBe(registration.decisionReference);
+    } finally {
+      db.$client.close();
+    }
+    await page.goto(`${portal.url}/cases/${reference}`);
+    const statuses = await page.locator("main .status").allTextContents();
+    expect(statuses).toHaveLength(10);
+    expect(new Set(statuses)).toEqual(new Set(["Done"]));
     await checkPage(page);
     await context.close();
   });

@@ -93,6 +93,8 @@ describe.skipIf(!browserAvailable)("signing in (demo mode)", () => {
       // An officer lands on their organisation's inbox; the header leads there, not to applications.
       await page.waitForURL(`${story.portal.url}/office`);
       const header = page.getByRole("navigation", { name: "アカウント" });
+      // With JavaScript the URL changes as the new page renders: wait for the signed-in header, then compare.
+      await header.getByRole("link", { name: "受付業務" }).waitFor();
       expect(await header.getByRole("link").allTextContents()).toEqual(["受付業務", "アカウント"]);
       await checkPage(page);
       // A life event's page offers an officer no start button (it would refuse them), and says who applies.

@@ -10,9 +10,10 @@ import { seedAgencyEndpoints } from "../../app/demo/seed.server";
 import { applyCaseEvent } from "../../app/cases/cases.server";
 import { listAgencies, listProcedures } from "../../flows";
 import { anonymousBrowser, browserRequest, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
-import { acceptAsAgency, deliverAll, requestOf } from "../setup/office";
+import { acceptAsAgency, deliverAll, refuseAll, requestOf } from "../setup/office";
+import { sqlOutbox } from "../../db/queries/outbox";
 import { createPortalHandler } from "../security/render";
-import { submitSampleCase } from "../factories";
+import { createSampleIdea, submitSampleCase } from "../factories";
 import { actorAccounts, actors, fixtures, routeAccess, type Actor, type RouteAccess } from "../access/route-access";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
@@ -37,9 +38,14 @@ beforeAll(async () => {
   const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
   await deliverAll(db);
   fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
+  fixtures.ideaId = createSampleIdea(db);
   // 山田さん's company, waiting for its registration.
   submitSampleCase(db, "incorporation", "c-yamada-shoten");
   await deliverAll(db);
+  // 伊藤さん's move, refused by every organisation: dead letters in the operations console.
+  submitSampleCase(db, "relocation", "p-ito-yuki");
+  await refuseAll(db, '{"error":"The address field is missing","received":{"address":"東京都渋谷区"}}');
+  fixtures.deadLetterOutboxId = sqlOutbox.listDead(db)[0].id;
   portal = await createPortalHandler();
 }, 300_000);
 

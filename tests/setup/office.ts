@@ -23,3 +23,13 @@ export function acceptAsAgency(db: Db, caseId: string, procedureId: string, refe
   const request = requestOf(db, caseId, procedureId);
   return applyCaseEvent(db, { procedureRequestId: request.id, event: { type: "agency.accepted", reference }, actor: `agency:${request.agencyId}` });
 }
+
+/** Delivers everything due through the real dispatcher to agencies that refuse it for good (HTTP 400): dead letters. */
+export async function refuseAll(db: Db, responseBody = '{"error":"The delivery was refused"}') {
+  const dispatcher = new Dispatcher({
+    db,
+    log: () => {},
+    connectors: () => ({ deliver: async () => ({ ok: false, permanent: true, error: "HTTP 400", httpStatus: 400, responseBody }) }),
+  });
+  for (let i = 0; i < 20 && (await dispatcher.runOnce()) > 0; i++);
+}

@@ -24,3 +24,6 @@ process.env.DISPATCHER ??= "off";
 process.env.AGENCY_SIMULATOR ??= "off";
 // Cheap password hashes in tests only (production mode ignores it): a busy machine must not time out seeding.
 process.env.MADOGUCHI_TEST_PASSWORD_LOG_N ??= "10";
+// The demo people move in spring 2026: tests file on 1 March 2026 so their move dates are inside the
+// window the law allows (production mode ignores it).
+process.env.MADOGUCHI_TEST_TODAY ??= "2026-03-01";

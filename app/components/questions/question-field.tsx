@@ -3,6 +3,7 @@
 import type { QuestionView as Question } from "~/journeys/question-view";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { issueText } from "../../platform/issue-message";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type PostalChoice = { town: string };
@@ -24,12 +25,12 @@ type FieldProps = {
 const asString = (value: unknown): string => (value === undefined || value === null ? "" : String(value));
 
 function ErrorMessages({ id, messages }: { id: string; messages?: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!messages?.length) return null;
   return (
     <span className="field__error" id={`${id}-error`}>
       <span className="visually-hidden">{t("journey:form.errorPrefix")}</span>
-      {messages.map((m) => t(m)).join(" ")}
+      {messages.map((m) => issueText(t, i18n.language, m)).join(" ")}
     </span>
   );
 }

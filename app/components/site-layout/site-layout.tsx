@@ -49,6 +49,9 @@ export function SiteLayout({
       <footer className="site-footer">
         <div className="site-footer__inner">
           <p>{t("footer.about")}</p>
+          <p>
+            <Link to="/ideas">{t("ideas:list.title")}</Link>
+          </p>
           <p>{t("footer.copyright")}</p>
         </div>
       </footer>

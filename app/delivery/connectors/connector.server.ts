@@ -13,9 +13,12 @@ export type Delivery = {
   information?: { question: string | null; answer: string };
 };
 
+/** What the agency answered, when it answered over HTTP: kept (redacted, 2 KB) for operators. */
+export type AgencyAnswer = { httpStatus?: number; responseBody?: string };
+
 export type DeliveryResult =
-  | { ok: true; agencyReference?: string }
-  | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
+  | ({ ok: true; agencyReference?: string } & AgencyAnswer)
+  | ({ ok: false; permanent: boolean; error: string; retryAfterMs?: number } & AgencyAnswer);
 
 export type Connector = {
   deliver(delivery: Delivery, options: { timeoutMs: number; now?: Date }): Promise<DeliveryResult>;

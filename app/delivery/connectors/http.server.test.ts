@@ -44,7 +44,7 @@ describe("http connector", () => {
   it("posts the signed JSON with the idempotency key, and keeps the agency's reference", async () => {
     received.length = 0;
     handler = (_req, res) => res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ reference: "JP-778" }));
-    expect(await deliver()).toEqual({ ok: true, agencyReference: "JP-778" });
+    expect(await deliver()).toEqual({ ok: true, agencyReference: "JP-778", httpStatus: 201, responseBody: '{"reference":"JP-778"}' });
     const [{ headers, body }] = received;
     expect(headers["idempotency-key"]).toBe("pr-1-1");
     expect(headers["content-type"]).toBe("application/json");
@@ -83,14 +83,14 @@ describe("http connector", () => {
     [404, { ok: false, permanent: true, error: "HTTP 404" }],
     [409, { ok: false, permanent: true, error: "HTTP 409" }],
     [422, { ok: false, permanent: true, error: "HTTP 422" }],
-  ])("classifies HTTP %i", async (status, expected) => {
+  ])("classifies HTTP %i, and hands back what the agency answered", async (status, expected) => {
     handler = (_req, res) => res.writeHead(status).end("not json");
-    expect(await deliver()).toEqual(expected);
+    expect(await deliver()).toEqual({ ...expected, httpStatus: status, responseBody: "not json" });
   });
 
   it("honours Retry-After on 429, in seconds or as a date", async () => {
     handler = (_req, res) => res.writeHead(429, { "Retry-After": "7" }).end();
-    expect(await deliver()).toEqual({ ok: false, permanent: false, error: "HTTP 429", retryAfterMs: 7_000 });
+    expect(await deliver()).toMatchObject({ ok: false, permanent: false, error: "HTTP 429", retryAfterMs: 7_000, httpStatus: 429 });
     const now = new Date("2026-11-27T10:00:00Z");
     expect(parseRetryAfter("Fri, 27 Nov 2026 10:00:30 GMT", now)).toBe(30_000);
     expect(parseRetryAfter("soon", now)).toBeUndefined();

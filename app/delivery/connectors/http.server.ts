@@ -5,6 +5,9 @@ import type { Connector, Delivery, DeliveryResult } from "./connector.server";
 
 export type HttpEndpoint = { url: string; secret: string };
 
+/** How much of an answer body the connector hands back (more than the 2 KB kept, so redaction sees whole values). */
+const ANSWER_KEEP_CHARS = 8 * 1024;
+
 /** The JSON an agency receives. Only the procedure's own data items are in `payload`. */
 export function deliveryBody(delivery: Delivery): string {
   return JSON.stringify({
@@ -59,11 +62,13 @@ export function httpConnector(endpoint: HttpEndpoint): Connector {
         return { ok: false, permanent: false, error: reason };
       }
       const outcome = classifyStatus(response.status);
-      if (outcome === "delivered") return { ok: true, agencyReference: referenceFrom(text) };
+      // What the agency said goes back with the decision; the dispatcher stores a redacted excerpt of it.
+      const answer = <T extends object>(result: T): T => ({ ...result, httpStatus: response.status, responseBody: text.slice(0, ANSWER_KEEP_CHARS) });
+      if (outcome === "delivered") return answer({ ok: true as const, agencyReference: referenceFrom(text) });
       const error = `HTTP ${response.status}`;
-      if (outcome === "permanent") return { ok: false, permanent: true, error };
+      if (outcome === "permanent") return answer({ ok: false as const, permanent: true, error });
       const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get("Retry-After"), now) : undefined;
-      return { ok: false, permanent: false, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+      return answer({ ok: false as const, permanent: false, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
     },
   };
 }

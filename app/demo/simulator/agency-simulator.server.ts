@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { getProcedure, listAgencies } from "../../../flows";
+import { getProcedure, listAgencies, withCorporateCheckDigit } from "../../../flows";
 import { demoAgencySecret, SIGNATURE_HEADER, signBody, verifySignature } from "../../delivery/signature.server";
 
 export type Faults = {
@@ -73,7 +73,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
   const log = options.log ?? ((message: string) => console.log(`agencies: ${message}`));
   const agencyIds = new Set(options.agencyIds ?? listAgencies().filter((agency) => agency.channel === "http").map((agency) => agency.id));
   const secretFor = options.secretFor ?? ((agencyId: string) => demoAgencySecret(agencyId));
-  const shares: DecisionShares = { accepted: 0.8, rejected: 0.1, informationRequested: 0.1, ...options.shares };
+  const shares: DecisionShares = { ...defaultShares, ...options.shares };
   const decisionDelayMs = options.decisionDelayMs ?? 3_000;
   const callbackRetryMs = options.callbackRetryMs ?? 2_000;
   const callbackAttempts = options.callbackAttempts ?? 30;
@@ -124,25 +124,16 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
     return applied;
   }
 
-  function pickDecision(mayAsk: boolean): keyof DecisionShares {
-    const total = shares.accepted + shares.rejected + (mayAsk ? shares.informationRequested : 0);
-    const roll = random() * total;
-    if (roll < shares.accepted) return "accepted";
-    if (roll < shares.accepted + shares.rejected) return "rejected";
-    return "informationRequested";
-  }
-
   /** Sends the decision; a refusal the portal may lift later (409: not delivered yet) is retried. */
   async function decide(agencyId: string, delivery: DeliveryBody, attempt: number, eventId: string, mayAsk: boolean, chosen?: keyof DecisionShares) {
-    const decision = chosen ?? pickDecision(mayAsk);
+    const decision = chosen ?? pickDecision(shares, mayAsk, random);
     const body = JSON.stringify({
       procedureRequestId: delivery.procedureRequestId,
       eventId,
       decision,
       ...(decision === "accepted" ? { reference: decisionReference(agencyId, delivery.procedureId) } : {}),
-      // A reason code from the procedure's own catalogue, so the status page can explain it in every language.
-      ...(decision === "rejected" ? { reason: getProcedure(delivery.procedureId)?.rejectionReasons[0]?.code ?? "incomplete" } : {}),
-      ...(decision === "informationRequested" ? { question: "変更が適用される日付をご確認ください。 / Please confirm the date from which the change applies." } : {}),
+      ...(decision === "rejected" ? { reason: simulatedRejectionReason(delivery.procedureId) } : {}),
+      ...(decision === "informationRequested" ? { question: simulatedQuestion } : {}),
     });
     let retry = false;
     try {
@@ -277,9 +268,28 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
   };
 }
 
+export const defaultShares: DecisionShares = { accepted: 0.8, rejected: 0.1, informationRequested: 0.1 };
+
+/** One decision by the shares; a question only when the organisation has not asked before (`mayAsk`). */
+export function pickDecision(shares: DecisionShares, mayAsk: boolean, random: () => number = Math.random): keyof DecisionShares {
+  const total = shares.accepted + shares.rejected + (mayAsk ? shares.informationRequested : 0);
+  if (total === 0) return "accepted";
+  const roll = random() * total;
+  if (roll < shares.accepted) return "accepted";
+  if (roll < shares.accepted + shares.rejected) return "rejected";
+  return "informationRequested";
+}
+
+/** A reason code from the procedure's own catalogue, so the status page can explain it in every language. */
+export const simulatedRejectionReason = (procedureId: string) => getProcedure(procedureId)?.rejectionReasons[0]?.code ?? "incomplete";
+
+/** The question a simulated organisation asks: its own words, in Japanese, as a real office would write. */
+export const simulatedQuestion = "変更が適用される日付をご確認ください。";
+
 /** What an agency answers on acceptance; the legal affairs bureau issues the company's 13-digit corporate number. */
-function decisionReference(agencyId: string, procedureId: string): string {
-  if (procedureId === "company-registration") return String(Math.floor(1e12 + Math.random() * 9e12));
+export function decisionReference(agencyId: string, procedureId: string): string {
+  // 12 random digits behind the check digit the ordinance defines, so the number passes the dictionary's check.
+  if (procedureId === "company-registration") return withCorporateCheckDigit(String(Math.floor(1e11 + Math.random() * 9e11)));
   return `${agencyId.toUpperCase()}-${randomUUID().slice(0, 8).toUpperCase()}`;
 }
 

@@ -5,6 +5,12 @@ import type { DecisionShares, Faults, SimulatorOptions } from "./agency-simulato
 
 export const defaultSimulatorPort = 3001;
 
+/** How long the inbox desk leaves a request to an organisation's demo officer before deciding it (ms). */
+export const officerGraceMs = (env: NodeJS.ProcessEnv = process.env): number | undefined => {
+  const value = Number(env.AGENCY_SIMULATOR_OFFICER_GRACE_MS);
+  return env.AGENCY_SIMULATOR_OFFICER_GRACE_MS && Number.isFinite(value) && value >= 0 ? value : undefined;
+};
+
 export const simulatorPort = (env: NodeJS.ProcessEnv = process.env) => Number(env.AGENCY_SIMULATOR_PORT || defaultSimulatorPort);
 
 /** Where the portal's callbacks endpoint is, as the simulator reaches it. */

@@ -56,6 +56,8 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     AGENCY_SIMULATOR_DELAY_MS: "300",
     // Cheap password hashes for the demo accounts (ignored in production mode).
     MADOGUCHI_TEST_PASSWORD_LOG_N: "10",
+    // The demo people move in spring 2026: the portal files on 1 March 2026 (ignored in production mode).
+    MADOGUCHI_TEST_TODAY: "2026-03-01",
     ...extraEnv,
   };
   const prepared = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/prepare.ts"], { cwd: root, env, encoding: "utf8" });

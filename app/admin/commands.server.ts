@@ -1,0 +1,121 @@
+// The operations console's actions as commands for scripts (`npm run admin -- <command>`), the same
+// functions the /admin pages call, so a script and a person change things the same way and are audited
+// the same way (the actor is `cli:<operating-system user>`). Every refusal exits 1 and changes nothing.
+import { parseArgs } from "node:util";
+import type { Db } from "../../db/client.server";
+import { closeOne, closeSchema, DeadLetterRefusedError, listDeadLetterSummaries, retryAllForAgency, retryOne } from "./dead-letters.server";
+import enAdmin from "../../public/locales/en/admin.json";
+
+export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string };
+
+type Command = { usage: string; summary: string; run(db: Db, args: string[], io: CommandIo): number };
+
+/** An English message for a refusal key of the `admin` namespace (commands speak English, like the rest of the CLI). */
+export function englishMessage(key: string, values: Record<string, string | number> = {}): string {
+  const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], enAdmin);
+  const text = typeof found === "string" ? found : key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+function refusal(io: CommandIo, error: unknown): number {
+  if (error instanceof DeadLetterRefusedError) {
+    io.err(englishMessage(error.refusal));
+    return 1;
+  }
+  throw error;
+}
+
+export const commands: Record<string, Command> = {
+  "dead-letters": {
+    usage: "dead-letters [--agency <organisation id>]",
+    summary: "lists failed deliveries, oldest first (tab-separated: id, case reference, organisation, procedure, attempts, reason, since)",
+    run(db, args, io) {
+      const { values } = parseArgs({ args, options: { agency: { type: "string" } } });
+      const rows = listDeadLetterSummaries(db, { lang: "en", agencyId: values.agency });
+      for (const d of rows) io.out([d.outboxId, d.caseReference, d.agencyId, d.procedureRequestId, d.attempts, d.reason ?? "", d.deadSince].join("\t"));
+      io.err(`${rows.length} failed deliveries`);
+      return 0;
+    },
+  },
+  retry: {
+    usage: "retry <dead letter id>",
+    summary: "sends one failed delivery again (same idempotency key)",
+    run(db, [outboxId], io) {
+      if (!outboxId) return usageError(io, "retry");
+      try {
+        retryOne(db, { outboxId, actor: io.actor });
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.out(englishMessage("deadLetters.retriedOne"));
+      return 0;
+    },
+  },
+  "retry-all": {
+    usage: "retry-all <organisation id>",
+    summary: "sends every failed delivery of one organisation again (after its outage)",
+    run(db, [agencyId], io) {
+      if (!agencyId) return usageError(io, "retry-all");
+      const { retried, refused } = retryAllForAgency(db, { agencyId, actor: io.actor });
+      if (retried === 0 && refused === 0) {
+        io.err(englishMessage("deadLetters.refused.noneForOrganisation"));
+        return 1;
+      }
+      io.out(englishMessage("deadLetters.retriedAll", { retried, refused }));
+      return 0;
+    },
+  },
+  close: {
+    usage: "close <dead letter id> --reason <text the applicant reads>",
+    summary: "closes a failed delivery as handled outside Madoguchi; the applicant reads the reason on their status page",
+    run(db, args, io) {
+      const { values, positionals } = parseArgs({ args, options: { reason: { type: "string" } }, allowPositionals: true });
+      const [outboxId] = positionals;
+      if (!outboxId) return usageError(io, "close");
+      const parsed = closeSchema.safeParse({ reason: values.reason });
+      if (!parsed.success) {
+        io.err(`${englishMessage(parsed.error.issues[0].message, { max: 500 })}. Nothing was changed.`);
+        return 1;
+      }
+      try {
+        closeOne(db, { outboxId, reason: parsed.data.reason, actor: io.actor });
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.out(englishMessage("deadLetters.closedOne"));
+      return 0;
+    },
+  },
+};
+
+function usageError(io: CommandIo, name: string): number {
+  io.err(`usage: npm run admin -- ${commands[name].usage}`);
+  return 2;
+}
+
+export function helpText(): string {
+  return [
+    "usage: npm run admin -- <command> [arguments]   (DATABASE_PATH selects the database; default data/madoguchi.db)",
+    "",
+    ...Object.values(commands).map((command) => `  ${command.usage}\n      ${command.summary}`),
+  ].join("\n");
+}
+
+/** Runs one command; returns the exit code. */
+export function runAdminCommand(db: Db, argv: string[], io: CommandIo): number {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    (name && name !== "help" && name !== "--help" ? io.err : io.out)(helpText());
+    return name && name !== "help" && name !== "--help" ? 2 : 0;
+  }
+  try {
+    return command.run(db, args, io);
+  } catch (error) {
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`${error.message}\nusage: npm run admin -- ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+// `npm run admin -- <command>`: the operations console's actions for scripts (see app/admin/commands.server.ts
+// and the README). Audited as cli:<operating-system user>.
+import os from "node:os";
+import { defaultDatabasePath, openDatabase } from "../../db/client.server";
+import { runAdminCommand } from "../admin/commands.server";
+
+const db = openDatabase(defaultDatabasePath());
+try {
+  process.exitCode = runAdminCommand(db, process.argv.slice(2), {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    actor: `cli:${os.userInfo().username}`,
+  });
+} finally {
+  db.$client.close();
+}

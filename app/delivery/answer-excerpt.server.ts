@@ -1,0 +1,53 @@
+// What is kept of an agency's answer to a delivery: its first 2 KB, for operators judging a dead letter.
+// Agencies often echo what they were sent, so personal data is taken out before anything is stored.
+
+export const ANSWER_EXCERPT_BYTES = 2 * 1024;
+
+const REDACTED = "[redacted]";
+
+/** Every string and number in the delivered data, as an agency might echo it (plain and JSON-escaped). */
+function sentValues(value: unknown, into: Set<string>, depth = 0): Set<string> {
+  if (depth > 10 || value === null || value === undefined) return into;
+  if (typeof value === "string" || typeof value === "number") {
+    const text = String(value).trim();
+    if (text.length >= 2) {
+      into.add(text);
+      into.add(JSON.stringify(text).slice(1, -1));
+      into.add(JSON.stringify(text).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+    }
+    return into;
+  }
+  if (Array.isArray(value)) value.forEach((item) => sentValues(item, into, depth + 1));
+  else if (typeof value === "object") Object.values(value as Record<string, unknown>).forEach((item) => sentValues(item, into, depth + 1));
+  return into;
+}
+
+/** Shapes of personal data whatever was sent: e-mail addresses, and runs of 7 or more digits (phone, My Number, postal code, dates of birth). */
+const personalShapes = [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, /(?:\d[\s\-‐－ー]?){6,}\d/g, /[０-９]{7,}/g];
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Cuts a string to at most `bytes` UTF-8 bytes without splitting a character. */
+export function firstBytes(text: string, bytes: number): string {
+  const buffer = Buffer.from(text, "utf8");
+  if (buffer.length <= bytes) return text;
+  let end = bytes;
+  while (end > 0 && (buffer[end] & 0xc0) === 0x80) end--;
+  return buffer.subarray(0, end).toString("utf8");
+}
+
+/**
+ * The answer body as it may be stored: every value that was delivered (the procedure's data items, the
+ * citizen's answer) and anything shaped like an e-mail address or a long number replaced by "[redacted]",
+ * then cut to 2 KB. Protects against personal data reaching the operators' pages through an agency's echo.
+ */
+export function answerExcerpt(body: string | undefined, delivered: unknown): string | null {
+  if (body === undefined || body === "") return null;
+  let text = body;
+  const values = [...sentValues(delivered, new Set())].sort((a, b) => b.length - a.length);
+  for (const value of values) text = text.replace(new RegExp(escapeRegExp(value), "g"), REDACTED);
+  for (const shape of personalShapes) text = text.replace(shape, REDACTED);
+  return firstBytes(text, ANSWER_EXCERPT_BYTES);
+}

@@ -1,0 +1,129 @@
+// Dead letters: every delivery that ended without success, oldest first, optionally of one organisation;
+// retrying all of an organisation's at once after its outage.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readVerifiedForm } from "~/identity/auth.server";
+import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { DataTable } from "~/components/data-table/data-table";
+import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { listDeadLetterSummaries, retryAllForAgency } from "~/admin/dead-letters.server";
+import { adminLanguage, requireAdministrator } from "~/admin/page.server";
+import { formatDateTime } from "~/platform/format";
+import { titleMeta } from "~/platform/meta";
+import { pageTitle } from "~/platform/page.server";
+import { getDb } from "../../db/client.server";
+
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdministrator(request);
+  const agencyId = new URL(request.url).searchParams.get("agency") || undefined;
+  const lang = await adminLanguage(request);
+  const all = listDeadLetterSummaries(getDb(), { lang });
+  const deadLetters = agencyId ? all.filter((dead) => dead.agencyId === agencyId) : all;
+  const organisations = [...new Map(all.map((dead) => [dead.agencyId, dead.organisation])).entries()].map(([id, name]) => ({
+    id,
+    name,
+    count: all.filter((dead) => dead.agencyId === id).length,
+  }));
+  return { title: await pageTitle(request, "deadLetters.title", "admin"), deadLetters, organisations, agencyId: agencyId ?? null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireAdministrator(request);
+  const form = await readVerifiedForm(request);
+  const agencyId = String(form.get("agencyId") ?? "");
+  if (form.get("intent") !== "retryAll" || !agencyId) return data({ refusal: "deadLetters.refused.noOrganisation" }, { status: 400 });
+  const { retried, refused } = retryAllForAgency(getDb(), { agencyId, actor: auth.user.id });
+  if (retried === 0 && refused === 0) return data({ refusal: "deadLetters.refused.noneForOrganisation" }, { status: 409 });
+  return redirect(`/admin/dead-letters?retried=${retried}&refused=${refused}`);
+}
+
+export default function DeadLetters() {
+  const { t, i18n } = useTranslation("admin");
+  const { deadLetters, organisations, agencyId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const retried = params.get("retried");
+  return (
+    <>
+      <p>
+        <Link to="/admin" className="back-link">
+          {t("backToConsole")}
+        </Link>
+      </p>
+      {actionData?.refusal ? <ErrorSummary errors={[{ message: t(actionData.refusal) }]} /> : null}
+      {retried !== null && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t("deadLetters.retriedAll", { retried: Number(retried), refused: Number(params.get("refused") ?? 0) })}</p>
+        </div>
+      ) : null}
+      {(params.get("retriedOne") || params.get("closed")) && !actionData ? (
+        <div className="notice" role="status">
+          <p>{t(params.get("closed") ? "deadLetters.closedOne" : "deadLetters.retriedOne")}</p>
+        </div>
+      ) : null}
+      <h1>{t("deadLetters.title")}</h1>
+      <p className="lead">{t("deadLetters.lead")}</p>
+
+      <section aria-labelledby="organisations-heading">
+        <h2 id="organisations-heading">{t("deadLetters.byOrganisation")}</h2>
+        {organisations.length === 0 ? (
+          <p>{t("deadLetters.none")}</p>
+        ) : (
+          <ul className="admin-list">
+            {organisations.map((organisation) => (
+              <li key={organisation.id}>
+                <Link to={`?agency=${encodeURIComponent(organisation.id)}`} aria-current={agencyId === organisation.id ? "true" : undefined}>
+                  {t("deadLetters.organisationCount", { name: organisation.name, count: organisation.count })}
+                </Link>
+                <Form method="post" className="inline-form">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="retryAll" />
+                  <input type="hidden" name="agencyId" value={organisation.id} />
+                  <button type="submit" className="button button--secondary">
+                    {t("deadLetters.retryAll", { name: organisation.name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        {agencyId ? <Link to="/admin/dead-letters">{t("deadLetters.showAll")}</Link> : null}
+      </section>
+
+      {deadLetters.length > 0 ? (
+        <DataTable caption={t("deadLetters.tableCaption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("deadLetters.columns.caseReference")}</th>
+              <th scope="col">{t("deadLetters.columns.organisation")}</th>
+              <th scope="col">{t("deadLetters.columns.procedure")}</th>
+              <th scope="col">{t("deadLetters.columns.attempts")}</th>
+              <th scope="col">{t("deadLetters.columns.reason")}</th>
+              <th scope="col">{t("deadLetters.columns.since")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deadLetters.map((dead) => (
+              <tr key={dead.outboxId}>
+                <td>
+                  <Link to={`/admin/dead-letters/${dead.outboxId}`}>{dead.caseReference}</Link>
+                </td>
+                <td>{dead.organisation}</td>
+                <td>{dead.procedure}</td>
+                <td>{dead.attempts}</td>
+                <td>
+                  <code>{dead.reason}</code>
+                </td>
+                <td>{formatDateTime(dead.deadSince, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      ) : null}
+    </>
+  );
+}
