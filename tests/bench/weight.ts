@@ -31,7 +31,7 @@ function routeNamespaces(file: string): string[] {
 /** The built chunk of a Japanese namespace file: the `<ns>-*.js` asset that holds its first text. */
 function translationChunk(ns: string): string | undefined {
   const values = JSON.stringify(JSON.parse(readFileSync(`public/locales/ja/${ns}.json`, "utf8")));
-  const sample = /"([^"\\]*[^\x00-\x7f][^"\\]*)"/.exec(values)?.[1];
+  const sample = /"([^"\\]*\P{ASCII}[^"\\]*)"/u.exec(values)?.[1];
   return readdirSync(assetsDir)
     .filter((file) => file.startsWith(`${ns}-`) && file.endsWith(".js"))
     .map((file) => `/assets/${file}`)
