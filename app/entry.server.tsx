@@ -1,4 +1,5 @@
-// Server rendering in the request's language (one shared i18next instance per language), so the HTML is complete without JavaScript.
+// Server rendering in the request's language (shared i18next instances per language and namespace list), so the HTML is
+// complete without JavaScript and the browser hydrates it with the same translations.
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -8,6 +9,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce/nonce";
 import { i18nFor, languageOf } from "./platform/i18n/i18n.server";
+import { namespacesForRoutes } from "./platform/i18n/config";
 import { logger } from "./platform/logger.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
 import { startEngineOnce } from "./delivery/engine.server";
@@ -26,7 +28,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const i18n = await i18nFor(await languageOf(request));
+  // The page renders with the namespaces its routes name (handle.i18n), the same the browser loads to hydrate it.
+  const routes = remixContext.staticHandlerContext.matches.map(({ route }) => ({ id: route.id, handle: remixContext.routeModules[route.id]?.handle }));
+  const i18n = await i18nFor(await languageOf(request), namespacesForRoutes(routes));
 
   const nonce = createNonce();
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -123,7 +123,7 @@ export default function Account() {
         </ul>
       ) : null}
       <p>
-        <Link to="/account/ideas">{t("ideas:mine.title")}</Link>
+        <Link to="/account/ideas">{t("account.ideasLink")}</Link>
       </p>
 
       <h2>{t("account.passkeysTitle")}</h2>

@@ -68,8 +68,9 @@ export function IdeaEventTitle({ event }: { event: { kind: string; fromStatus?: 
   );
 }
 
+/** On question and status pages; its words are in `common`, which every page loads (not `ideas`, which they do not). */
 export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }: { lifeEventId?: string; procedureId?: string; questionId?: string }) {
-  const { t } = useTranslation("ideas");
+  const { t } = useTranslation("common");
   const params = new URLSearchParams();
   if (lifeEventId) params.set("lifeEvent", lifeEventId);
   if (procedureId) params.set("procedure", procedureId);
@@ -77,7 +78,7 @@ export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }:
   const query = params.toString();
   return (
     <p className="suggest-improvement">
-      <Link to={`/ideas/new${query ? `?${query}` : ""}`}>{t("suggest.link")}</Link>
+      <Link to={`/ideas/new${query ? `?${query}` : ""}`}>{t("suggestImprovement")}</Link>
     </p>
   );
 }

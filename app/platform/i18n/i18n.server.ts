@@ -6,7 +6,7 @@ import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./config";
-import { i18nOptions } from "./resources.server";
+import { i18nOptions, resources } from "./resources.server";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -33,21 +33,28 @@ export async function languageOf(request: Request): Promise<Language> {
   return isLanguage(detected) ? detected : fallbackLanguage;
 }
 
-const instances = new Map<Language, Promise<I18n>>();
+const instances = new Map<string, Promise<I18n>>();
 
 /**
- * The i18next instance of a language, initialised once with every translation and shared by all requests.
- * Nothing may change its language (each language has its own instance), so sharing it is safe.
+ * The i18next instance of a language, initialised once and shared by all requests: with every translation, or
+ * with only `namespaces` (what a page renders with: exactly what the browser loads to hydrate it, so server and
+ * browser always render the same text, and a namespace a page forgot to name shows as a raw key on the server,
+ * where the every-page test finds it, instead of breaking hydration in the browser).
+ * Nothing may change an instance's language (each language has its own), so sharing it is safe.
  */
-export function i18nFor(lng: Language): Promise<I18n> {
-  let instance = instances.get(lng);
+export function i18nFor(lng: Language, namespaces?: readonly string[]): Promise<I18n> {
+  const key = namespaces ? `${lng}:${[...namespaces].sort().join(",")}` : lng;
+  let instance = instances.get(key);
   if (!instance) {
     const created = createInstance();
+    const options = namespaces
+      ? { ...i18nOptions, ns: [...namespaces], resources: { [lng]: Object.fromEntries(namespaces.map((ns) => [ns, resources[lng]?.[ns] ?? {}])) } }
+      : i18nOptions;
     instance = created
       .use(initReactI18next)
-      .init({ ...i18nOptions, lng })
+      .init({ ...options, lng })
       .then(() => created);
-    instances.set(lng, instance);
+    instances.set(key, instance);
   }
   return instance;
 }
