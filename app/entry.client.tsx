@@ -1,7 +1,7 @@
 // Hydration: the browser's i18next starts in the language the server rendered (<html lang>), with only the
 // namespaces the matched routes name (handle.i18n) in that language, loaded before hydrating. A later
-// navigation to a route that needs another namespace suspends inside Remix's transition until it is loaded,
-// so no raw key is ever shown.
+// navigation to a route that needs another namespace suspends inside Remix's transition until it is loaded
+// (useRouteNamespaces, in the root layout), so no raw key is ever shown.
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import { startTransition, StrictMode } from "react";

@@ -21,6 +21,7 @@ import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notic
 import { SessionTimeout } from "~/components/session-timeout/session-timeout";
 import { SiteLayout } from "~/components/site-layout/site-layout";
 import { fallbackLanguage, layoutNamespaces, type Language } from "~/platform/i18n/config";
+import { useRouteNamespaces } from "~/platform/i18n/use-route-namespaces";
 import { fixedT, languageCookie, languageOf } from "~/platform/i18n/i18n.server";
 import { getOptionalUser, listSubjects } from "~/identity/auth.server";
 import { issueCsrfToken } from "~/identity/security/csrf.server";
@@ -90,6 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const nonce = useNonce();
   useChangeLanguage(locale);
+  useRouteNamespaces();
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
