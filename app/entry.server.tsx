@@ -12,12 +12,17 @@ import { i18nFor, languageOf } from "./platform/i18n/i18n.server";
 import { namespacesForRoutes } from "./platform/i18n/config";
 import { logger } from "./platform/logger.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
+import { retryAfterOf } from "./identity/security/rate-limit.server";
 import { startEngineOnce } from "./delivery/engine.server";
 import { startDemoOnce } from "./demo/start.server";
+import { recoverInterruptedSubmissions } from "./journeys/journeys.server";
+import { getDb } from "../db/client.server";
 
 // The start-up: the delivery engine always; the demo (agency simulator, sign-in shortcut) in demo mode only.
 startEngineOnce();
 startDemoOnce();
+// A journey that a crash in an older version left half-way (case written, journey not) is finished now.
+recoverInterruptedSubmissions(getDb());
 
 const ABORT_DELAY = 5_000;
 
@@ -33,6 +38,12 @@ export default async function handleRequest(
   const i18n = await i18nFor(await languageOf(request), namespacesForRoutes(routes));
 
   const nonce = createNonce();
+  // A page that says "try again later" says when in Retry-After too (the lockout page).
+  if (responseStatusCode === 429 && !responseHeaders.has("Retry-After")) {
+    const { actionHeaders, loaderHeaders } = remixContext.staticHandlerContext;
+    const retryAfter = retryAfterOf([...Object.values(actionHeaders ?? {}), ...Object.values(loaderHeaders ?? {})]);
+    if (retryAfter) responseHeaders.set("Retry-After", retryAfter);
+  }
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {

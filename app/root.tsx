@@ -25,6 +25,7 @@ import { useRouteNamespaces } from "~/platform/i18n/use-route-namespaces";
 import { fixedT, languageCookie, languageOf } from "~/platform/i18n/i18n.server";
 import { getOptionalUser, listSubjects } from "~/identity/auth.server";
 import { issueCsrfToken } from "~/identity/security/csrf.server";
+import { safeRedirect } from "~/identity/security/safe-redirect";
 import { countCasesNeedingAction } from "~/cases/case-pages.server";
 import { getDb } from "../db/client.server";
 import appHref from "~/styles/app.css?url";
@@ -44,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.has("lng")) {
     url.searchParams.delete("lng");
-    throw redirect(`${url.pathname}${url.search}`, { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
+    // Through safeRedirect: a path such as //evil.example/?lng=en must not become a redirect off the portal.
+    throw redirect(safeRedirect(`${url.pathname}${url.search}`, "/"), { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
   }
   const headers = new Headers();
   const t = await fixedT(locale, "common");

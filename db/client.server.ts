@@ -2,7 +2,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 
@@ -13,17 +13,68 @@ export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "run" | "a
 export const defaultDatabasePath = () => process.env.DATABASE_PATH ?? path.resolve(process.cwd(), "data", "madoguchi.db");
 export const migrationsFolder = () => process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), "db", "migrations");
 
-/** Opens (and creates) a database file, sets the pragmas every connection needs, and applies pending migrations. */
+/** The database cannot be written: the portal must not start and say it is ready. */
+export class DatabaseNotWritableError extends Error {
+  constructor(file: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `The database ${file} cannot be written (${reason}). Madoguchi needs to write the file and to create ${path.basename(file)}-wal ` +
+        `and ${path.basename(file)}-shm beside it: make the file and its folder writable by the user that runs the portal ` +
+        `(and the filesystem not read-only), or set DATABASE_PATH to a writable place, then start again.`,
+    );
+    this.name = "DatabaseNotWritableError";
+  }
+}
+
+/**
+ * Creates the file (and its folder) readable by the owner only, and tightens files an older version left
+ * readable by others. SQLite gives the -wal and -shm files the database file's permissions.
+ */
+function ownerOnly(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(each) && (statSync(each).mode & 0o077) !== 0) chmodSync(each, 0o600);
+  }
+}
+
+/**
+ * Proves the database can be written, without changing it: a table created in a transaction that is
+ * rolled back. A read-only file, folder or filesystem fails here, at start, rather than on every write.
+ */
+function assertWritable(sqlite: Database.Database) {
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    sqlite.exec("CREATE TABLE madoguchi_write_probe (x INTEGER)");
+  } finally {
+    sqlite.exec("ROLLBACK");
+  }
+}
+
+/**
+ * Opens (and creates, owner-only) a database file, sets the pragmas every connection needs, applies pending
+ * migrations and checks that it can be written; throws DatabaseNotWritableError when it cannot.
+ */
 export function openDatabase(file: string = defaultDatabasePath()): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  return db;
+  let sqlite: Database.Database | undefined;
+  try {
+    if (file !== ":memory:") ownerOnly(file);
+    sqlite = new Database(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    assertWritable(sqlite);
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrate(db, { migrationsFolder: migrationsFolder() });
+    if (file !== ":memory:") ownerOnly(file);
+    return db;
+  } catch (error) {
+    sqlite?.close();
+    const code = (error as { code?: string }).code ?? "";
+    if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH|IOERR)|^EACCES$|^EPERM$|^EROFS$/.test(code)) throw new DatabaseNotWritableError(file, error);
+    throw error;
+  }
 }
 
 declare global {

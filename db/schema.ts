@@ -267,7 +267,33 @@ export const users = sqliteTable("users", {
   /** The last TOTP time step accepted, so a code cannot be used twice. */
   totpLastStep: integer("totp_last_step"),
   createdAt: text("created_at").notNull(),
+  /** Set while an administrator has deactivated the account: it cannot sign in and has no sessions. */
+  deactivatedAt: text("deactivated_at"),
 });
+
+/**
+ * One-time links an administrator hands to a new member of staff (or to one whose second factor was reset):
+ * the invitee sets a password and enrols a second factor before anything else. Only the token's SHA-256 is
+ * stored, so a copy of the database holds no usable link.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** account: a new account; second-factor: a reset second factor (and password). */
+    kind: text("kind", { enum: ["account", "second-factor"] }).notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    /** Who invited: a user id, or cli:<operating-system user> for create-admin. */
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("invitations_user_idx").on(t.userId)],
+);
 
 /** Who may act for whom: a parent for a household member, a representative for a company. */
 export const authorisations = sqliteTable(
@@ -452,4 +478,21 @@ export const ideaEvents = sqliteTable(
     at: text("at").notNull(),
   },
   (t) => [index("idea_events_idea_idx").on(t.ideaId, t.id), index("idea_events_at_idx").on(t.at)],
+);
+
+/** The one optional question after submitting and when a case ends: a rating of 1–5 and a comment (masked). */
+export const satisfactionResponses = sqliteTable(
+  "satisfaction_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    moment: text("moment", { enum: ["submitted", "ended"] }).notNull(),
+    rating: integer("rating").notNull(),
+    /** Personal data in it masked before it is stored. */
+    comment: text("comment"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("satisfaction_case_moment_idx").on(t.caseId, t.moment), index("satisfaction_created_idx").on(t.createdAt)],
 );

@@ -68,7 +68,13 @@ export function describeLifeEvents(): {
     id: string;
     version: number;
     questions: number;
-    procedures: { id: string; agency: string; sector: "public" | "private"; prerequisites: string[] }[];
+    procedures: {
+      id: string;
+      agency: string;
+      sector: "public" | "private";
+      prerequisites: string[];
+      form: { name: string; date: string; source: string; items: { item: string; dataItem: string | null; notNeededBecause: string | null }[] } | null;
+    }[];
   }[];
 } {
   return {
@@ -81,6 +87,14 @@ export function describeLifeEvents(): {
         agency: agencyDescription(procedure),
         sector: procedure.sector,
         prerequisites: procedure.prerequisites.filter((id) => lifeEvent.procedures.includes(id)),
+        form: procedure.form
+          ? {
+              name: procedure.form.name,
+              date: procedure.form.date,
+              source: procedure.form.source,
+              items: procedure.form.items.map(({ item, dataItem, notNeededBecause }) => ({ item, dataItem, notNeededBecause })),
+            }
+          : null,
       })),
     })),
   };

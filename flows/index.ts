@@ -1,5 +1,6 @@
 // The public face of flows/: what the portal, the dispatcher and the designer's tools code against.
 // Everything here is pure: no I/O, no clock, no imports from app/ or db/.
+export type { Filing } from "./lib/types";
 export type { Lang, Text, RecordValues, RecordAttribute, Address, HouseholdMember, Vehicle, Dog, Answers, Gender, HealthInsurance, PensionCategory } from "./lib/types";
 export { addressSchema, householdMemberSchema, vehicleSchema, dogSchema } from "./lib/types";
 export type { Agency, AgencyKind, Channel, Sector } from "./lib/agency";

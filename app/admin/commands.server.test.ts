@@ -13,7 +13,7 @@ afterAll(close);
 function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runAdminCommand(db, argv, { out: (line) => out.push(line), err: (line) => err.push(line), actor: "cli:tester" });
+  const code = runAdminCommand(db, argv, { out: (line) => out.push(line), err: (line) => err.push(line), actor: "cli:tester", origin: "https://madoguchi.example" });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

@@ -4,9 +4,12 @@
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/client.server";
 import { closeOne, closeSchema, DeadLetterRefusedError, listDeadLetterSummaries, retryAllForAgency, retryOne } from "./dead-letters.server";
+import { getUserByLoginId } from "../../db/queries/users";
+import { changeOrganisation, createFirstAdministrator, deactivateStaff, invitationLink, inviteStaff, reactivateStaff, resetSecondFactor, StaffRefusedError } from "./staff.server";
+import { inviteSchema } from "./staff-schemas";
 import enAdmin from "../../public/locales/en/admin.json";
 
-export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string };
+export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string; origin: string };
 
 type Command = { usage: string; summary: string; run(db: Db, args: string[], io: CommandIo): number };
 
@@ -18,14 +21,124 @@ export function englishMessage(key: string, values: Record<string, string | numb
 }
 
 function refusal(io: CommandIo, error: unknown): number {
-  if (error instanceof DeadLetterRefusedError) {
+  if (error instanceof DeadLetterRefusedError || error instanceof StaffRefusedError) {
     io.err(englishMessage(error.refusal));
     return 1;
   }
   throw error;
 }
 
+/** A staff account by login id, or a refusal. */
+function staffUserId(db: Db, loginId: string | undefined, io: CommandIo): string | undefined {
+  const user = loginId ? getUserByLoginId(db, { loginId: loginId.trim().toLowerCase() }) : undefined;
+  if (!user) io.err(englishMessage("staff.refused.notFound"));
+  return user?.id;
+}
+
+function printLink(io: CommandIo, token: string, expiresAt: Date) {
+  io.out(invitationLink(io.origin, token));
+  io.err(`One-time link, shown only now; it expires at ${expiresAt.toISOString()}. Open it to set a password and enrol an authenticator app.`);
+}
+
+function invalidInput(io: CommandIo, issues: { message: string }[]): number {
+  io.err(`${issues.map((issue) => englishMessage(issue.message)).join(". ")}. Nothing was changed.`);
+  return 1;
+}
+
 export const commands: Record<string, Command> = {
+  "create-admin": {
+    usage: "create-admin --login <login id> --name <name>",
+    summary: "the first administrator of a database that has none: prints a one-time link (MADOGUCHI_ORIGIN sets its address)",
+    run(db, args, io) {
+      const { values } = parseArgs({ args, options: { login: { type: "string" }, name: { type: "string" } } });
+      const parsed = inviteSchema.safeParse({ role: "administrator", loginId: values.login, displayName: values.name });
+      if (!parsed.success) return invalidInput(io, parsed.error.issues);
+      try {
+        const { token, expiresAt } = createFirstAdministrator(db, { loginId: parsed.data.loginId, displayName: parsed.data.displayName, actor: io.actor });
+        printLink(io, token, expiresAt);
+        return 0;
+      } catch (error) {
+        return refusal(io, error);
+      }
+    },
+  },
+  invite: {
+    usage: "invite --role officer|designer|evaluator|administrator --login <login id> --name <name> [--organisation <organisation id>]",
+    summary: "invites a member of staff (an officer needs an organisation): prints a one-time link",
+    run(db, args, io) {
+      const { values } = parseArgs({ args, options: { role: { type: "string" }, login: { type: "string" }, name: { type: "string" }, organisation: { type: "string" } } });
+      const parsed = inviteSchema.safeParse({ role: values.role, loginId: values.login, displayName: values.name, agencyId: values.organisation });
+      if (!parsed.success) return invalidInput(io, parsed.error.issues);
+      try {
+        const { token, expiresAt } = inviteStaff(db, { input: parsed.data, actor: io.actor });
+        printLink(io, token, expiresAt);
+        return 0;
+      } catch (error) {
+        return refusal(io, error);
+      }
+    },
+  },
+  deactivate: {
+    usage: "deactivate <login id>",
+    summary: "deactivates a staff account and ends its sessions (never the last administrator)",
+    run(db, [loginId], io) {
+      const userId = staffUserId(db, loginId, io);
+      if (!userId) return 1;
+      try {
+        deactivateStaff(db, { userId, actor: io.actor });
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.out(englishMessage("staffMember.done.deactivated"));
+      return 0;
+    },
+  },
+  reactivate: {
+    usage: "reactivate <login id>",
+    summary: "lets a deactivated staff account sign in again",
+    run(db, [loginId], io) {
+      const userId = staffUserId(db, loginId, io);
+      if (!userId) return 1;
+      try {
+        reactivateStaff(db, { userId, actor: io.actor });
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.out(englishMessage("staffMember.done.reactivated"));
+      return 0;
+    },
+  },
+  "set-organisation": {
+    usage: "set-organisation <login id> <organisation id>",
+    summary: "moves an officer to another organisation",
+    run(db, [loginId, agencyId], io) {
+      if (!agencyId) return usageError(io, "set-organisation");
+      const userId = staffUserId(db, loginId, io);
+      if (!userId) return 1;
+      try {
+        changeOrganisation(db, { userId, agencyId, actor: io.actor });
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.out(englishMessage("staffMember.done.organisation"));
+      return 0;
+    },
+  },
+  "reset-second-factor": {
+    usage: "reset-second-factor <login id>",
+    summary: "removes a person's authenticator app, passkeys and password and prints a new one-time link",
+    run(db, [loginId], io) {
+      const userId = staffUserId(db, loginId, io);
+      if (!userId) return 1;
+      try {
+        const { token, expiresAt } = resetSecondFactor(db, { userId, actor: io.actor });
+        printLink(io, token, expiresAt);
+        return 0;
+      } catch (error) {
+        return refusal(io, error);
+      }
+    },
+  },
   "dead-letters": {
     usage: "dead-letters [--agency <organisation id>]",
     summary: "lists failed deliveries, oldest first (tab-separated: id, case reference, organisation, procedure, attempts, reason, since)",

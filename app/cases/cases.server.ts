@@ -10,6 +10,7 @@ import {
   procedureStatuses,
   selectProcedures,
   type Answers,
+  type Filing,
   type CaseContext,
   type CaseEvent,
   type ProcedureStatus,
@@ -114,9 +115,17 @@ export type SubmitCaseArgs = {
   /** The one-time token of the check-answers form: a double submit returns the first case. */
   submissionToken: string;
   consent: Consent;
+  /** When and by whom it is filed (届出年月日・届出人), as the consent page showed it. */
+  filing?: Filing;
   maxAttempts?: number;
   now?: Date;
   outbox?: Outbox;
+  /**
+   * Runs inside the case's transaction once the case is written (or found, for a repeated token), so
+   * what the caller records with it (the journey marked submitted, the consent entry) is written with
+   * the case or not at all.
+   */
+  alsoInTransaction?: (tx: Tx, submitted: SubmittedCase) => void;
 };
 
 export type SubmittedCase = { case: CaseRow; procedureRequests: ProcedureRequestRow[]; created: boolean };
@@ -139,12 +148,12 @@ export const idempotencyKeyFor = (procedureRequestId: string, delivery: number) 
 export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
   const now = args.now ?? new Date();
   const outbox = args.outbox ?? sqlOutbox;
-  const existing = findCaseBySubmissionToken(db, { submissionToken: args.submissionToken });
+  const existing = args.alsoInTransaction ? undefined : findCaseBySubmissionToken(db, { submissionToken: args.submissionToken });
   if (existing) return { case: existing, procedureRequests: listProcedureRequestsForCase(db, { caseId: existing.id }), created: false };
 
   const lifeEvent = getLifeEvent(args.lifeEventId, args.version);
   if (!lifeEvent) throw new UnknownLifeEventError(args.lifeEventId, args.version);
-  const selected = selectProcedures({ lifeEvent, answers: args.answers, record: args.record, optOut: args.optOut });
+  const selected = selectProcedures({ lifeEvent, answers: args.answers, record: args.record, optOut: args.optOut, filing: args.filing });
   if (selected.length === 0) throw new NothingToSubmitError();
   const consented = new Set(args.consent.procedureIds);
   const unconsented = selected.filter((procedure) => !consented.has(procedure.procedureId)).map((procedure) => procedure.procedureId);
@@ -158,7 +167,11 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
     (tx) => {
       // Checked again inside the write lock: two submits racing with one token make one case.
       const raced = findCaseBySubmissionToken(tx, { submissionToken: args.submissionToken });
-      if (raced) return { case: raced, procedureRequests: listProcedureRequestsForCase(tx, { caseId: raced.id }), created: false };
+      if (raced) {
+        const found = { case: raced, procedureRequests: listProcedureRequestsForCase(tx, { caseId: raced.id }), created: false };
+        args.alsoInTransaction?.(tx, found);
+        return found;
+      }
 
       const caseId = randomUUID();
       const actor = createActor(machine, {
@@ -230,7 +243,9 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
           procedures: selected.map(({ procedureId, agencyId, dataItems }) => ({ procedureId, agencyId, dataItems })),
         },
       });
-      return { case: kase, procedureRequests: requests, created: true };
+      const submitted = { case: kase, procedureRequests: requests, created: true };
+      args.alsoInTransaction?.(tx, submitted);
+      return submitted;
     },
     { behavior: "immediate" },
   );

@@ -10,6 +10,7 @@ try {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     actor: `cli:${os.userInfo().username}`,
+    origin: process.env.MADOGUCHI_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`,
   });
 } finally {
   db.$client.close();

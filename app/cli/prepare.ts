@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { defaultDatabasePath, openDatabase } from "../../db/client.server";
+import { DatabaseNotWritableError, defaultDatabasePath, openDatabase, type Db } from "../../db/client.server";
 import { isDemoMode } from "../platform/mode.server";
 import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../platform/secrets.server";
 import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../demo/seed.server";
@@ -44,7 +44,15 @@ if (ensureDemoKeyFile()) console.log(`madoguchi: generated demo keys at ${path.r
 getSecrets();
 
 const file = defaultDatabasePath();
-const db = openDatabase(file);
+let db: Db;
+try {
+  db = openDatabase(file);
+} catch (error) {
+  // A database that cannot be written is refused here, before the portal says it is ready.
+  if (!(error instanceof DatabaseNotWritableError)) throw error;
+  console.error(`madoguchi: ${error.message}`);
+  process.exit(1);
+}
 // Demo accounts have published passwords: production mode never seeds them.
 const seeded = isDemoMode() ? await seedDemoData(db) : false;
 const added = isDemoMode() && !seeded ? await addMissingDemoAccounts(db) : [];

@@ -16,6 +16,7 @@ const secret = "japan-post-secret";
 let mailId: string;
 let electricityId: string;
 let moveOutId: string;
+let gasId: string;
 
 beforeAll(() => {
   const now = new Date().toISOString();
@@ -26,6 +27,7 @@ beforeAll(() => {
   mailId = id("mail-forwarding");
   electricityId = id("electricity-move");
   moveOutId = id("move-out-notification");
+  gasId = id("gas-move");
   for (const procedureRequestId of [mailId, electricityId]) {
     applyCaseEvent(db, { procedureRequestId, event: { type: "delivery.started" }, actor: "system:test" });
     applyCaseEvent(db, { procedureRequestId, event: { type: "delivery.succeeded" }, actor: "system:test" });
@@ -64,11 +66,24 @@ describe("agency callbacks: refusals change nothing", () => {
   });
 
   it("refuses an event the machine does not take (a decision before delivery)", () => {
-    upsertAgencyEndpoint(db, { agencyId: "municipality-13101", url: "http://127.0.0.1:1/z", secret: "m-secret", now: new Date().toISOString() });
+    const gasAgency = db.select().from(procedureRequests).all().find((r) => r.id === gasId)!.agencyId;
+    upsertAgencyEndpoint(db, { agencyId: gasAgency, url: "http://127.0.0.1:1/z", secret: "g-secret", now: new Date().toISOString() });
     const before = dump();
-    const raw = body({ procedureRequestId: moveOutId });
-    expect(send(raw, { agencyId: "municipality-13101", key: "m-secret" })).toMatchObject({ status: 409, body: { error: { code: "eventRefused" } } });
+    const raw = body({ procedureRequestId: gasId });
+    expect(send(raw, { agencyId: gasAgency, key: "g-secret" })).toMatchObject({ status: 409, body: { error: { code: "eventRefused" } } });
     expect(dump()).toEqual(before);
+  });
+
+  it("refuses a forged API callback for a back-office organisation, even signed with a secret someone stored for it (404, nothing changed)", () => {
+    // 千代田区 decides in the back office. A row added by hand to agency_endpoints must not let its secret decide.
+    applyCaseEvent(db, { procedureRequestId: moveOutId, event: { type: "delivery.started" }, actor: "system:test" });
+    applyCaseEvent(db, { procedureRequestId: moveOutId, event: { type: "delivery.succeeded" }, actor: "system:test" });
+    upsertAgencyEndpoint(db, { agencyId: "municipality-13101", url: "http://127.0.0.1:1/m", secret: "m-secret", now: new Date().toISOString() });
+    const before = dump();
+    const raw = body({ procedureRequestId: moveOutId, decision: "accepted", reference: "FORGED-1" });
+    expect(send(raw, { agencyId: "municipality-13101", key: "m-secret" })).toMatchObject({ status: 404, body: { error: { code: "unknownAgency" } } });
+    expect(dump()).toEqual(before);
+    expect(db.select().from(procedureRequests).all().find((r) => r.id === moveOutId)!.status).toBe("delivered");
   });
 
   it("applies a good callback once, and refuses its replay by event id or by signature", () => {
@@ -89,7 +104,7 @@ describe("the callback route", () => {
     globalThis.__madoguchiDb = db;
     const raw = body({ procedureRequestId: electricityId, decision: "accepted", reference: "TEPCO-9" });
     const request = (signature: string) =>
-      new Request("http://localhost/api/agencies/tepco-energy-partner/callbacks", { method: "POST", body: raw, headers: { "X-Madoguchi-Signature": signature } });
+      new Request("http://localhost/api/agencies/tepco-energy-partner/callbacks", { method: "POST", body: raw, headers: { "Content-Type": "application/json", "X-Madoguchi-Signature": signature } });
     const ok = await action({ request: request(signBody({ secret: "tepco-secret", body: raw })), params: { agencyId: "tepco-energy-partner" }, context: {} });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true, status: "accepted" });

@@ -39,4 +39,27 @@ describe("flows:check", () => {
     const description = JSON.parse(lines[0]) as { lifeEvents: { id: string; procedures: unknown[] }[] };
     expect(description.lifeEvents.map((event) => event.id)).toEqual(expect.arrayContaining(["relocation", "incorporation"]));
   });
+
+  it("gives each procedure its official form, exactly {name, date, source, items: [{item, dataItem, notNeededBecause}]}", () => {
+    const { lines } = run({ json: true, localesDir: real });
+    const description = JSON.parse(lines[0]) as { lifeEvents: { id: string; procedures: { id: string; form: Record<string, unknown> }[] }[] };
+    for (const event of description.lifeEvents) {
+      for (const procedure of event.procedures) {
+        expect(Object.keys(procedure.form), procedure.id).toEqual(["name", "date", "source", "items"]);
+        for (const key of ["name", "date", "source"]) expect(typeof procedure.form[key]).toBe("string");
+        for (const item of procedure.form.items as Record<string, unknown>[]) {
+          expect(Object.keys(item)).toEqual(["item", "dataItem", "notNeededBecause"]);
+          expect((item.dataItem === null) !== (item.notNeededBecause === null), `${procedure.id}: ${String(item.item)}`).toBe(true);
+        }
+      }
+    }
+    const moveIn = description.lifeEvents.find((event) => event.id === "relocation")!.procedures.find((procedure) => procedure.id === "move-in-notification")!;
+    expect(moveIn.form.items).toEqual(expect.arrayContaining([{ item: "世帯主の氏名", dataItem: "householderName", notNeededBecause: null }]));
+  });
+
+  it("lists each procedure's form source and its items with their coverage", () => {
+    const { lines } = run({ localesDir: real });
+    expect(lines.some((line) => /^relocation v\d+ move-out-notification: 住民異動届（転出届） — \d+\/\d+ items filled, \d+ not needed \(.*住民基本台帳法/.test(line))).toBe(true);
+    expect(lines).toContain("    署名・押印: not needed — The seal or signature is replaced by the electronic submission: the person signed in with verified identity and gave consent.");
+  });
 });

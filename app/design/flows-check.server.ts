@@ -34,6 +34,15 @@ export function runFlowsCheck({ json = false, localesDir, print }: { json?: bool
     return 1;
   }
   const { lifeEvents } = describeLifeEvents();
+  // Each procedure's form: its source, and every item with what fills it or why it is not needed.
+  for (const event of lifeEvents) {
+    for (const procedure of event.procedures) {
+      const form = procedure.form!;
+      const filled = form.items.filter((item) => item.dataItem !== null).length;
+      print(`${event.id} v${event.version} ${procedure.id}: ${form.name} — ${filled}/${form.items.length} items filled, ${form.items.length - filled} not needed (${form.source}; ${form.date})`);
+      for (const item of form.items) print(`    ${item.item}: ${item.dataItem ?? `not needed — ${item.notNeededBecause}`}`);
+    }
+  }
   print(`flows:check: ok (${lifeEvents.map((event) => `${event.id} v${event.version}`).join(", ")})`);
   return 0;
 }

@@ -1,14 +1,15 @@
 // The consent preview: for each organisation, exactly which data items it will receive, for which procedure,
 // under which legal basis. Its hash binds the consent to exactly what was shown (and the data behind it).
 import { createHash } from "node:crypto";
-import { dataDictionary, getAgency, getProcedure, selectProcedures, type SelectedProcedure } from "../../flows";
+import { dataDictionary, getAgency, getProcedure, isIdentityNumberItem, selectProcedures, type Filing, type SelectedProcedure } from "../../flows";
 import type { JourneyView } from "./journeys.server";
 
 export type ConsentProcedure = {
   procedureId: string;
   name: string;
   legalBasis: string;
-  dataItems: { key: string; label: string }[];
+  /** identityNumber: an identity number, sent only because this procedure's law asks it (shown with that basis). */
+  dataItems: { key: string; label: string; identityNumber: boolean }[];
   /** Private recipients may be unticked; public procedures follow from the law. */
   optional: boolean;
   inPerson: boolean;
@@ -21,8 +22,13 @@ export type ConsentOrganisation = { agencyId: string; name: string; sector: "pub
 
 export type ConsentPreview = { organisations: ConsentOrganisation[]; hash: string; selected: SelectedProcedure[] };
 
-export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en"): ConsentPreview {
-  const selected = selectProcedures({ lifeEvent: journey.lifeEvent, answers: journey.answers, record: journey.record });
+/** Who files and when, as the forms say it (届出年月日・届出人): today in Japan, the person or their representative. */
+export function filingOf(filer: { representative: string | null }, today: string): Filing {
+  return { date: today, by: filer.representative ? { kind: "representative", name: filer.representative } : { kind: "self" } };
+}
+
+export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en", filing?: Filing): ConsentPreview {
+  const selected = selectProcedures({ lifeEvent: journey.lifeEvent, answers: journey.answers, record: journey.record, filing });
   const organisations = new Map<string, ConsentOrganisation>();
   for (const item of selected) {
     const procedure = getProcedure(item.procedureId)!;
@@ -40,6 +46,7 @@ export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en"): Co
       dataItems: item.dataItems.map((key) => ({
         key,
         label: dataDictionary[key as keyof typeof dataDictionary]?.label[lang] ?? key,
+        identityNumber: isIdentityNumberItem(key),
       })),
       optional: procedure.sector === "private",
       inPerson: item.inPerson,

@@ -31,6 +31,12 @@ export default function AdminHome() {
             </h3>
             <p>{t("admin:home.deadLettersHint")}</p>
           </li>
+          <li className="card">
+            <h3>
+              <Link to="/admin/staff">{t("admin:home.staff")}</Link>
+            </h3>
+            <p>{t("admin:home.staffHint")}</p>
+          </li>
         </ul>
       </nav>
     </>

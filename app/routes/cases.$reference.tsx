@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SuggestImprovementLink } from "~/components/ideas/idea-forms";
+import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/idea-forms";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { caseStatusView, requireCaseForApplicant } from "~/cases/case-pages.server";
@@ -211,6 +211,7 @@ export default function CaseStatus() {
       <p>
         <Link to="/cases">{t("journey:caseStatus.allCases")}</Link>
       </p>
+      <SatisfactionLink reference={reference} ended={status === "completed"} />
       <SuggestImprovementLink lifeEventId={lifeEventId} />
     </>
   );

@@ -1,9 +1,15 @@
-// The evaluation area's home, where people with the evaluator role land after signing in.
+// The evaluation dashboard, where evaluators land: every figure for the chosen period, life event, procedure,
+// organisation or ministry, with its definition, and the monthly trend as a chart with its data table.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EvaluationFigures } from "~/components/evaluation-figures/figures";
+import { dashboardView, requestLanguage } from "~/evaluation/dashboard.server";
+import { readEvaluationFilter } from "~/evaluation/figures.server";
 import { requireUser } from "~/identity/auth.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: ["evaluation"] };
@@ -12,15 +18,62 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["evaluator"] });
-  return { title: await pageTitle(request, "home.title", "evaluation") };
+  const filter = readEvaluationFilter(new URL(request.url));
+  return { title: await pageTitle(request, "home.title", "evaluation"), view: dashboardView(getDb(), filter, await requestLanguage(request)) };
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { id: string; name: string }[] }) {
+  const { t } = useTranslation("evaluation");
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} className="input" defaultValue={value ?? ""}>
+        <option value="">{t("filters.all")}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 export default function EvaluationHome() {
-  const { t } = useTranslation();
+  const { t } = useTranslation("evaluation");
+  const { view } = useLoaderData<typeof loader>();
+  const { filter, options } = view;
   return (
     <>
-      <h1>{t("evaluation:home.title")}</h1>
-      <p className="lead">{t("evaluation:home.lead")}</p>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <Form method="get" className="office-filters evaluation-filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{t("filters.heading")}</h2>
+        <div className="office-filters__fields">
+          {(["from", "to"] as const).map((name) => (
+            <div className="field" key={name}>
+              <label className="field__label" htmlFor={`filter-${name}`}>
+                {t(`filters.${name}`)}
+              </label>
+              <span className="field__hint" id={`filter-${name}-hint`}>
+                {t("filters.monthHint")}
+              </span>
+              <input id={`filter-${name}`} name={name} type="month" className="input" defaultValue={filter[name]} aria-describedby={`filter-${name}-hint`} />
+            </div>
+          ))}
+          <Select name="lifeEvent" label={t("filters.lifeEvent")} value={filter.lifeEventId} options={options.lifeEvents} />
+          <Select name="procedure" label={t("filters.procedure")} value={filter.procedureId} options={options.procedures} />
+          <Select name="agency" label={t("filters.agency")} value={filter.agencyId} options={options.agencies} />
+          <Select name="ministry" label={t("filters.ministry")} value={filter.ministryId} options={options.ministries} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("filters.apply")}
+        </button>
+      </Form>
+      <p role="status">{t("scope", { from: filter.from, to: filter.to })}</p>
+      <EvaluationFigures figures={view} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { auditActorOf, enforceSubmissionRateLimit, readVerifiedForm, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { buildConsentPreview, readOptOut } from "~/journeys/consent.server";
+import { buildConsentPreview, filingOf, readOptOut } from "~/journeys/consent.server";
 import { i18nServer } from "~/platform/i18n/i18n.server";
 import { journeyPath, requireJourney, requireSubjectFor } from "~/journeys/journey-pages.server";
 import { requireLifeEvent } from "~/journeys/life-events.server";
@@ -26,6 +26,11 @@ export const handle = { i18n: journeyNamespaces };
 
 export const meta = titleMeta;
 
+/** 届出人: the person themself, or the user acting for them (a family member, a company's representative). */
+function filingFor(auth: { user: { displayName: string }; actingFor: unknown }) {
+  return filingOf({ representative: auth.actingFor ? auth.user.displayName : null }, todayInJapan());
+}
+
 async function languageOf(request: Request): Promise<"ja" | "en"> {
   return (await i18nServer.getLocale(request)) === "en" ? "en" : "ja";
 }
@@ -40,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const asked = sendJourneyEvents(getDb(), { journeyId: journey.id, events: [{ type: "answers.confirmed", today: todayInJapan() }] });
     throw redirect(journeyPath(asked));
   }
-  const preview = buildConsentPreview(journey, await languageOf(request));
+  const preview = buildConsentPreview(journey, await languageOf(request), filingFor(auth));
   return {
     title: await pageTitle(request, "consent.title", "journey"),
     lifeEventId: lifeEvent.id,
@@ -63,14 +68,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const journey = requireJourney(auth, lifeEvent);
   if (journey.state !== "checkingAnswers" && journey.state !== "confirmed") throw redirect(journeyPath(journey));
   const lang = await languageOf(request);
-  const preview = buildConsentPreview(journey, lang);
+  const filing = filingFor(auth);
+  const preview = buildConsentPreview(journey, lang, filing);
   if (token !== journey.submissionToken || form.get("hash") !== preview.hash) {
     return data({ error: "journey:consent.changed" }, { status: 409 });
   }
   if (form.get("agree") !== "yes") return data({ error: "journey:consent.agreeRequired" }, { status: 400 });
   enforceSubmissionRateLimit(request, auth);
   const { actor, onBehalfOf } = auditActorOf(auth);
-  const { reference } = submitJourney(db, { journey, preview, optOut: readOptOut(preview, form), token, lang, actorId: actor, onBehalfOf });
+  const { reference } = submitJourney(db, { journey, preview, optOut: readOptOut(preview, form), token, lang, actorId: actor, onBehalfOf, filing });
   return redirect(`/cases/${reference}?submitted=1`);
 }
 
@@ -112,7 +118,10 @@ export default function Consent() {
                     <dd>
                       <ul className="plain-list">
                         {procedure.dataItems.map((item) => (
-                          <li key={item.key}>{item.label}</li>
+                          <li key={item.key}>
+                            {item.label}
+                            {item.identityNumber ? <span className="caption"> {t("journey:consent.identityNumber", { legalBasis: procedure.legalBasis })}</span> : null}
+                          </li>
                         ))}
                       </ul>
                     </dd>

@@ -1,6 +1,6 @@
 // The audit log: append-only and hash-chained, so a changed or removed entry is detectable.
 import { createHash } from "node:crypto";
-import { asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { auditEntries } from "../schema";
 
@@ -98,4 +98,9 @@ function* pagedEntries(tx: Tx, pageSize = 1000) {
 /** The entries about one person's or company's data, newest first, for their "who used my data" page. */
 export function listAuditEntriesForDataSubject(tx: Tx, { dataSubjectId }: { dataSubjectId: string }) {
   return tx.select().from(auditEntries).where(eq(auditEntries.dataSubjectId, dataSubjectId)).orderBy(desc(auditEntries.id)).all();
+}
+
+/** Whether an entry with this action exists about this subject (e.g. a case's consent.given). */
+export function hasAuditEntry(tx: Tx, { action, subjectId }: { action: string; subjectId: string }): boolean {
+  return tx.select({ id: auditEntries.id }).from(auditEntries).where(and(eq(auditEntries.action, action), eq(auditEntries.subjectId, subjectId))).limit(1).get() !== undefined;
 }

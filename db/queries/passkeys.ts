@@ -43,3 +43,8 @@ export function takeAuthChallenge(tx: Tx, { id, purpose, now }: { id: string; pu
   if (!row || row.expiresAt < now) return undefined;
   return row;
 }
+
+/** Removes every passkey of a user (an administrator reset their second factor). */
+export function deletePasskeysOfUser(tx: Tx, { userId }: { userId: string }): number {
+  return tx.delete(passkeys).where(eq(passkeys.userId, userId)).run().changes;
+}

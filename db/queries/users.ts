@@ -1,5 +1,5 @@
 // Accounts and who they may act for: small verb-noun queries for the identity code in app/.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { authorisations, users } from "../schema";
 
@@ -44,6 +44,29 @@ export function findAuthorisation(tx: Tx, { userId, subjectId }: { userId: strin
 
 export function createAuthorisation(tx: Tx, values: typeof authorisations.$inferInsert): Authorisation {
   return tx.insert(authorisations).values(values).returning().get();
+}
+
+/** Staff accounts (everyone but citizens and representatives), by login id. */
+export function listStaffUsers(tx: Tx): User[] {
+  return tx
+    .select()
+    .from(users)
+    .where(notInArray(users.role, ["citizen", "representative"]))
+    .orderBy(asc(users.loginId))
+    .all();
+}
+
+export function updateUser(tx: Tx, { userId, changes }: { userId: string; changes: Partial<Omit<typeof users.$inferInsert, "id">> }) {
+  tx.update(users).set(changes).where(eq(users.id, userId)).run();
+}
+
+/** Administrators who can still sign in (not deactivated). */
+export function countActiveAdministrators(tx: Tx): number {
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "administrator"), isNull(users.deactivatedAt)))
+    .all().length;
 }
 
 /** The agencies that have at least one officer account. */

@@ -8,6 +8,7 @@ import * as catalogue from "../procedures";
 import { incorporationSamples } from "./samples";
 import { tradeNameMatchesType } from "./trade-name";
 import { firstBusinessYearEnd } from "../lib/dates";
+import { filedAt, filedBy } from "../lib/filing";
 
 const q = questionsFor("incorporation");
 
@@ -30,6 +31,7 @@ const questions = [
   q.yesNo("hasEmployees", { hint: true }),
   q.number("employeeCount", { min: 1, max: 10_000, examples: [2] }),
   q.date("firstEmploymentDate", { hint: true, example: "2026-05-01" }),
+  q.money("expectedAnnualWages", { hint: true, min: 1, examples: [6_000_000] }),
   q.yesNo("blueReturn", { hint: true }),
   q.choice("corporateBank", { hint: true, options: [...bankIds, "none"], examples: ["mufg-bank", "none"] }),
 ] as const;
@@ -57,6 +59,7 @@ export const incorporation = defineLifeEvent({
   askWhen: {
     employeeCount: hasEmployees,
     firstEmploymentDate: hasEmployees,
+    expectedAnnualWages: hasEmployees,
   },
   provides: {
     companyType: ({ answers }) => answers.companyType,
@@ -73,6 +76,9 @@ export const incorporation = defineLifeEvent({
     representativeAddress: ({ answers }) => answers.representativeAddress,
     employeeCount: ({ answers }) => answers.employeeCount,
     firstEmploymentDate: ({ answers }) => answers.firstEmploymentDate,
+    expectedAnnualWages: ({ answers }) => answers.expectedAnnualWages,
+    filedAt,
+    filedBy,
     // Known only after registration, unless the company already has one on record.
     corporateNumber: ({ record }) => record["company.corporateNumber"],
   },

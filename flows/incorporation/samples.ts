@@ -64,6 +64,7 @@ export const incorporationSamples: Sample[] = [
       hasEmployees: true,
       employeeCount: 2,
       firstEmploymentDate: "2026-05-01",
+      expectedAnnualWages: 7_200_000,
       blueReturn: true,
       corporateBank: "mufg-bank",
     },

@@ -91,12 +91,13 @@ describe("describeLifeEvents", () => {
     const { lifeEvents } = describeLifeEvents();
     const relocation = lifeEvents.find((lifeEvent) => lifeEvent.id === "relocation")!;
     expect(relocation.version).toBe(1);
-    expect(relocation.questions).toBe(21);
+    expect(relocation.questions).toBe(22);
     expect(relocation.procedures.find((procedure) => procedure.id === "move-in-notification")).toEqual({
       id: "move-in-notification",
       agency: "municipality:new-address",
       sector: "public",
       prerequisites: ["move-out-notification"],
+      form: expect.objectContaining({ name: "住民異動届（転入届）", items: expect.arrayContaining([{ item: "転入をした年月日", dataItem: "moveDate", notNeededBecause: null }]) }),
     });
     expect(relocation.procedures.find((procedure) => procedure.id === "mail-forwarding")).toMatchObject({ agency: "japan-post", sector: "private" });
     const incorporation = lifeEvents.find((lifeEvent) => lifeEvent.id === "incorporation")!;

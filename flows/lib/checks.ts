@@ -6,6 +6,7 @@ import { agencyDescription, isRoute, type Procedure } from "./procedure";
 import { draftSelection } from "./selection";
 import { langs, type Answers, type Lang, type RecordValues, type Text } from "./types";
 import type { Agency } from "./agency";
+import { formProblems } from "./official-form";
 
 export type Locales = Record<Lang, Record<string /* namespace */, object>>;
 export type CheckProblem = { lifeEventId: string; message: string };
@@ -128,6 +129,8 @@ export function checkLifeEvent(lifeEvent: LifeEvent, options: CheckOptions): Che
     }
   }
   for (const procedure of procedures) messages.push(...procedureTexts(procedure));
+  // Forms: every item filled by a data item the procedure sends, or explained; nothing sent the form does not ask.
+  for (const procedure of procedures) messages.push(...formProblems(procedure.id, procedure.form, procedure.dataItems, isDataItemKey));
 
   // Conditions that name questions that do not exist.
   for (const questionId of Object.keys(lifeEvent.askWhen)) {

@@ -1,12 +1,13 @@
 // The shared data dictionary: every piece of data a procedure may receive, with its meaning and shape.
 // Procedures name the items they need; a payload carries those items and nothing else (data minimisation).
 import { z } from "zod";
-import { isValidCorporateNumber } from "./check-digits";
+import { isValidCorporateNumber, isValidIndividualNumber } from "./check-digits";
 import {
   addressSchema,
   dogSchema,
   householdMemberSchema,
   isoDateSchema,
+  parkingSpaceSchema,
   vehicleSchema,
   type Text,
 } from "./types";
@@ -29,10 +30,28 @@ export const dataDictionary = {
   nationality: item({ ja: "国籍", en: "Nationality" }, z.string().length(2)),
   phone: item({ ja: "電話番号", en: "Phone number" }, z.string().regex(/^0\d{9,10}$/)),
   email: item({ ja: "メールアドレス", en: "Email address" }, z.string().email()),
+  individualNumber: item(
+    { ja: "個人番号（マイナンバー）", en: "Individual Number (My Number)" },
+    z.string().regex(/^\d{12}$/).refine(isValidIndividualNumber, "The check digit does not match"),
+    { sensitivity: "identity-number" },
+  ),
   residenceCardNumber: item(
     { ja: "在留カード番号", en: "Residence card number" },
     z.string().regex(/^[A-Z]{2}\d{8}[A-Z]{2}$/),
     { sensitivity: "identity-number" },
+  ),
+
+  householderName: item({ ja: "世帯主の氏名", en: "Householder's name" }, z.string().min(1)),
+  relationshipToHouseholder: item({ ja: "世帯主との続柄", en: "Relationship to the householder" }, z.string().min(1)),
+  residenceStatus: item({ ja: "在留資格", en: "Status of residence" }, z.string().min(1)),
+  periodOfStay: item({ ja: "在留期間の満了日", en: "Period of stay (until)" }, isoDateSchema),
+  filedAt: item({ ja: "届出年月日", en: "Date of filing" }, isoDateSchema),
+  filedBy: item(
+    { ja: "届出人（本人・代理人）", en: "Filed by (the person or a representative)" },
+    z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("self"), name: z.string().min(1) }).strict(),
+      z.object({ kind: z.literal("representative"), name: z.string().min(1), forName: z.string().min(1) }).strict(),
+    ]),
   ),
 
   moveDate: item({ ja: "異動日（引越しの日）", en: "Date of the move" }, isoDateSchema),
@@ -63,6 +82,7 @@ export const dataDictionary = {
   }),
   vehicles: item({ ja: "保有する自動車", en: "Vehicles owned" }, z.array(vehicleSchema).min(1)),
   parkingAddress: item({ ja: "自動車の保管場所", en: "Where the vehicle is kept" }, addressSchema),
+  parkingSpace: item({ ja: "保管場所の使用権原と大きさ", en: "Parking space: right of use and size" }, parkingSpaceSchema),
   dogs: item({ ja: "飼い犬", en: "Dogs" }, z.array(dogSchema).min(1)),
 
   companyName: item({ ja: "商号", en: "Company name" }, z.string().min(1)),
@@ -76,6 +96,13 @@ export const dataDictionary = {
   representativeName: item({ ja: "代表者氏名", en: "Representative's name" }, z.string().min(1)),
   representativeAddress: item({ ja: "代表者住所", en: "Representative's address" }, addressSchema),
   employeeCount: item({ ja: "従業員数", en: "Number of employees" }, z.number().int().min(1)),
+  expectedAnnualWages: item({ ja: "賃金総額の見込額（年額）", en: "Expected total wages for the year" }, z.number().int().min(1)),
+  labourInsuranceNumber: item(
+    { ja: "労働保険番号", en: "Labour insurance number" },
+    // 府県(2)・所掌(1)・管轄(2)・基幹番号(6)・枝番号(3)
+    z.string().regex(/^\d{14}$/),
+    { sensitivity: "identity-number" },
+  ),
   firstEmploymentDate: item({ ja: "従業員の雇入れ日", en: "Date the first employee starts" }, isoDateSchema),
   firstBusinessYearEnd: item({ ja: "最初の事業年度の末日", en: "Last day of the first business year" }, isoDateSchema),
   corporateNumber: item(

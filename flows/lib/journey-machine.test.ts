@@ -89,12 +89,13 @@ describe("journey machine transitions", () => {
     actor.send(answer("vehicles", [{ registrationNumber: "品川 300 あ 1-23", kind: "ordinary" }]));
     expect(actor.getSnapshot().value).toBe("parkingAddress");
     actor.send(answer("parkingAddress", demoAddresses.tanakaNew));
+    actor.send(answer("parkingSpace", [{ right: "rented", lengthCm: 500, widthCm: 250 }]));
     expect(actor.getSnapshot().value).toBe("checkingAnswers");
     expect(context(actor).changing).toBe(false);
   });
 
   it("drops answers that no longer apply after a change", () => {
-    const actor = start({ ...tanakaAnswers, ownsVehicle: true, vehicles: [{ registrationNumber: "品川 300 あ 1-23", kind: "ordinary" }], parkingAddress: demoAddresses.tanakaNew });
+    const actor = start({ ...tanakaAnswers, ownsVehicle: true, vehicles: [{ registrationNumber: "品川 300 あ 1-23", kind: "ordinary" }], parkingAddress: demoAddresses.tanakaNew, parkingSpace: [{ right: "own", lengthCm: 500, widthCm: 250 }] });
     expect(actor.getSnapshot().value).toBe("checkingAnswers");
     actor.send({ type: "change.requested", questionId: "ownsVehicle" });
     actor.send(answer("ownsVehicle", false));

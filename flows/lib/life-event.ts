@@ -3,7 +3,7 @@
 import type { DataItemKey, DataValues } from "./data-dictionary";
 import type { Procedure } from "./procedure";
 import type { AnswersOf, Question } from "./questions";
-import type { Answers, FlowContext, RecordValues, Text } from "./types";
+import type { Answers, Filing, FlowContext, RecordValues, Text } from "./types";
 
 export type Rule<A = Answers> = (context: FlowContext<A>) => boolean;
 
@@ -118,8 +118,8 @@ export function pruneAnswers(lifeEvent: LifeEvent, answers: Answers, record: Rec
 }
 
 /** Every data item the life event provides for these answers and this record (absent items are left out). */
-export function dataValues(lifeEvent: LifeEvent, answers: Answers, record: RecordValues): Partial<DataValues> {
-  const context = { answers: pruneAnswers(lifeEvent, answers, record), record };
+export function dataValues(lifeEvent: LifeEvent, answers: Answers, record: RecordValues, filing?: Filing): Partial<DataValues> {
+  const context = { answers: pruneAnswers(lifeEvent, answers, record), record, filing };
   const values: Partial<Record<DataItemKey, unknown>> = {};
   for (const [key, derive] of Object.entries(lifeEvent.provides) as [DataItemKey, (context: FlowContext) => unknown][]) {
     const value = derive(context);

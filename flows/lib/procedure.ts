@@ -5,6 +5,7 @@ import { sectorOf, type Agency, type Sector } from "./agency";
 import { addDays, dayOfNextMonth, endOfMonthsPeriod } from "./dates";
 import { dataDictionary, type DataItemKey, type DataValues } from "./data-dictionary";
 import type { Answers, RecordValues, Text } from "./types";
+import type { OfficialForm } from "./official-form";
 
 /** Data items that hold a date, which deadlines can count from. */
 export type DateItemKey = "moveDate" | "foundingDate" | "firstEmploymentDate" | "birthDate" | "firstBusinessYearEnd";
@@ -60,6 +61,8 @@ export type Procedure = {
   filingWindow?: FilingWindow;
   /** Said when the person cannot file online and sends the prefilled form by post or brings it to the counter. */
   offlineNote?: Text;
+  /** The official form (or the legal text listing its items) and how each item is filled. */
+  form?: OfficialForm;
   dataItems: DataItemKey[];
   /** Items that may be absent (e.g. the residence card number of a Japanese national). */
   optionalItems: DataItemKey[];
@@ -84,6 +87,7 @@ type ProcedureSpec<Items extends readonly DataItemKey[]> = {
   deadline: DeadlineRule | null;
   filingWindow?: FilingWindow;
   offlineNote?: Text;
+  form?: OfficialForm;
   dataItems: Items;
   optionalItems?: readonly Items[number][];
   fromPrerequisite?: { [K in Items[number]]?: string };
@@ -96,6 +100,9 @@ type ProcedureSpec<Items extends readonly DataItemKey[]> = {
 };
 
 const procedureIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Items known only when the person submits (when, and by whom): absent from previews, present in every case. */
+export const submissionItems: readonly DataItemKey[] = ["filedAt", "filedBy"];
 
 export function routeTo(route: Route): Route {
   return route;
@@ -114,7 +121,7 @@ export function defineProcedure<const Items extends readonly DataItemKey[]>(spec
   const shape: Record<string, z.ZodTypeAny> = {};
   for (const key of dataItems) {
     const schema: z.ZodTypeAny = dataDictionary[key].schema;
-    shape[key] = key in fromPrerequisite ? schema.nullable() : optionalItems.includes(key) ? schema.optional() : schema;
+    shape[key] = key in fromPrerequisite ? schema.nullable() : optionalItems.includes(key) || submissionItems.includes(key) ? schema.optional() : schema;
   }
   const defaultSchema = z.object(shape).strict();
   const defaultBuild = (data: Partial<DataValues>) => {
@@ -137,6 +144,7 @@ export function defineProcedure<const Items extends readonly DataItemKey[]>(spec
     deadline: spec.deadline,
     filingWindow: spec.filingWindow,
     offlineNote: spec.offlineNote,
+    form: spec.form,
     dataItems,
     optionalItems,
     fromPrerequisite,

@@ -1,8 +1,8 @@
 // Selection turns answers and a record into the procedures to send, each with its resolved agency,
 // deadline and minimal payload. It is what the consent page shows and what the case is created from.
 import { dataValues, pruneAnswers, type LifeEvent } from "./life-event";
-import { agencyIdFor, deadlineFor, pickItems, type Procedure } from "./procedure";
-import type { Answers, RecordValues } from "./types";
+import { agencyIdFor, deadlineFor, pickItems, submissionItems, type Procedure } from "./procedure";
+import type { Answers, Filing, RecordValues } from "./types";
 
 export type SelectedProcedure = {
   procedureId: string;
@@ -21,7 +21,7 @@ export type SelectedProcedure = {
   payload: unknown;
 };
 
-export type SelectionArgs = { lifeEvent: LifeEvent; answers: Answers; record: RecordValues; optOut?: string[] };
+export type SelectionArgs = { lifeEvent: LifeEvent; answers: Answers; record: RecordValues; optOut?: string[]; filing?: Filing };
 
 type Draft = { procedure: Procedure; selected: SelectedProcedure; routeError?: string };
 
@@ -34,17 +34,19 @@ function resolveAgency(procedure: Procedure, context: Parameters<typeof agencyId
 }
 
 /** The selection before payload validation, so checks can report a builder whose output its schema rejects. */
-export function draftSelection({ lifeEvent, answers, record, optOut = [] }: SelectionArgs): Draft[] {
+export function draftSelection({ lifeEvent, answers, record, optOut = [], filing }: SelectionArgs): Draft[] {
   const pruned = pruneAnswers(lifeEvent, answers, record);
   const context = { answers: pruned, record };
-  const data = dataValues(lifeEvent, pruned, record);
+  const data = dataValues(lifeEvent, pruned, record, filing);
   const chosen = lifeEvent.rules.filter(
     ({ procedure, when }) => when(context) && !(procedure.sector === "private" && optOut.includes(procedure.id)),
   );
   const chosenIds = new Set(chosen.map(({ procedure }) => procedure.id));
   return chosen.map(({ procedure, offline }) => {
     const { agencyId, routeError } = resolveAgency(procedure, { data, answers: pruned, record });
-    const present = procedure.dataItems.filter((key) => data[key] !== undefined || key in procedure.fromPrerequisite || !procedure.optionalItems.includes(key));
+    const present = procedure.dataItems.filter(
+      (key) => data[key] !== undefined || key in procedure.fromPrerequisite || !(procedure.optionalItems.includes(key) || submissionItems.includes(key)),
+    );
     return {
       procedure,
       routeError,

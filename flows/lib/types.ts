@@ -49,6 +49,22 @@ export const vehicleSchema = z
   .object({
     registrationNumber: z.string().min(1),
     kind: z.enum(vehicleKinds),
+    /** From the registration file (自動車登録ファイル): what the parking certificate's form asks. */
+    make: z.string().min(1).optional(),
+    model: z.string().min(1).optional(),
+    chassisNumber: z.string().min(1).optional(),
+    lengthCm: z.number().int().positive().optional(),
+    widthCm: z.number().int().positive().optional(),
+    heightCm: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** The parking space: the right to use it (own land: a self-declaration; rented: the landlord's consent) and its size. */
+export const parkingSpaceSchema = z
+  .object({
+    right: z.enum(["own", "rented"]),
+    lengthCm: z.number().int().positive(),
+    widthCm: z.number().int().positive(),
   })
   .strict();
 export type Vehicle = z.infer<typeof vehicleSchema>;
@@ -85,6 +101,14 @@ export type RecordValues = Partial<{
   myNumberCard: boolean;
   /** Immigration Services Agency: the residence card of a foreign resident. */
   residenceCardNumber: string;
+  /** Immigration Services Agency: status of residence (在留資格), as on the residence card. */
+  residenceStatus: string;
+  /** Immigration Services Agency: the last day of the period of stay (在留期間の満了日). */
+  periodOfStayUntil: string;
+  /** Basic Resident Register: the householder (世帯主) of the person's household… */
+  "householder.name": string;
+  /** …and the person's relationship to them as the register writes it (世帯主, 妻, 子…). */
+  "householder.relationship": string;
   /** Japan Pension Service: whether the person receives a pension. */
   receivesPension: boolean;
   longTermCareInsured: boolean;
@@ -104,8 +128,14 @@ export type RecordAttribute = keyof RecordValues;
 /** questionId -> the parsed value the person submitted. */
 export type Answers = Record<string, unknown>;
 
+/**
+ * Who files, and when: known at submission (the portal's date in Japan and the signed-in user), so the
+ * payload can say it as every form does (届出年月日, 届出人). Absent in previews without a submission.
+ */
+export type Filing = { date: string; by: { kind: "self" } | { kind: "representative"; name: string } };
+
 /** What rules, routing and derivations read. */
-export type FlowContext<A = Answers> = { answers: Partial<A>; record: RecordValues };
+export type FlowContext<A = Answers> = { answers: Partial<A>; record: RecordValues; filing?: Filing };
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -1,11 +1,13 @@
 // Forming a company: the articles, the registration that brings the company (and its corporate
 // number) into being, and the corporate bank account that needs the registration.
+import { articlesForm, corporateAccountForm, registrationForm } from "./forms/company";
 import { defineProcedure } from "../lib/procedure";
 import { reasons } from "./rejection-reasons";
 import { chosenCorporateBank, headOfficeLegalAffairsBureau, headOfficeNotary } from "./routes";
 
 export const articlesCertification = defineProcedure({
   id: "articles-certification",
+  form: articlesForm,
   name: { ja: "定款認証", en: "Certification of the articles of incorporation" },
   description: {
     ja: "株式会社の定款を公証人が認証します（電子定款なら印紙代不要）。合同会社には不要です。",
@@ -14,7 +16,7 @@ export const articlesCertification = defineProcedure({
   handledBy: headOfficeNotary,
   legalBasis: { ja: "会社法第30条第1項", en: "Companies Act, Article 30(1)" },
   deadline: { before: "foundingDate", days: 7 },
-  dataItems: ["companyName", "companyNameKana", "companyType", "headOffice", "businessPurposes", "capital", "fiscalYearEndMonth", "representativeName", "representativeAddress"],
+  dataItems: ["companyName", "companyType", "headOffice", "businessPurposes", "capital", "fiscalYearEndMonth", "representativeName", "representativeAddress"],
   inPerson: false,
   inPersonNote: { ja: "電子定款はテレビ電話による認証が可能です。", en: "Electronic articles can be certified by video call." },
   rejectionReasons: [
@@ -26,6 +28,7 @@ export const articlesCertification = defineProcedure({
 
 export const companyRegistration = defineProcedure({
   id: "company-registration",
+  form: registrationForm,
   name: { ja: "会社設立登記", en: "Company registration" },
   description: {
     ja: "登記の申請日が会社の設立日になります。登記が終わると法人番号が指定されます。",
@@ -34,7 +37,7 @@ export const companyRegistration = defineProcedure({
   handledBy: headOfficeLegalAffairsBureau,
   legalBasis: { ja: "会社法第49条・第911条、商業登記法第47条", en: "Companies Act, Articles 49 and 911; Commercial Registration Act, Article 47" },
   deadline: { before: "foundingDate" },
-  dataItems: ["companyName", "companyNameKana", "companyType", "headOffice", "businessPurposes", "capital", "foundingDate", "fiscalYearEndMonth", "representativeName", "representativeAddress"],
+  dataItems: ["companyName", "companyNameKana", "companyType", "headOffice", "businessPurposes", "capital", "foundingDate", "representativeName", "representativeAddress"],
   rejectionReasons: [
     reasons.incomplete,
     { code: "name-conflict", text: { ja: "同一本店所在場所に同一の商号が登記されています", en: "The same name is already registered at the same address" } },
@@ -45,6 +48,7 @@ export const companyRegistration = defineProcedure({
 
 export const corporateBankAccount = defineProcedure({
   id: "corporate-bank-account",
+  form: corporateAccountForm,
   name: { ja: "法人口座の開設", en: "Corporate bank account" },
   handledBy: chosenCorporateBank,
   legalBasis: {

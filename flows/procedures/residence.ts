@@ -1,10 +1,12 @@
 // Resident registration when moving house (住民基本台帳法) and the My Number Card address.
+import { changeOfAddressForm, moveInForm, moveOutForm, myNumberCardForm } from "./forms/residence";
 import { defineProcedure } from "../lib/procedure";
 import { reasons } from "./rejection-reasons";
 import { newMunicipality, oldMunicipality } from "./routes";
 
 export const moveOutNotification = defineProcedure({
   id: "move-out-notification",
+  form: moveOutForm,
   name: { ja: "転出届", en: "Move-out notification" },
   description: {
     ja: "他の市区町村へ引っ越すときに、今の市区町村へ届け出ます。マイナンバーカードがあればオンラインで届け出られます（転出証明書は不要）。",
@@ -27,13 +29,14 @@ export const moveOutNotification = defineProcedure({
     ja: "マイナンバーカードがないため、転出届はオンラインでは届け出られません。記入済みの届出書を印刷し、署名して本人確認書類の写しと返信用封筒を添えて郵送するか、旧住所の市区町村の窓口にお持ちください。",
     en: "Without a My Number Card the move-out notification cannot be made online. Print the prefilled form, sign it and post it with a copy of your ID and a return envelope, or bring it to the counter of your current municipality.",
   },
-  dataItems: ["name", "nameKana", "birthDate", "currentAddress", "newAddress", "moveDate", "movingMembers"],
+  dataItems: ["name", "nameKana", "birthDate", "currentAddress", "newAddress", "moveDate", "movingMembers", "filedAt", "filedBy", "householderName", "relationshipToHouseholder"],
   inPerson: false,
   rejectionReasons: [reasons.incomplete, reasons.identity, reasons.duplicate],
 });
 
 export const moveInNotification = defineProcedure({
   id: "move-in-notification",
+  form: moveInForm,
   name: { ja: "転入届", en: "Move-in notification" },
   description: {
     ja: "新しい市区町村へ住所を移す届出です。本人確認とマイナンバーカードの継続利用のため、来庁が必要です（予約とデータの事前送付を行います）。",
@@ -47,8 +50,8 @@ export const moveInNotification = defineProcedure({
     closesDaysAfter: 14,
     text: { ja: "転入届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第22条）。", en: "A move-in notification must be made within 14 days of moving in (Basic Resident Registration Act, Article 22)." },
   },
-  dataItems: ["name", "nameKana", "birthDate", "gender", "nationality", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers"],
-  optionalItems: ["gender", "nationality", "residenceCardNumber"],
+  dataItems: ["name", "nameKana", "birthDate", "gender", "nationality", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers", "filedAt", "filedBy", "householderName", "relationshipToHouseholder", "residenceStatus", "periodOfStay"],
+  optionalItems: ["gender", "nationality", "residenceCardNumber", "residenceStatus", "periodOfStay"],
   inPerson: true,
   inPersonNote: {
     ja: "転入届は窓口での手続が法律上必要です。予約した日時にマイナンバーカード（外国籍の方は在留カード）をお持ちください。",
@@ -60,6 +63,7 @@ export const moveInNotification = defineProcedure({
 
 export const changeOfAddressNotification = defineProcedure({
   id: "change-of-address-notification",
+  form: changeOfAddressForm,
   name: { ja: "転居届", en: "Change-of-address notification (within the municipality)" },
   description: {
     ja: "同じ市区町村の中で引っ越したときの届出です。",
@@ -73,7 +77,7 @@ export const changeOfAddressNotification = defineProcedure({
     closesDaysAfter: 14,
     text: { ja: "転居届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第23条）。", en: "A change-of-address notification must be made within 14 days of the move (Basic Resident Registration Act, Article 23)." },
   },
-  dataItems: ["name", "nameKana", "birthDate", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers"],
+  dataItems: ["name", "nameKana", "birthDate", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers", "filedAt", "filedBy", "householderName", "relationshipToHouseholder"],
   optionalItems: ["residenceCardNumber"],
   inPerson: true,
   inPersonNote: {
@@ -85,6 +89,7 @@ export const changeOfAddressNotification = defineProcedure({
 
 export const myNumberCardAddressUpdate = defineProcedure({
   id: "my-number-card-address-update",
+  form: myNumberCardForm,
   name: { ja: "マイナンバーカードの住所変更（券面記載事項の変更）", en: "My Number Card address update" },
   handledBy: newMunicipality,
   legalBasis: {

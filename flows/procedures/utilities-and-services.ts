@@ -1,5 +1,6 @@
 // Water, energy, broadband, post and banking: services the person picks at the end of the journey.
 // Private ones go only to companies the person chose and consented to.
+import { bankForm, electricityForm, gasForm, internetForm, mailForwardingForm, waterStartForm, waterStopForm } from "./forms/utilities-and-services";
 import { z } from "zod";
 import { japanPost } from "../agencies";
 import { dataDictionary } from "../lib/data-dictionary";
@@ -9,6 +10,7 @@ import { chosenPersonalBank, newElectricityCompany, newGasCompany, newTelecomCom
 
 export const waterStop = defineProcedure({
   id: "water-stop",
+  form: waterStopForm,
   name: { ja: "水道の使用中止（旧住所）", en: "Water supply: stop at the old address" },
   handledBy: oldWaterworks,
   legalBasis: { ja: "水道法第14条・各水道事業の供給規程", en: "Water Supply Act, Article 14, and the utility's supply regulations" },
@@ -19,6 +21,7 @@ export const waterStop = defineProcedure({
 
 export const waterStart = defineProcedure({
   id: "water-start",
+  form: waterStartForm,
   name: { ja: "水道の使用開始（新住所）", en: "Water supply: start at the new address" },
   handledBy: newWaterworks,
   legalBasis: { ja: "水道法第14条・各水道事業の供給規程", en: "Water Supply Act, Article 14, and the utility's supply regulations" },
@@ -29,6 +32,7 @@ export const waterStart = defineProcedure({
 
 export const electricityMove = defineProcedure({
   id: "electricity-move",
+  form: electricityForm,
   name: { ja: "電気の使用開始・停止（引越し）", en: "Electricity: moving your contract" },
   handledBy: newElectricityCompany,
   legalBasis: { ja: "電気事業法・電気需給約款", en: "Electricity Business Act and the company's supply terms" },
@@ -40,6 +44,7 @@ export const electricityMove = defineProcedure({
 
 export const gasMove = defineProcedure({
   id: "gas-move",
+  form: gasForm,
   name: { ja: "ガスの使用開始・停止（開栓の予約）", en: "Gas: moving your contract and booking the reconnection" },
   handledBy: newGasCompany,
   legalBasis: { ja: "ガス事業法・ガス需給約款", en: "Gas Business Act and the company's supply terms" },
@@ -55,6 +60,7 @@ export const gasMove = defineProcedure({
 
 export const internetMove = defineProcedure({
   id: "internet-move",
+  form: internetForm,
   name: { ja: "光回線の移転", en: "Fibre broadband: moving your line" },
   handledBy: newTelecomCompany,
   legalBasis: { ja: "電気通信事業法・契約約款", en: "Telecommunications Business Act and the service terms" },
@@ -69,12 +75,13 @@ const forwardedMembers = z.array(z.object({ name: z.string().min(1) }).strict())
 
 export const mailForwarding = defineProcedure({
   id: "mail-forwarding",
+  form: mailForwardingForm,
   name: { ja: "郵便物の転送届（転居届）", en: "Mail forwarding (Japan Post change-of-address)" },
   handledBy: japanPost,
   legalBasis: { ja: "郵便法・内国郵便約款（転居届による転送）", en: "Postal Act and the domestic postal terms (forwarding for one year)" },
   // No law sets a deadline: forwarding starts when Japan Post has registered the request (about a week).
   deadline: null,
-  dataItems: ["name", "nameKana", "phone", "currentAddress", "newAddress", "moveDate", "movingMembers"],
+  dataItems: ["name", "nameKana", "phone", "currentAddress", "newAddress", "moveDate", "movingMembers", "filedAt"],
   payload: {
     schema: z
       .object({
@@ -85,6 +92,7 @@ export const mailForwarding = defineProcedure({
         newAddress: dataDictionary.newAddress.schema,
         moveDate: dataDictionary.moveDate.schema,
         movingMembers: forwardedMembers,
+        filedAt: dataDictionary.filedAt.schema.optional(),
       })
       .strict(),
     build: (data) => ({
@@ -95,6 +103,7 @@ export const mailForwarding = defineProcedure({
       newAddress: data.newAddress,
       moveDate: data.moveDate,
       movingMembers: (data.movingMembers ?? []).map((member) => ({ name: member.name })),
+      ...(data.filedAt ? { filedAt: data.filedAt } : {}),
     }),
   },
   rejectionReasons: [reasons.identity, reasons.incomplete],
@@ -102,6 +111,7 @@ export const mailForwarding = defineProcedure({
 
 export const bankAddressChange = defineProcedure({
   id: "bank-address-change",
+  form: bankForm,
   name: { ja: "銀行口座の住所変更", en: "Bank account: change of address" },
   handledBy: chosenPersonalBank,
   legalBasis: {

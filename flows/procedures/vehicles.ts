@@ -1,10 +1,12 @@
 // Driving and vehicles: the licence, the parking certificate and the vehicle registration follow the new address.
+import { licenceForm, parkingCertificateForm, registrationChangeForm } from "./forms/vehicles";
 import { defineProcedure } from "../lib/procedure";
 import { reasons } from "./rejection-reasons";
 import { newPrefecturalPolice, parkingPolice, vehicleTransportBureau } from "./routes";
 
 export const driversLicenceAddressChange = defineProcedure({
   id: "drivers-licence-address-change",
+  form: licenceForm,
   name: { ja: "運転免許証の記載事項変更届（住所変更）", en: "Driving licence: change of address" },
   handledBy: newPrefecturalPolice,
   legalBasis: { ja: "道路交通法第94条第1項", en: "Road Traffic Act, Article 94(1)" },
@@ -22,6 +24,7 @@ export const driversLicenceAddressChange = defineProcedure({
 
 export const parkingCertificate = defineProcedure({
   id: "parking-certificate",
+  form: parkingCertificateForm,
   name: { ja: "自動車保管場所証明（車庫証明）", en: "Parking space certificate" },
   handledBy: parkingPolice,
   legalBasis: {
@@ -29,18 +32,19 @@ export const parkingCertificate = defineProcedure({
     en: "Act on Securing Parking Spaces for Motor Vehicles, Articles 4 and 7",
   },
   deadline: { days: 15, from: "moveDate" },
-  dataItems: ["name", "newAddress", "parkingAddress", "vehicles"],
+  dataItems: ["name", "newAddress", "parkingAddress", "vehicles", "filedAt", "parkingSpace"],
   rejectionReasons: [reasons.incomplete, { code: "parking-unsuitable", text: { ja: "保管場所の要件（距離・広さ・使用権原）を満たしていません", en: "The parking space does not meet the requirements (distance, size or right of use)" } }],
   prerequisites: ["move-in-notification", "change-of-address-notification"],
 });
 
 export const vehicleRegistrationChange = defineProcedure({
   id: "vehicle-registration-change",
+  form: registrationChangeForm,
   name: { ja: "自動車の変更登録（住所変更）", en: "Vehicle registration: change of address" },
   handledBy: vehicleTransportBureau,
   legalBasis: { ja: "道路運送車両法第12条第1項", en: "Road Transport Vehicle Act, Article 12(1)" },
   deadline: { days: 15, from: "moveDate" },
-  dataItems: ["name", "currentAddress", "newAddress", "parkingAddress", "vehicles"],
+  dataItems: ["name", "currentAddress", "newAddress", "vehicles", "filedAt"],
   rejectionReasons: [reasons.incomplete, { code: "no-parking-certificate", text: { ja: "保管場所証明が確認できません", en: "No parking space certificate was found" } }],
   prerequisites: ["parking-certificate"],
 });

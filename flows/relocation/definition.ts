@@ -9,6 +9,7 @@ import * as catalogue from "../procedures";
 import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
 import { relocationSamples } from "./samples";
 import { withinFilingWindows } from "../lib/answer-checks";
+import { filedAt, filedBy } from "../lib/filing";
 
 const q = questionsFor("relocation");
 
@@ -44,6 +45,8 @@ const questions = [
   q.group("vehicles", {
     hint: true,
     prefillFrom: "vehicles",
+    // The register's details (make, chassis number, size) are not asked again: only what the page shows.
+    prefill: (record) => record.vehicles?.map(({ registrationNumber, kind }) => ({ registrationNumber, kind })),
     min: 1,
     max: 5,
     fields: (f) => [
@@ -52,6 +55,17 @@ const questions = [
     ],
   }),
   q.address("parkingAddress", { hint: true }),
+  // The parking certificate's layout drawing and right of use, as one answer.
+  q.group("parkingSpace", {
+    hint: true,
+    min: 1,
+    max: 1,
+    fields: (f) => [
+      f.choice("right", { options: ["own", "rented"], examples: ["rented"] }),
+      f.number("lengthCm", { min: 100, max: 2000, examples: [500] }),
+      f.number("widthCm", { min: 100, max: 1000, examples: [250] }),
+    ],
+  }),
   q.yesNo("hasDriversLicence", { prefill: (record) => Boolean(record.driversLicenceNumber) }),
   q.text("licenceNumber", { hint: true, prefillFrom: "driversLicenceNumber", pattern: /^\d{12}$/, example: "123456789012" }),
   q.yesNo("ownsDog", { prefill: (record) => ownsSome(record.dogs) }),
@@ -141,6 +155,7 @@ export const relocation = defineLifeEvent({
     basicPensionNumber: receivesPension,
     vehicles: ownsVehicle,
     parkingAddress: ownsVehicle,
+    parkingSpace: ownsVehicle,
     licenceNumber: hasDriversLicence,
     dogs: ownsDog,
     bank: picked("bank"),
@@ -166,8 +181,17 @@ export const relocation = defineLifeEvent({
     careInsuredPersons,
     basicPensionNumber: ({ answers }) => answers.basicPensionNumber,
     driversLicenceNumber: ({ answers }) => answers.licenceNumber,
-    vehicles: ({ answers }) => answers.vehicles,
+    // Each vehicle with the details the transport bureau's register holds for it (the parking certificate asks them).
+    vehicles: ({ answers, record }) =>
+      answers.vehicles?.map((vehicle) => ({ ...record.vehicles?.find((known) => known.registrationNumber === vehicle.registrationNumber), ...vehicle })),
     parkingAddress: ({ answers }) => answers.parkingAddress,
+    parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
+    householderName: ({ record }) => record["householder.name"],
+    relationshipToHouseholder: ({ record }) => record["householder.relationship"],
+    residenceStatus: ({ record }) => (record.nationality && record.nationality !== "JP" ? record.residenceStatus : undefined),
+    periodOfStay: ({ record }) => (record.nationality && record.nationality !== "JP" ? record.periodOfStayUntil : undefined),
+    filedAt,
+    filedBy,
     dogs: ({ answers }) => answers.dogs,
   },
   checks: {

@@ -63,7 +63,7 @@ function paramsFor(file: string, url: string): Record<string, string> {
   const params: Record<string, string> = {};
   segments.forEach((segment, i) => {
     if (segment === "$") params["*"] = parts.slice(i).join("/");
-    else if (segment.startsWith("$")) params[segment.slice(1)] = parts[i];
+    else if (segment.startsWith("$")) params[segment.slice(1).replace(/_$/, "")] = parts[i]; // "$reference_": no layout nesting, same param
   });
   return params;
 }

@@ -115,6 +115,12 @@ export const routeAccess: RouteAccess[] = [
     post: ["administrator"],
     form: { intent: "close", reason: "" },
   },
+  // Staff accounts: an empty invitation is answered with the form's errors (400); deactivating one's own
+  // account is refused with a reason (409). Both change nothing.
+  { file: "admin.staff._index", path: "/admin/staff", get: ["administrator"], post: ["administrator"], form: { role: "", loginId: "", displayName: "" } },
+  { file: "admin.staff.$userId", path: "/admin/staff/u-admin", get: ["administrator"], post: ["administrator"], form: { intent: "deactivate" } },
+  // An invitation link is for whoever holds it; an unknown one answers 410 Gone with the reason, and so does its form.
+  { file: "invitations.$token", path: "/invitations/not-a-real-invitation", get: "everyone", post: "everyone", form: { password: "", confirm: "" } },
   { file: "design._index", path: "/design", get: ["designer"] },
   // The designers' workspace (issue 15): flows and sample people only, no personal data
   { file: "design.catalogue", path: "/design/catalogue?q=%E5%B9%B4%E9%87%91", get: ["designer"] },
@@ -133,6 +139,14 @@ export const routeAccess: RouteAccess[] = [
     form: { intent: "answer", status: "underReview", message: "検討します" },
   },
   { file: "account_.ideas", path: "/account/ideas", get: signedIn },
+  // The satisfaction question about the citizen's own case: a 404 for everyone else.
+  {
+    file: "cases.$reference_.satisfaction",
+    path: () => `/cases/${fixtures.citizenCaseReference}/satisfaction`,
+    get: ["citizen"],
+    post: ["citizen"],
+    form: { rating: "4", comment: "" },
+  },
   // Identity
   { file: "sign-in", path: "/sign-in", get: "everyone", post: "everyone", form: { intent: "demo", loginId: "ito" } },
   { file: "sign-in_.two-factor", path: "/sign-in/two-factor", get: signedIn, post: signedIn, form: { code: "123456" } },

@@ -194,4 +194,77 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await checkPage(citizenPage);
     await citizen.close();
   });
+
+  it("story 3 (JavaScript off, English, then Japanese): the administrator invites an officer of 新宿区, who sets a password, enrols TOTP first, and sees only 新宿区's inbox", async () => {
+    // Work for two organisations: NGUYEN's move-out reaches 新宿区, 田中さん's reaches 千代田区.
+    const nguyen = submitMove("p-nguyen-thi-lan");
+    const tanaka = submitMove("p-tanaka-ichiro");
+    const shinjuku = requestOf(nguyen.case.id, "move-out-notification");
+    const chiyoda = requestOf(tanaka.case.id, "move-out-notification");
+    await waitForStatus(shinjuku.id, "delivered");
+    await waitForStatus(chiyoda.id, "delivered");
+
+    const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/admin/staff?lng=en`);
+    await signIn(page, "admin");
+    await expectHeading(page, "Staff accounts");
+    await checkPage(page);
+
+    // An officer without an organisation is refused, what was typed is kept, and nothing is created.
+    await page.getByLabel("Role").selectOption("officer");
+    await page.getByLabel("Login ID").fill("officer.kato");
+    await page.getByLabel("Name", { exact: true }).fill("加藤 恵");
+    await page.getByRole("button", { name: "Create the invitation" }).click();
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain("An agency officer needs an organisation");
+    await expect(page.getByLabel("Login ID").inputValue()).resolves.toBe("officer.kato");
+    await checkPage(page);
+
+    await page.getByLabel("Organisation", { exact: true }).selectOption("municipality-13104");
+    await page.getByRole("button", { name: "Create the invitation" }).click();
+    const link = (await page.getByTestId("invitation-link").textContent())!;
+    expect(link).toMatch(new RegExp(`^${portal.url}/invitations/[A-Za-z0-9_-]{43}$`));
+    await checkPage(page);
+    // The administrator cannot deactivate themselves: refused with the reason, nothing changed.
+    await page.goto(`${portal.url}/admin/staff/u-admin`);
+    await page.getByRole("button", { name: "Deactivate this account" }).click();
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain("You cannot do this to your own account");
+    await checkPage(page);
+    await context.close();
+
+    // The invitee, in another browser: password first, then the authenticator app, then the inbox.
+    const invitee = await newContext(browser, { javaScript: false });
+    const officer = await invitee.newPage();
+    await officer.goto(`${link}?lng=ja`);
+    await expectHeading(officer, "アカウントの設定");
+    await checkPage(officer);
+    await officer.getByLabel("新しいパスワード").fill("short");
+    await officer.getByLabel("もう一度同じパスワード").fill("short");
+    await officer.getByRole("button", { name: "パスワードを設定して進む" }).click();
+    await expect(officer.getByRole("alert").first().textContent()).resolves.toContain("12文字以上");
+    await checkPage(officer);
+    await officer.getByLabel("新しいパスワード").fill("shinjuku counter 2026");
+    await officer.getByLabel("もう一度同じパスワード").fill("shinjuku counter 2026");
+    await Promise.all([officer.waitForURL(/\/sign-in\/two-factor/), officer.getByRole("button", { name: "パスワードを設定して進む" }).click()]);
+    await checkPage(officer);
+    // Nothing else opens before the second factor is enrolled.
+    await officer.goto(`${portal.url}/office`);
+    expect(new URL(officer.url()).pathname).toBe("/sign-in/two-factor");
+    const secret = (await officer.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+    const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: "SHA-1" });
+    await officer.locator('input[name="code"]').fill(otp);
+    await Promise.all([officer.waitForURL((url) => url.pathname === "/office"), officer.locator('input[name="code"]').press("Enter")]);
+    await expectHeading(officer, "受付一覧");
+    const inbox = (await officer.locator("main").textContent())!;
+    expect(inbox).toContain(nguyen.case.reference);
+    expect(inbox).not.toContain(tanaka.case.reference);
+    await checkPage(officer);
+    // Another organisation's request is a 404 for this officer.
+    const response = await officer.goto(`${portal.url}/office/requests/${chiyoda.id}`);
+    expect(response?.status()).toBe(404);
+    // The link works once.
+    const again = await officer.goto(link);
+    expect(again?.status()).toBe(410);
+    await invitee.close();
+  });
 });

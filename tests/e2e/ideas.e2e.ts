@@ -5,6 +5,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { getLifeEvent } from "../../flows";
+import { submitCase } from "../../app/cases/cases.server";
+import { openDatabase } from "../../db/client.server";
+import { findCaseByReference } from "../../db/queries/cases";
+import { findSatisfaction } from "../../db/queries/satisfaction";
+import { sampleSubmission } from "../factories";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { usePortalAndBrowser } from "./support/portal";
 
@@ -111,5 +116,30 @@ describe.skipIf(!browserAvailable)("the IDEA BOX", () => {
     expect(xml).toContain(`${portal.url}${ideaPath}#event-`);
     expect(xml).toContain("引っ越し日の入力で");
     await anonymous.close();
+  });
+
+  it("after submitting, the citizen answers the one optional satisfaction question from the status page", async () => {
+    const { portal, browser } = story;
+    const db = openDatabase(portal.databasePath);
+    const submission = sampleSubmission("relocation", "p-suzuki-haruko");
+    const { case: kase } = submitCase(db, { ...submission, actorId: "u-suzuki-haruko", consent: { ...submission.consent, lang: "en" } });
+    const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/sign-in?lng=en&redirectTo=${encodeURIComponent(`/cases/${kase.reference}`)}`);
+    await demoSignIn(page, "suzuki");
+    await Promise.all([page.waitForURL(/\/satisfaction$/), page.getByRole("link", { name: "How was it? Answer one optional question" }).click()]);
+    await checkPage(page);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain("Choose how satisfied you are");
+    await checkPage(page);
+    await page.getByLabel("Satisfied", { exact: true }).check();
+    await page.getByLabel("How could we improve it? (optional)").fill("Fine, but mail me at haruko@example.jp next time");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("Thank you");
+    await checkPage(page);
+    const stored = findSatisfaction(db, { caseId: findCaseByReference(db, { reference: kase.reference })!.id, moment: "submitted" });
+    expect(stored).toMatchObject({ rating: 4, comment: "Fine, but mail me at ＊＊＊ next time" });
+    db.$client.close();
+    await context.close();
   });
 });

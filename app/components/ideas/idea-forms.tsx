@@ -83,6 +83,16 @@ export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }:
   );
 }
 
+/** The optional satisfaction question's link, for a case's status page. */
+export function SatisfactionLink({ reference, ended }: { reference: string; ended: boolean }) {
+  const { t } = useTranslation("ideas");
+  return (
+    <p className="suggest-improvement">
+      <Link to={`/cases/${reference}/satisfaction`}>{t(ended ? "satisfaction.link.ended" : "satisfaction.link.submitted")}</Link>
+    </p>
+  );
+}
+
 export type IdeaFormValues = { kind?: string; title?: string; body?: string; showName?: string };
 
 export function PostIdeaForm({ result, values, context }: { result: LastResult; values: IdeaFormValues; context: { lifeEventId: string | null; procedureId: string | null; questionId: string | null } }) {

@@ -34,7 +34,13 @@ const heldBy: Partial<Record<RecordAttribute, RecordSource>> = {
   receivesPension: organisation("pension"),
   myNumberCard: organisation("jlis"),
   residenceCardNumber: organisation("immigration"),
+  residenceStatus: organisation("immigration"),
+  periodOfStayUntil: organisation("immigration"),
 };
+
+/** How the register writes a member's relationship to the householder (続柄). */
+const relationshipInRegister = (member: HouseholdMember, head: RecordValues): string =>
+  member.relationship === "spouse" ? (head.gender === "female" ? "夫" : "妻") : member.relationship === "child" ? "子" : member.relationship === "parent" ? "父母" : "縁故者";
 
 /** Writes a person's values, each with the source that holds it. */
 function writeWithSources(tx: Tx, subjectId: string, record: RecordValues, at: Date) {
@@ -57,6 +63,8 @@ function memberRecord(head: RecordValues, member: HouseholdMember, others: House
     address: head.address,
     household: others,
     healthInsurance: head.healthInsurance,
+    "householder.name": head["householder.name"] ?? head["name.kanji"],
+    "householder.relationship": relationshipInRegister(member, head),
   };
 }
 

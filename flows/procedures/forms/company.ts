@@ -1,0 +1,215 @@
+// The forms of starting a company: the articles, the registration, the tax notifications, social and
+// labour insurance, and the corporate bank account.
+import { because, fill, notNeeded, type OfficialForm } from "../../lib/official-form";
+
+const read = "現行法令（2026-12-02 確認）";
+const nta = (name: string) => `国税庁 https://www.nta.go.jp/ 税務手続の案内「${name}」`;
+const contact = "The office contacts the company through the case in Madoguchi; the phone line of the form is optional for it.";
+const headOnly = "A new company has only its head office: no branch or other office to list.";
+const newCompany = "Always a newly founded company (新設): Madoguchi files for incorporations only.";
+
+const company = [
+  fill("法人名（商号）", "companyName"),
+  fill("フリガナ", "companyNameKana"),
+  fill("法人番号", "corporateNumber"),
+  fill("本店所在地", "headOffice"),
+  fill("代表者氏名", "representativeName"),
+];
+
+export const articlesForm: OfficialForm = {
+  name: "定款（株式会社）認証の嘱託",
+  date: read,
+  source: "e-Gov法令検索 https://laws.e-gov.go.jp/ 会社法第26条〜第30条（定款の絶対的記載事項は第27条）",
+  items: [
+    fill("会社の種類", "companyType"),
+    fill("目的", "businessPurposes"),
+    fill("商号", "companyName"),
+    fill("本店の所在地", "headOffice"),
+    fill("設立に際して出資される財産の価額", "capital"),
+    fill("発起人の氏名", "representativeName"),
+    fill("発起人の住所", "representativeAddress"),
+    fill("事業年度", "fiscalYearEndMonth"),
+    notNeeded("発行可能株式総数", "May be set by all founders' consent after certification and before incorporation (会社法第37条第1項)."),
+    notNeeded("公告方法", "When the articles name none, the company gives notice in the official gazette (会社法第939条第4項)."),
+    notNeeded("実質的支配者となるべき者の申告", "Declared by the founder to the notary during the video-call certification (公証人法施行規則第13条の4)."),
+    notNeeded("署名・電子署名", because.signed),
+  ],
+};
+
+export const registrationForm: OfficialForm = {
+  name: "株式会社・合同会社設立登記申請書",
+  date: read,
+  source: "法務局 https://houmukyoku.moj.go.jp/ 商業・法人登記の申請書様式（設立）; e-Gov法令検索 会社法第911条・第914条",
+  items: [
+    fill("商号", "companyName"),
+    fill("商号のフリガナ", "companyNameKana"),
+    fill("会社の種類", "companyType"),
+    fill("本店", "headOffice"),
+    fill("目的", "businessPurposes"),
+    fill("資本金の額・課税標準金額", "capital"),
+    fill("申請年月日（設立の日）", "foundingDate"),
+    fill("代表取締役（代表社員）の氏名", "representativeName"),
+    fill("代表取締役（代表社員）の住所", "representativeAddress"),
+    notNeeded("登記の事由", newCompany),
+    notNeeded("登録免許税額", "Computed from the capital (0.7 %, at least 150,000 yen; 60,000 yen for a godo kaisha) and paid online by the person."),
+    notNeeded("定款", "Certified by the notary in the prerequisite procedure (a godo kaisha's articles need no certification)."),
+    notNeeded("払込みを証する書面", "Asked from the founder by a request for information when the bureau needs it (rejection reason: capital not evidenced)."),
+    notNeeded("印鑑届書", "Optional for an online application since 2021 (商業登記法第20条)."),
+    notNeeded("電子署名", because.signed),
+  ],
+};
+
+export const corporationNotificationForm: OfficialForm = {
+  name: "法人設立届出書",
+  date: "国税庁 様式（2026-12-02 確認）",
+  source: nta("[手続名]内国普通法人等の設立の届出"),
+  items: [
+    fill("提出年月日", "filedAt"),
+    ...company,
+    fill("代表者住所", "representativeAddress"),
+    fill("設立年月日", "foundingDate"),
+    fill("事業年度", "fiscalYearEndMonth"),
+    fill("設立時の資本金又は出資金の額", "capital"),
+    fill("事業の目的", "businessPurposes"),
+    notNeeded("支店・出張所・工場等", headOnly),
+    notNeeded("設立の形態", newCompany),
+    notNeeded("電話番号", contact),
+    notNeeded("定款等の写し", "The particulars the tax office takes from the articles (purposes, business year, capital) are sent as data."),
+    notNeeded("税理士署名", "No tax accountant files for the company through Madoguchi."),
+  ],
+};
+
+export const blueReturnForm: OfficialForm = {
+  name: "青色申告の承認申請書",
+  date: "国税庁 様式（2026-12-02 確認）",
+  source: nta("[手続名]青色申告の承認申請"),
+  items: [
+    fill("提出年月日", "filedAt"),
+    ...company,
+    fill("設立年月日（この事業年度の開始の日）", "foundingDate"),
+    fill("事業年度", "fiscalYearEndMonth"),
+    notNeeded("参考事項（帳簿組織の状況）", "An optional reference section of the form."),
+    notNeeded("電話番号", contact),
+  ],
+};
+
+export const salaryOfficeForm: OfficialForm = {
+  name: "給与支払事務所等の開設・移転・廃止届出書",
+  date: "国税庁 様式（2026-12-02 確認）",
+  source: nta("[手続名]給与支払事務所等の開設・移転・廃止の届出"),
+  items: [
+    fill("提出年月日", "filedAt"),
+    ...company,
+    fill("開設年月日", "foundingDate"),
+    fill("給与支払を開始する年月日", "firstEmploymentDate"),
+    fill("従事員数", "employeeCount"),
+    notNeeded("届出の内容（開設・移転・廃止）", "Always an opening, at incorporation."),
+    notNeeded("開設した支店等の所在地", headOnly),
+    notNeeded("電話番号", contact),
+  ],
+};
+
+const localNotification = (name: string, source: string): OfficialForm => ({
+  name,
+  date: read,
+  source,
+  items: [
+    fill("提出年月日", "filedAt"),
+    ...company,
+    fill("設立年月日", "foundingDate"),
+    fill("事業年度", "fiscalYearEndMonth"),
+    fill("資本金の額", "capital"),
+    fill("事業種目", "businessPurposes"),
+    notNeeded("支店等の所在地", headOnly),
+    notNeeded("電話番号", contact),
+    notNeeded("登記事項証明書・定款の写し", "The registration is the prerequisite procedure; its particulars are sent as data and the corporate number identifies it."),
+  ],
+});
+
+export const prefecturalNotificationForm = localNotification(
+  "法人設立・設置届出書（都道府県税）",
+  "東京都主税局 https://www.tax.metro.tokyo.lg.jp/ 法人設立・設置届出書（各道府県税条例による）",
+);
+
+export const municipalNotificationForm = localNotification(
+  "法人設立・設置届出書（市町村民税）",
+  "e-Gov法令検索 https://laws.e-gov.go.jp/ 地方税法第317条の2・各市町村税条例（法人設立・設置届出書）",
+);
+
+export const socialInsuranceForm: OfficialForm = {
+  name: "健康保険・厚生年金保険 新規適用届",
+  date: "日本年金機構 様式（2026-12-02 確認）",
+  source: "日本年金機構 https://www.nenkin.go.jp/ 届書様式「新規適用届」; e-Gov法令検索 健康保険法施行規則第19条",
+  items: [
+    fill("提出年月日", "filedAt"),
+    fill("事業所の名称", "companyName"),
+    fill("事業所の名称（フリガナ）", "companyNameKana"),
+    fill("法人番号", "corporateNumber"),
+    fill("事業所の所在地", "headOffice"),
+    fill("事業主（代表者）の氏名", "representativeName"),
+    fill("適用年月日", "foundingDate"),
+    fill("被保険者数", "employeeCount"),
+    notNeeded("事業所整理記号", because.office),
+    notNeeded("個人・法人等区分", "Always a corporation (法人): the company is registered first."),
+    notNeeded("本店・支店区分／内・外国区分", "Always the head office of a domestic company."),
+    notNeeded("電話番号", contact),
+    notNeeded("法人（商業）登記簿謄本", "The registration is the prerequisite procedure and the corporate number identifies it."),
+  ],
+};
+
+export const labourInsuranceForm: OfficialForm = {
+  name: "労働保険 保険関係成立届（継続）",
+  date: "厚生労働省 様式第1号（2026-12-02 確認）",
+  source: "厚生労働省 https://www.mhlw.go.jp/ 労働保険の成立手続; e-Gov法令検索 労働保険の保険料の徴収等に関する法律施行規則 第4条",
+  items: [
+    fill("提出年月日", "filedAt"),
+    fill("事業の名称", "companyName"),
+    fill("法人番号", "corporateNumber"),
+    fill("事業場の所在地", "headOffice"),
+    fill("事業主の氏名（代表者）", "representativeName"),
+    fill("事業の概要・種類", "businessPurposes"),
+    fill("保険関係成立年月日", "firstEmploymentDate"),
+    fill("常時使用労働者数・雇用保険被保険者数", "employeeCount"),
+    fill("賃金総額の見込額", "expectedAnnualWages"),
+    notNeeded("労働保険番号", "Assigned by the labour standards office on acceptance; it is this procedure's decision reference."),
+    notNeeded("電話番号", contact),
+  ],
+};
+
+export const employmentOfficeForm: OfficialForm = {
+  name: "雇用保険 適用事業所設置届",
+  date: "厚生労働省 様式（2026-12-02 確認）",
+  source: "ハローワークインターネットサービス https://www.hellowork.mhlw.go.jp/ 雇用保険関係の各種届出用紙; e-Gov法令検索 雇用保険法施行規則第141条",
+  items: [
+    fill("提出年月日", "filedAt"),
+    fill("事業所の名称", "companyName"),
+    fill("法人番号", "corporateNumber"),
+    fill("事業所の所在地", "headOffice"),
+    fill("事業主の氏名（代表者）", "representativeName"),
+    fill("労働保険番号", "labourInsuranceNumber"),
+    fill("設置年月日", "firstEmploymentDate"),
+    fill("事業の種類", "businessPurposes"),
+    fill("雇用保険被保険者数", "employeeCount"),
+    notNeeded("保険関係成立届の控え", "The labour standards office's acceptance (the prerequisite) carries the labour insurance number."),
+    notNeeded("電話番号", contact),
+  ],
+};
+
+export const corporateAccountForm: OfficialForm = {
+  name: "法人口座開設申込書",
+  date: "三菱UFJ銀行 法人口座開設（2026-12-02 確認）",
+  source: "三菱UFJ銀行 https://www.bk.mufg.jp/ 法人のお客さま「口座開設」",
+  items: [
+    fill("法人名", "companyName"),
+    fill("フリガナ", "companyNameKana"),
+    fill("法人番号", "corporateNumber"),
+    fill("所在地", "headOffice"),
+    fill("事業内容・取引の目的", "businessPurposes"),
+    fill("資本金", "capital"),
+    fill("代表者の氏名", "representativeName"),
+    fill("代表者の住所", "representativeAddress"),
+    notNeeded("実質的支配者の申告", "Declared in the bank's own customer due diligence with the representative, whose identity is verified (犯収法第4条)."),
+    notNeeded("電話番号", contact),
+    notNeeded("届出印", because.signed),
+  ],
+};
