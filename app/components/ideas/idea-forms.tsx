@@ -83,12 +83,12 @@ export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }:
   );
 }
 
-/** The optional satisfaction question's link, for a case's status page. */
+/** The optional satisfaction question's link, for a case's status page (its words are in `common`, like the link above). */
 export function SatisfactionLink({ reference, ended }: { reference: string; ended: boolean }) {
-  const { t } = useTranslation("ideas");
+  const { t } = useTranslation("common");
   return (
     <p className="suggest-improvement">
-      <Link to={`/cases/${reference}/satisfaction`}>{t(ended ? "satisfaction.link.ended" : "satisfaction.link.submitted")}</Link>
+      <Link to={`/cases/${reference}/satisfaction`}>{t(ended ? "satisfactionLink.ended" : "satisfactionLink.submitted")}</Link>
     </p>
   );
 }
