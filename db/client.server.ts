@@ -5,6 +5,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { auditAnchorPath, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
+import { findAuditHead, sealLegacyAuditChain } from "./queries/audit";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle, or the database itself: query functions accept either. */
@@ -67,7 +69,10 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
     assertWritable(sqlite);
     const db = drizzle(sqlite, { schema }) as Db;
     migrate(db, { migrationsFolder: migrationsFolder() });
-    if (file !== ":memory:") ownerOnly(file);
+    if (file !== ":memory:") {
+      ownerOnly(file);
+      anchorAuditAppends(db, file);
+    }
     return db;
   } catch (error) {
     sqlite?.close();
@@ -75,6 +80,54 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
     if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH|IOERR)|^EACCES$|^EPERM$|^EROFS$/.test(code)) throw new DatabaseNotWritableError(file, error);
     throw error;
   }
+}
+
+/**
+ * Keeps the audit log's anchor (db/audit-seal.ts) at the chain's head: a TEMP trigger (this connection
+ * only) notes every appended entry, and once the transaction is over the head is written to the anchor
+ * file. The anchor moves only along the chain it names: when the entry it names is gone or changed, or it
+ * was removed while entries exist, it is left as it is, so audit:verify reports it. Protects against
+ * deleting entries at the end of the log, or all of them, unnoticed.
+ */
+function anchorAuditAppends(db: Db, file: string) {
+  const sqlite = db.$client;
+  const anchorFile = auditAnchorPath(file);
+  // A chain from before the key (unkeyed) is sealed under the key once, and anchored.
+  if (!existsSync(anchorFile) && sealLegacyAuditChain(db) > 0) writeAuditAnchor(anchorFile, findAuditHead(db)!);
+  const emptyAtOpen = findAuditHead(db) === undefined;
+  let scheduled = false;
+  const flush = () => {
+    if (!sqlite.open) return;
+    // Still inside a transaction (an async caller between BEGIN and COMMIT): after it.
+    if (sqlite.inTransaction) return void setImmediate(flush);
+    scheduled = false;
+    const head = findAuditHead(db);
+    if (!head) return;
+    let anchor: ReturnType<typeof readAuditAnchor>;
+    try {
+      anchor = readAuditAnchor(anchorFile);
+    } catch {
+      return; // an anchor this key did not make: left for audit:verify to report
+    }
+    // With an anchor: only if the entry it names is still there, unchanged. Without: only for a log that
+    // was empty when this connection opened (a new database), never for older entries whose anchor went.
+    const continues = anchor ? sqlite.prepare("SELECT 1 FROM audit_entries WHERE id = ? AND hash = ?").get(anchor.id, anchor.hash) !== undefined : emptyAtOpen;
+    if (continues && head.id !== anchor?.id) writeAuditAnchor(anchorFile, head);
+  };
+  // A process that closes its connection right after appending (a CLI) anchors before it closes.
+  const close = sqlite.close.bind(sqlite);
+  sqlite.close = () => {
+    if (scheduled && !sqlite.inTransaction) flush();
+    return close();
+  };
+  sqlite.function("madoguchi_audit_appended", { deterministic: false }, () => {
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+    return null;
+  });
+  sqlite.exec("CREATE TEMP TRIGGER IF NOT EXISTS madoguchi_audit_anchor AFTER INSERT ON main.audit_entries BEGIN SELECT madoguchi_audit_appended(); END");
 }
 
 declare global {

@@ -13,6 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const keys = {
   MADOGUCHI_SESSION_SECRET: "s".repeat(40),
   MADOGUCHI_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
+  MADOGUCHI_AUDIT_KEY: Buffer.alloc(32, 6).toString("base64"),
 };
 
 /** `npm start`'s prepare step, as a user that is not root when the tests run as root (root may write anything). */
