@@ -1,15 +1,15 @@
-// Server rendering: one i18next instance per request, in the request's language, so the HTML is complete without JavaScript.
+// Server rendering in the request's language (shared i18next instances per language and namespace list), so the HTML is
+// complete without JavaScript and the browser hydrates it with the same translations.
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce/nonce";
-import { i18nOptions } from "./platform/i18n/config";
-import { i18nServer } from "./platform/i18n/i18n.server";
+import { i18nFor, languageOf } from "./platform/i18n/i18n.server";
+import { namespacesForRoutes } from "./platform/i18n/config";
 import { logger } from "./platform/logger.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
 import { retryAfterOf } from "./identity/security/rate-limit.server";
@@ -40,9 +40,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const lng = await i18nServer.getLocale(request);
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nOptions, lng });
+  // The page renders with the namespaces its routes name (handle.i18n), the same the browser loads to hydrate it.
+  const routes = remixContext.staticHandlerContext.matches.map(({ route }) => ({ id: route.id, handle: remixContext.routeModules[route.id]?.handle }));
+  const i18n = await i18nFor(await languageOf(request), namespacesForRoutes(routes));
 
   const nonce = createNonce();
   // A page that says "try again later" says when in Retry-After too (the lockout page).

@@ -20,8 +20,9 @@ import { AccountNav, type AccountSummary } from "~/components/account-nav/accoun
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
 import { SessionTimeout } from "~/components/session-timeout/session-timeout";
 import { SiteLayout } from "~/components/site-layout/site-layout";
-import { fallbackLanguage, isLanguage, type Language } from "~/platform/i18n/config";
-import { i18nServer, languageCookie } from "~/platform/i18n/i18n.server";
+import { fallbackLanguage, layoutNamespaces, type Language } from "~/platform/i18n/config";
+import { useRouteNamespaces } from "~/platform/i18n/use-route-namespaces";
+import { fixedT, languageCookie, languageOf } from "~/platform/i18n/i18n.server";
 import { getOptionalUser, listSubjects } from "~/identity/auth.server";
 import { issueCsrfToken } from "~/identity/security/csrf.server";
 import { safeRedirect } from "~/identity/security/safe-redirect";
@@ -29,14 +30,16 @@ import { countCasesNeedingAction } from "~/cases/case-pages.server";
 import { getDb } from "../db/client.server";
 import appHref from "~/styles/app.css?url";
 
+/** The layout's namespaces; each route adds its own in `handle.i18n` (see the README, "Translations per page"). */
+export const handle = { i18n: layoutNamespaces };
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tokensHref },
   { rel: "stylesheet", href: appHref },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const detected = await i18nServer.getLocale(request);
-  const locale: Language = isLanguage(detected) ? detected : fallbackLanguage;
+  const locale: Language = await languageOf(request);
   // A language chosen with ?lng= is remembered in a cookie, and the address loses ?lng= (the same page again),
   // so the Back button and a reload show the language the person chose last, never an older one.
   const url = new URL(request.url);
@@ -46,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw redirect(safeRedirect(`${url.pathname}${url.search}`, "/"), { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
   }
   const headers = new Headers();
-  const t = await i18nServer.getFixedT(locale, "common");
+  const t = await fixedT(locale, "common");
   const errorTitles = Object.fromEntries(
     (["notFound", "forbidden", "serverError", "tooManyRequests"] as const).map((key) => [key, `${t(`errors.${key}.title`)} | ${t("serviceName")}`]),
   );
@@ -90,6 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const nonce = useNonce();
   useChangeLanguage(locale);
+  useRouteNamespaces();
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>

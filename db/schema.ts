@@ -139,7 +139,8 @@ export const procedureRequests = sqliteTable(
   },
   (t) => [
     uniqueIndex("procedure_requests_case_procedure_idx").on(t.caseId, t.procedureId),
-    index("procedure_requests_agency_status_idx").on(t.agencyId, t.status),
+    // The inbox: one agency's requests in a list of statuses, by deadline (the list, the counts, the overdue count).
+    index("procedure_requests_agency_status_deadline_idx").on(t.agencyId, t.status, t.deadline, t.createdAt),
   ],
 );
 
@@ -159,7 +160,12 @@ export const procedureEvents = sqliteTable(
     /** JSON: the event type and ids (never personal data values). */
     detail: text("detail").notNull().default("{}"),
   },
-  (t) => [index("procedure_events_request_idx").on(t.procedureRequestId, t.id), index("procedure_events_at_idx").on(t.at)],
+  (t) => [
+    index("procedure_events_request_idx").on(t.procedureRequestId, t.id),
+    index("procedure_events_at_idx").on(t.at),
+    // "Was it ever delivered?", asked for every row an agency's inbox reads.
+    index("procedure_events_request_status_idx").on(t.procedureRequestId, t.toStatus),
+  ],
 );
 
 /** Deliveries to make. A row is written in the transaction that makes a procedure due, so none is lost. */

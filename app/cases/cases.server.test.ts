@@ -124,7 +124,7 @@ describe("applyCaseEvent", () => {
     );
     expect(requestFor(kase.id, "move-out-notification")).toMatchObject({ status: "accepted", decisionReference: "13101-2026-1", agencyReference: "ACK-1" });
     expect(outboxFor(moveIn.id)).toMatchObject([{ status: "pending", delivery: 1 }]);
-    const events = db.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, moveIn.id)).all();
+    const events = db.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, moveIn.id)).orderBy(procedureEvents.id).all();
     expect(events.map((event) => [event.fromStatus, event.toStatus])).toEqual([
       [null, "waiting"],
       ["waiting", "queued"],

@@ -158,7 +158,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
   const consented = new Set(args.consent.procedureIds);
   const unconsented = selected.filter((procedure) => !consented.has(procedure.procedureId)).map((procedure) => procedure.procedureId);
   if (unconsented.length) throw new ConsentMissingError(unconsented);
-  const machine = createCaseMachine(lifeEvent);
+  const machine = caseMachineOf(lifeEvent);
   const maxAttempts = args.maxAttempts ?? engineConfig().maxAttempts;
   const at = now.toISOString();
   const givenAt = new Date(args.consent.givenAt).toISOString();
@@ -428,8 +428,21 @@ function enqueueDelivery(tx: Tx, outbox: Outbox, procedureRequestId: string, now
   outbox.enqueue(tx, { procedureRequestId, delivery, idempotencyKey: idempotencyKeyFor(procedureRequestId, delivery), now });
 }
 
+// A machine is built from a published (never changing) flow version, so each is built once per process:
+// building one costs more than restoring a snapshot and sending it an event.
+const caseMachines = new WeakMap<object, AnyStateMachine>();
+
+function caseMachineOf(lifeEvent: NonNullable<ReturnType<typeof getLifeEvent>>): AnyStateMachine {
+  let machine = caseMachines.get(lifeEvent);
+  if (!machine) {
+    machine = createCaseMachine(lifeEvent) as AnyStateMachine;
+    caseMachines.set(lifeEvent, machine);
+  }
+  return machine;
+}
+
 function caseMachineFor(kase: CaseRow): AnyStateMachine {
   const lifeEvent = getLifeEvent(kase.lifeEventId, kase.flowVersion);
   if (!lifeEvent) throw new UnknownLifeEventError(kase.lifeEventId, kase.flowVersion);
-  return createCaseMachine(lifeEvent);
+  return caseMachineOf(lifeEvent);
 }

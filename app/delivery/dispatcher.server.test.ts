@@ -55,7 +55,7 @@ describe("dispatcher", () => {
       "mail-forwarding": "delivered",
     });
     expect(c.rows().every((row) => row.status === "delivered" && row.attempts === 1)).toBe(true);
-    const events = db.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, c.requestOf("mail-forwarding").id)).all();
+    const events = db.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, c.requestOf("mail-forwarding").id)).orderBy(procedureEvents.id).all();
     expect(events.map((event) => event.toStatus)).toEqual(["queued", "delivering", "delivered"]);
   });
 

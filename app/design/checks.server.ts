@@ -3,7 +3,7 @@
 // placed at the question or procedure it concerns.
 import { checkLifeEvents, type CheckProblem, type LifeEvent, type Locales } from "../../flows";
 import { placeProblems, type PlacedProblems } from "../../flows/design/catalogue";
-import { resources } from "~/platform/i18n/config";
+import { resources } from "~/platform/i18n/resources.server";
 
 let cached: CheckProblem[] | undefined;
 

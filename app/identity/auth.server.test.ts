@@ -8,6 +8,7 @@ import {
   enforceSubmissionRateLimit,
   getOptionalUser,
   listSubjects,
+  recordDataRead,
   requireApplicant,
   requireCitizen,
   requireOfficer,
@@ -84,5 +85,19 @@ describe("auth API", () => {
     const refused = await run(() => enforceSubmissionRateLimit(request, auth, db));
     expect(refused.status).toBe(429);
     expect((refused.data as { retryAt: string }).retryAt).toMatch(/^\d{4}-/);
+  });
+});
+
+describe("recording reads of personal data", () => {
+  const read = (auth: Awaited<ReturnType<typeof requireUser>>, dataSubjectId: string) =>
+    recordDataRead(db, auth, { dataSubjectId, subjectType: "record", subjectId: dataSubjectId, purpose: "record.view" });
+
+  it("does not record a person reading their own data for themselves", async () => {
+    expect(read(await requireUser(await as("tanaka")), "p-tanaka-ichiro")).toBe(false);
+  });
+
+  it("records a read for someone else, and every officer's read", async () => {
+    expect(read(await requireUser(await as("sato.kenji", "p-sato-daichi")), "p-sato-daichi")).toBe(true);
+    expect(read(await requireUser(await as("officer.shinjuku")), "p-tanaka-ichiro")).toBe(true);
   });
 });

@@ -196,21 +196,31 @@ export function auditActorOf(auth: AuthContext): { actor: string; onBehalfOf: st
   return { actor: auth.user.id, onBehalfOf: auth.actingFor?.id ?? null };
 }
 
+/** A person reading their own data, for themselves: not someone else's read of it. */
+export function isOwnRead(auth: AuthContext, dataSubjectId: string): boolean {
+  return auth.user.role === "citizen" && auth.actingFor === null && !!auth.user.personId && auth.user.personId === dataSubjectId;
+}
+
 /**
  * Records that personal data of `dataSubjectId` was shown to the signed-in user: call it in every loader
- * that returns personal data, so the person's "who used my data" page is complete.
+ * that returns personal data, so the person's "who used my data" page is complete. A person's read of their
+ * own data, for themselves, is not recorded (it is no one else's use, and a write on every page they open
+ * would only bury the entries that matter); a read for someone else (a household member, a company) and every
+ * officer's read always are. Returns whether an entry was written.
  */
 export function recordDataRead(
   tx: Tx,
   auth: AuthContext,
   entry: { dataSubjectId: string; subjectType: string; subjectId: string; purpose: string; details?: Record<string, unknown> },
-) {
-  return appendAuditEntry(tx, {
+): boolean {
+  if (isOwnRead(auth, entry.dataSubjectId)) return false;
+  appendAuditEntry(tx, {
     ...auditActorOf(auth),
     action: "record.read",
     agencyId: auth.user.agencyId ?? null,
     ...entry,
   });
+  return true;
 }
 
 /**

@@ -8,7 +8,7 @@ import { requireCitizen, requireUser } from "./auth.server";
 import * as actFor from "../routes/act-for";
 import * as sessionRoute from "../routes/session";
 import * as signOut from "../routes/sign-out";
-import { hashSessionToken, readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./session.server";
+import { hashSessionToken, readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS } from "./session.server";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
 let close: () => void;
@@ -58,6 +58,20 @@ describe("session expiry", () => {
     expect(extend.response!.headers.get("Location")).toBe("/session?extended");
     const row = db.select().from(sessions).where(eq(sessions.id, id)).get()!;
     expect(Date.now() - new Date(row.lastSeenAt).getTime()).toBeLessThan(5_000);
+  });
+
+  it("a signed-in read writes the session at most once a minute, and activity still extends it", async () => {
+    const browser = await signedInBrowser(db, "tanaka");
+    const id = hashSessionToken(browser.sessionToken!);
+    const lastSeen = () => db.select().from(sessions).where(eq(sessions.id, id)).get()!.lastSeenAt;
+    const recent = ago(SESSION_TOUCH_INTERVAL_MS / 2);
+    db.update(sessions).set({ lastSeenAt: recent }).where(eq(sessions.id, id)).run();
+    const read = await readSession(browserRequest("/", { as: browser }), { db });
+    expect(lastSeen()).toBe(recent);
+    expect(read.status === "valid" && read.idleExpiresAt.getTime()).toBe(new Date(recent).getTime() + SESSION_IDLE_MS);
+    db.update(sessions).set({ lastSeenAt: ago(SESSION_TOUCH_INTERVAL_MS + 1000) }).where(eq(sessions.id, id)).run();
+    await readSession(browserRequest("/", { as: browser }), { db });
+    expect(Date.now() - new Date(lastSeen()).getTime()).toBeLessThan(5_000);
   });
 
   it("a second-factor step left unfinished ends after 5 minutes", async () => {

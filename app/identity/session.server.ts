@@ -21,6 +21,13 @@ export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** The second-factor step must be finished within 5 minutes of the password. */
 export const SECOND_FACTOR_MS = 5 * 60_000;
+/**
+ * A request counts as activity, but the session row is written at most once per this interval: a page is
+ * several reads of the session (the root loader, the route's loader), and a write per read made every signed-in
+ * GET a database write. The idle end is counted from the last write, so it can come up to this much earlier
+ * than 30 minutes after the very last request; never later.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 /** The warning is shown this long before the idle end. */
 export const SESSION_WARNING_MS = 2 * 60_000;
 
@@ -62,7 +69,8 @@ export function idleLimitOf(session: Pick<SessionRow, "stage">) {
 
 /**
  * Finds the request's session and checks both time limits. An expired session is deleted, so it can
- * never come back. With `touch` (the default) the request counts as activity and extends the idle end;
+ * never come back. With `touch` (the default) the request counts as activity and extends the idle end (written
+ * at most once per SESSION_TOUCH_INTERVAL_MS);
  * the session-status check passes touch: false so that looking at the clock does not reset it.
  */
 export async function readSession(request: Request, { touch = true, db = getDb() as Tx, now = new Date() } = {}): Promise<SessionState> {
@@ -76,7 +84,9 @@ export async function readSession(request: Request, { touch = true, db = getDb()
     deleteSessionRow(db, { sessionId });
     return { status: "expired", reason: absoluteExpiresAt <= now ? "absolute" : "idle" };
   }
-  if (!touch) return { status: "valid", session, idleExpiresAt, absoluteExpiresAt };
+  if (!touch || now.getTime() - new Date(session.lastSeenAt).getTime() < SESSION_TOUCH_INTERVAL_MS) {
+    return { status: "valid", session, idleExpiresAt: idleExpiresAt < absoluteExpiresAt ? idleExpiresAt : absoluteExpiresAt, absoluteExpiresAt };
+  }
   touchSessionRow(db, { sessionId, at: now.toISOString() });
   const touched = { ...session, lastSeenAt: now.toISOString() };
   const newIdle = new Date(now.getTime() + idleLimitOf(session));

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import type { Question } from "../../flows";
 import { lookupPostalCode, type PostalMatch } from "./postal.server";
-import { encodeIssue } from "../platform/issue-message";
+import { encodeIssue } from "../platform/issue-message.server";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -2,7 +2,7 @@
 // Everything is scoped to the officer's own agency; a decision is an event to the case machine, nothing else.
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
-import { caseStatusFinal, dataDictionary, fillForm, getAgency, getProcedure, type ProcedureStatus } from "../../flows";
+import { caseStatusFinal, dataDictionary, fillForm, getAgency, getProcedure, procedureStatusList, type ProcedureStatus } from "../../flows";
 import type { Db } from "../../db/client.server";
 import { listProcedureEvents } from "../../db/queries/cases";
 import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, listInboxRequests, type InboxFilter } from "../../db/queries/office";
@@ -18,6 +18,10 @@ export type OfficerAuth = AuthContext & { agencyId: string };
 
 /** Statuses after which nothing more happens to a procedure request. */
 export const finalStatuses: readonly string[] = caseStatusFinal;
+/** Every status that is not final: the inbox asks for these by name, which its index serves (NOT IN is a scan). */
+export const openStatuses: readonly string[] = procedureStatusList.filter((status) => !finalStatuses.includes(status));
+/** Statuses a procedure request only reaches after it was delivered: the inbox counts them without checking. */
+export const statusesAfterDelivery: readonly ProcedureStatus[] = ["delivered", "informationRequested", "accepted", "rejected"];
 /** The one status in which an agency may decide: it has the procedure and nobody else is acting on it. */
 export const decidableStatus: ProcedureStatus = "delivered";
 
@@ -31,9 +35,11 @@ export async function pageLanguage(request: Request): Promise<Lang> {
 // Dates: deadlines are calendar dates in Japan, so "today" is today in Asia/Tokyo, not in UTC.
 // ---------------------------------------------------------------------------------------------------
 
+// en-CA formats as YYYY-MM-DD. Built once: an Intl formatter costs far more to build than to use.
+const tokyoDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function todayInTokyo(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return tokyoDate.format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {
@@ -63,10 +69,10 @@ export function readInboxFilters(url: URL): { status: StatusFilter; deadline: De
 
 function filterFor(agencyId: string, { status, deadline }: { status: StatusFilter; deadline: DeadlineFilter }, today: string): InboxFilter {
   const filter: InboxFilter = { agencyId };
-  if (status === "open") filter.excludeStatuses = [...finalStatuses];
+  if (status === "open") filter.statuses = [...openStatuses];
   else if (status !== "all") filter.statuses = [status];
   // Deadline filters are about work still to do: a decided procedure is never "due".
-  if (deadline !== "any") filter.excludeStatuses = [...new Set([...(filter.excludeStatuses ?? []), ...finalStatuses])];
+  if (deadline !== "any") filter.statuses = (filter.statuses ?? [...openStatuses]).filter((candidate) => openStatuses.includes(candidate));
   if (deadline === "overdue") filter.deadlineBefore = today;
   if (deadline === "within7" || deadline === "within30") {
     filter.deadlineFrom = today;
@@ -94,7 +100,11 @@ export type InboxItem = {
 export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }: { agencyId: string; filters: { status: StatusFilter; deadline: DeadlineFilter }; lang: Lang; now?: Date }) {
   const today = todayInTokyo(now);
   const rows = listInboxRequests(db, filterFor(agencyId, filters, today));
-  const counts = countInboxRequestsByStatus(db, { agencyId });
+  const counts = countInboxRequestsByStatus(db, {
+    agencyId,
+    afterDelivery: [...statusesAfterDelivery],
+    otherStatuses: procedureStatusList.filter((status) => !statusesAfterDelivery.includes(status)),
+  });
   const items: InboxItem[] = rows.map((row) => ({
     id: row.id,
     procedureName: getProcedure(row.procedureId)?.name[lang] ?? row.procedureId,
@@ -110,7 +120,7 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     today,
     items,
     counts: inboxStatuses.map((status) => ({ status, count: counts[status] ?? 0 })).filter((entry) => entry.count > 0),
-    overdueCount: countOverdueInboxRequests(db, { agencyId, today, finalStatuses: [...finalStatuses] }),
+    overdueCount: countOverdueInboxRequests(db, { agencyId, today, openStatuses: [...openStatuses] }),
   };
 }
 

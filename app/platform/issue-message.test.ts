@@ -6,7 +6,8 @@ import enRelocation from "../../public/locales/en/relocation.json";
 import jaRelocation from "../../public/locales/ja/relocation.json";
 import enIncorporation from "../../public/locales/en/incorporation.json";
 import jaIncorporation from "../../public/locales/ja/incorporation.json";
-import { encodeIssue, issueText } from "./issue-message";
+import { issueText } from "./issue-message";
+import { encodeIssue } from "./issue-message.server";
 
 async function translator(lng: "ja" | "en") {
   const instance = i18next.createInstance();

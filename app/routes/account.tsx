@@ -20,6 +20,9 @@ import { i18nServer } from "~/platform/i18n/i18n.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: [] };
+
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -130,7 +133,7 @@ export default function Account() {
         </ul>
       ) : null}
       <p>
-        <Link to="/account/ideas">{t("ideas:mine.title")}</Link>
+        <Link to="/account/ideas">{t("account.ideasLink")}</Link>
       </p>
 
       <h2>{t("account.passkeysTitle")}</h2>

@@ -20,6 +20,9 @@ import { confirmIdentity } from "~/identity/sign-in.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: [] };
+
 export const meta = titleMeta;
 
 /** The password always; the code only for someone with an authenticator app. */

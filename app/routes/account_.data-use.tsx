@@ -13,6 +13,9 @@ import { i18nServer } from "~/platform/i18n/i18n.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: [] };
+
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {

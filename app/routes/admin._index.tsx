@@ -6,6 +6,9 @@ import { requireUser } from "~/identity/auth.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: ["admin"] };
+
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {

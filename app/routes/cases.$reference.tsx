@@ -17,6 +17,10 @@ import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 import { getProcedureRequest } from "../../db/queries/cases";
 import { OfficialFormItems } from "~/components/official-form/official-form";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: journeyNamespaces };
 
 export const meta = titleMeta;
 

@@ -9,7 +9,11 @@ import { readEvaluationFilter } from "~/evaluation/figures.server";
 import { requireUser } from "~/identity/auth.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import { journeyNamespaces } from "~/journeys/namespaces";
 import { getDb } from "../../db/client.server";
+
+/** The translations this page needs besides the layout's: its own, and the life events' (question titles in the drop-off figures). */
+export const handle = { i18n: ["evaluation", ...journeyNamespaces] };
 
 export const meta = titleMeta;
 

@@ -11,6 +11,10 @@ import { journeyPath, startJourneyFor, startOfferFor, type StartOffer } from "~/
 import { describeProcedures, requireLifeEvent } from "~/journeys/life-events.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: journeyNamespaces };
 
 export const meta = titleMeta;
 

@@ -9,7 +9,12 @@ import { journeyPath, requireJourney } from "~/journeys/journey-pages.server";
 import { requireLifeEvent } from "~/journeys/life-events.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
-import { applicableQuestions, getLifeEvent, getQuestion } from "../../flows";
+import { applicableQuestions } from "../../flows";
+import { toQuestionView } from "~/journeys/question-view";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: journeyNamespaces };
 
 export const meta = titleMeta;
 
@@ -20,28 +25,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (journey.state !== "checkingAnswers") throw redirect(journeyPath(journey));
   const rows = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => ({
     questionId: q.id,
+    question: toQuestionView(q),
     value: journey.answers[q.id] ?? null,
   }));
   return {
     title: await pageTitle(request, "checkAnswers.title", "journey"),
     lifeEventId: lifeEvent.id,
-    version: journey.lifeEvent.version,
     rows,
   };
 }
 
 export default function CheckAnswers() {
   const { t } = useTranslation();
-  const { lifeEventId, version, rows } = useLoaderData<typeof loader>();
-  const lifeEvent = getLifeEvent(lifeEventId, version)!;
+  const { lifeEventId, rows } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{t(`common:lifeEvents.${lifeEventId}.title`)}</span>
       <h1>{t("journey:checkAnswers.title")}</h1>
       <p>{t("journey:checkAnswers.lead")}</p>
       <dl className="summary-list">
-        {rows.map(({ questionId, value }) => {
-          const question = getQuestion(lifeEvent, questionId)!;
+        {rows.map(({ questionId, question, value }) => {
           const title = t(question.texts.title);
           return (
             <div className="summary-list__row" key={questionId}>

@@ -15,11 +15,16 @@ import { machineErrors, readQuestionForm, type FieldErrors } from "~/journeys/jo
 import { eventsToReach, previousQuestionId, prefillFor, sendJourneyEvents } from "~/journeys/journeys.server";
 import { requireLifeEvent } from "~/journeys/life-events.server";
 import { getDb } from "../../db/client.server";
-import { getLifeEvent, getQuestion } from "../../flows";
+import { getQuestion } from "../../flows";
+import { toQuestionView } from "~/journeys/question-view";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import { journeyNamespaces } from "~/journeys/namespaces";
 import { todayInJapan } from "~/platform/today.server";
 import { issueText } from "~/platform/issue-message";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: journeyNamespaces };
 
 export const meta = titleMeta;
 
@@ -43,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: await pageTitle(request, question.texts.title, lifeEvent.id),
     lifeEventId: lifeEvent.id,
-    version: journey.lifeEvent.version,
     questionId,
+    question: toQuestionView(question),
     value: answered ? journey.answers[questionId] : prefill?.value,
     // A problem found when the answers were confirmed (a move date now outside its window) is shown here.
     errors: journey.context.errors?.questionId === questionId ? machineErrors(journey.context.errors.issues) : null,
@@ -84,9 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function QuestionPage() {
   const { t, i18n } = useTranslation();
-  const { lifeEventId, version, questionId, value, prefill, backHref, errors: storedErrors } = useLoaderData<typeof loader>();
+  const { lifeEventId, questionId, question, value, prefill, backHref, errors: storedErrors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const question = getQuestion(getLifeEvent(lifeEventId, version)!, questionId)!;
   const errors = (actionData?.errors ?? storedErrors ?? {}) as FieldErrors;
   const summary = Object.entries(errors).flatMap(([name, messages]) =>
     messages.map((message) => ({ fieldId: fieldId(name), message: issueText(t, i18n.language, message) })),

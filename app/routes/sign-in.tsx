@@ -20,6 +20,9 @@ import { afterSignIn, checkPasswordSignIn, completeSignIn, needsSecondFactor, st
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: [] };
+
 export const meta = titleMeta;
 
 export const passwordSchema = z.object({

@@ -22,6 +22,9 @@ import { finishTotpEnrolment, startTotpEnrolment } from "~/identity/two-factor.s
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: [] };
+
 export const meta = titleMeta;
 
 /** The user at the second-factor step, or a redirect back to the password step. */

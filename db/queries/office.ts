@@ -23,7 +23,7 @@ function receivedBy(tx: Tx, agencyId: string): SQL {
 
 export type InboxFilter = {
   agencyId: string;
-  /** Only these statuses (none: every status). */
+  /** Only these statuses (undefined: every status). Prefer a list to `excludeStatuses`: an index serves a list. */
   statuses?: string[];
   /** Leave out these statuses (e.g. the final ones, for "open work"). */
   excludeStatuses?: string[];
@@ -43,8 +43,10 @@ export type InboxRow = Pick<
 
 /** One agency's received procedure requests, by deadline (none last), then by arrival. No personal data. */
 export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
+  // No status at all can match an empty list.
+  if (filter.statuses && filter.statuses.length === 0) return [];
   const conditions: SQL[] = [receivedBy(tx, filter.agencyId)];
-  if (filter.statuses?.length) conditions.push(inArray(procedureRequests.status, filter.statuses));
+  if (filter.statuses) conditions.push(inArray(procedureRequests.status, filter.statuses));
   if (filter.excludeStatuses?.length) conditions.push(notInArray(procedureRequests.status, filter.excludeStatuses));
   if (filter.deadlineFrom) conditions.push(gte(procedureRequests.deadline, filter.deadlineFrom));
   if (filter.deadlineTo) conditions.push(lte(procedureRequests.deadline, filter.deadlineTo));
@@ -70,24 +72,32 @@ export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
     .all();
 }
 
-/** How many received requests the agency has in each status. */
-export function countInboxRequestsByStatus(tx: Tx, { agencyId }: { agencyId: string }): Record<string, number> {
-  const rows = tx
-    .select({ status: procedureRequests.status, count: count() })
-    .from(procedureRequests)
-    .where(receivedBy(tx, agencyId))
-    .groupBy(procedureRequests.status)
-    .all();
+/**
+ * How many received requests the agency has in each of `afterDelivery` and `otherStatuses` (together: every
+ * status there is). `afterDelivery` names the statuses a request only reaches once delivered (decided,
+ * delivered, asked): those are counted from the index alone, without asking each row's history whether it
+ * was delivered, which at a million requests was most of the inbox's time. Lists, not NOT IN: an index
+ * serves a list.
+ */
+export function countInboxRequestsByStatus(
+  tx: Tx,
+  { agencyId, afterDelivery, otherStatuses }: { agencyId: string; afterDelivery: string[]; otherStatuses: string[] },
+): Record<string, number> {
+  const byStatus = (where: SQL) => tx.select({ status: procedureRequests.status, count: count() }).from(procedureRequests).where(where).groupBy(procedureRequests.status).all();
+  const rows = [
+    ...(afterDelivery.length ? byStatus(and(eq(procedureRequests.agencyId, agencyId), inArray(procedureRequests.status, afterDelivery))!) : []),
+    ...(otherStatuses.length ? byStatus(and(receivedBy(tx, agencyId), inArray(procedureRequests.status, otherStatuses))!) : []),
+  ];
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
-/** How many received requests are past their deadline (before `today`) and not in a final status. */
-export function countOverdueInboxRequests(tx: Tx, { agencyId, today, finalStatuses }: { agencyId: string; today: string; finalStatuses: string[] }): number {
+/** How many received requests in one of `openStatuses` are past their deadline (before `today`). */
+export function countOverdueInboxRequests(tx: Tx, { agencyId, today, openStatuses }: { agencyId: string; today: string; openStatuses: string[] }): number {
   return (
     tx
       .select({ count: count() })
       .from(procedureRequests)
-      .where(and(receivedBy(tx, agencyId), lt(procedureRequests.deadline, today), notInArray(procedureRequests.status, finalStatuses)))
+      .where(and(receivedBy(tx, agencyId), lt(procedureRequests.deadline, today), inArray(procedureRequests.status, openStatuses)))
       .get()?.count ?? 0
   );
 }

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "../../db/client.server";
 import { countInboxRequestsByStatus, countOverdueInboxRequests, listInboxRequests } from "../../db/queries/office";
-import { caseStatusFinal } from "../../flows";
+import { caseStatusFinal, procedureStatusList } from "../../flows";
 import { caseStatusView, countCasesNeedingAction } from "../../app/cases/case-pages.server";
 import { listCasesForApplicant } from "../../db/queries/cases";
 import { submitSampleCase } from "../factories";
@@ -118,6 +118,9 @@ function timeMs(work: () => void): number {
   return median(times);
 }
 
+const openStatuses: string[] = procedureStatusList.filter((status) => !caseStatusFinal.includes(status));
+// As app/office/office.server.ts statusesAfterDelivery.
+const afterDelivery = ["delivered", "informationRequested", "accepted", "rejected"];
 const runs = [];
 for (const count of sizes) {
   const db = databaseOf(count);
@@ -126,9 +129,9 @@ for (const count of sizes) {
   const inboxMs = timeMs(() => {
     // What the inbox page reads (app/office/office.server.ts inboxView, default filters: open work, any deadline).
     const today = now.toISOString().slice(0, 10);
-    listed = listInboxRequests(db, { agencyId: measuredAgency, excludeStatuses: [...caseStatusFinal] }).length;
-    countInboxRequestsByStatus(db, { agencyId: measuredAgency });
-    countOverdueInboxRequests(db, { agencyId: measuredAgency, today, finalStatuses: [...caseStatusFinal] });
+    listed = listInboxRequests(db, { agencyId: measuredAgency, statuses: openStatuses }).length;
+    countInboxRequestsByStatus(db, { agencyId: measuredAgency, afterDelivery, otherStatuses: procedureStatusList.filter((status) => !afterDelivery.includes(status)) });
+    countOverdueInboxRequests(db, { agencyId: measuredAgency, today, openStatuses });
   });
   const caseId = (db.$client.prepare("select id from cases where applicant_id = ? limit 1").get(measuredApplicant) as { id: string } | undefined)?.id;
   const casesMs = timeMs(() => {

@@ -1,7 +1,8 @@
 // Weight benchmark (`npm run bench:weight`): the JavaScript and CSS a browser downloads for each page type, from
 // the production build's Remix manifest: the manifest itself, the client entry, the root route and the page's
-// route module with every chunk they import (each file once), raw and gzip (level 9). CSS: the stylesheets
-// every page links (the design tokens and app.css) and any the route imports.
+// route module with every chunk they import (each file once), and the translation chunks the page loads before
+// hydrating (its route's `handle.i18n` and the layout's namespaces, in Japanese), raw and gzip (level 9).
+// CSS: the stylesheets every page links (the design tokens and app.css) and any the route imports.
 //
 // Usage: npm run bench:weight [-- --json] [--skip-build]
 //   last line: {"pages":[{"page","jsBytes","jsGzipBytes","cssGzipBytes",...}]}
@@ -10,6 +11,32 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { flag, report } from "./support/measure";
 import { buildApp } from "./support/portal";
+
+const routeFiles = {
+  start: "app/routes/_index.tsx",
+  journey: "app/routes/life-events.$lifeEventId.questions.$questionId.tsx",
+  status: "app/routes/cases.$reference.tsx",
+  office: "app/routes/office._index.tsx",
+} as const;
+
+/** The namespaces a route names in `handle.i18n` (a list, or journeyNamespaces), besides the layout's. */
+function routeNamespaces(file: string): string[] {
+  const source = readFileSync(file, "utf8");
+  const named = /export const handle = \{ i18n: ([^}]+) \}/.exec(source)?.[1]?.trim();
+  if (named === undefined) return readdirSync("public/locales/ja").map((f) => f.replace(/\.json$/, ""));
+  const list = named === "journeyNamespaces" ? /journeyNamespaces = (\[[^\]]*\])/.exec(readFileSync("app/journeys/namespaces.ts", "utf8"))![1] : named;
+  return JSON.parse(list) as string[];
+}
+
+/** The built chunk of a Japanese namespace file: the `<ns>-*.js` asset that holds its first text. */
+function translationChunk(ns: string): string | undefined {
+  const values = JSON.stringify(JSON.parse(readFileSync(`public/locales/ja/${ns}.json`, "utf8")));
+  const sample = /"([^"\\]*\P{ASCII}[^"\\]*)"/u.exec(values)?.[1];
+  return readdirSync(assetsDir)
+    .filter((file) => file.startsWith(`${ns}-`) && file.endsWith(".js"))
+    .map((file) => `/assets/${file}`)
+    .find((file) => !sample || readFileSync(path.join(clientDir, file), "utf8").includes(sample));
+}
 
 const pagesByRoute = {
   start: "routes/_index",
@@ -52,6 +79,10 @@ const pages = Object.entries(pagesByRoute).map(([page, routeId]) => {
     js.add(entry.module);
     for (const file of entry.imports ?? []) js.add(file);
     for (const file of entry.css ?? []) css.add(file);
+  }
+  for (const ns of new Set(["common", "auth", ...routeNamespaces(routeFiles[page as keyof typeof routeFiles])])) {
+    const chunk = translationChunk(ns);
+    if (chunk) js.add(chunk);
   }
   const jsBytes = bytesOf(js);
   const cssBytes = bytesOf(css);

@@ -68,8 +68,9 @@ export function IdeaEventTitle({ event }: { event: { kind: string; fromStatus?: 
   );
 }
 
+/** On question and status pages; its words are in `common`, which every page loads (not `ideas`, which they do not). */
 export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }: { lifeEventId?: string; procedureId?: string; questionId?: string }) {
-  const { t } = useTranslation("ideas");
+  const { t } = useTranslation("common");
   const params = new URLSearchParams();
   if (lifeEventId) params.set("lifeEvent", lifeEventId);
   if (procedureId) params.set("procedure", procedureId);
@@ -77,17 +78,17 @@ export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }:
   const query = params.toString();
   return (
     <p className="suggest-improvement">
-      <Link to={`/ideas/new${query ? `?${query}` : ""}`}>{t("suggest.link")}</Link>
+      <Link to={`/ideas/new${query ? `?${query}` : ""}`}>{t("suggestImprovement")}</Link>
     </p>
   );
 }
 
-/** The optional satisfaction question's link, for a case's status page. */
+/** The optional satisfaction question's link, for a case's status page (its words are in `common`, like the link above). */
 export function SatisfactionLink({ reference, ended }: { reference: string; ended: boolean }) {
-  const { t } = useTranslation("ideas");
+  const { t } = useTranslation("common");
   return (
     <p className="suggest-improvement">
-      <Link to={`/cases/${reference}/satisfaction`}>{t(ended ? "satisfaction.link.ended" : "satisfaction.link.submitted")}</Link>
+      <Link to={`/cases/${reference}/satisfaction`}>{t(ended ? "satisfactionLink.ended" : "satisfactionLink.submitted")}</Link>
     </p>
   );
 }

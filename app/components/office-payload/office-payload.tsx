@@ -8,9 +8,13 @@ export type PayloadItemView = { key: string; label: string; value: unknown };
 const dateItems = new Set(["birthDate", "moveDate", "foundingDate", "firstEmploymentDate"]);
 type Entry = { name?: string; registrationNumber?: string; relationship?: string; birthDate?: string; kind?: string; breed?: string; nameKana?: string };
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 function regionName(code: string, language: string): string {
   try {
-    const name = new Intl.DisplayNames([language], { type: "region" }).of(code);
+    let names = regionNames.get(language);
+    if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language], { type: "region" })));
+    const name = names.of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;

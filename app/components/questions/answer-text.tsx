@@ -1,5 +1,5 @@
 // An answer as the person reads it back on check answers: dates, yen, addresses and lists in their language.
-import type { Question } from "../../../flows";
+import type { QuestionView as Question } from "~/journeys/question-view";
 import { useTranslation } from "react-i18next";
 import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platform/format";
 

@@ -1,6 +1,6 @@
 // One question of a life event, rendered by its type. Field names follow Conform's convention
 // (answer, answer.postalCode, answer[0].name) so the server parses them with the question's own zod schema.
-import type { Question } from "../../../flows";
+import type { QuestionView as Question } from "~/journeys/question-view";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { issueText } from "../../platform/issue-message";

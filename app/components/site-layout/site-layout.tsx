@@ -50,7 +50,7 @@ export function SiteLayout({
         <div className="site-footer__inner">
           <p>{t("footer.about")}</p>
           <p>
-            <Link to="/ideas">{t("ideas:list.title")}</Link>
+            <Link to="/ideas">{t("footer.ideas")}</Link>
           </p>
           <p>{t("footer.copyright")}</p>
         </div>

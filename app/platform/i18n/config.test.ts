@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resources, supportedLanguages } from "./config";
+import { supportedLanguages } from "./config";
+import { resources } from "./resources.server";
 
 const localesDir = path.resolve(__dirname, "../../../public/locales");
 

@@ -1,37 +1,64 @@
 // i18next settings shared by the server and the browser: Japanese first, English complete beside it.
-// Resources are bundled (no network fetch for translations), so every page renders fully without JavaScript.
-import type { InitOptions, Resource } from "i18next";
+// The server holds every translation (resources.server.ts) and renders complete pages without JavaScript; the
+// browser loads only its page's language and the namespaces its routes name in `handle.i18n`, each namespace
+// file a chunk of its own (hashed, cached for good), fetched before hydration or before a navigation renders.
+import type { BackendModule, InitOptions } from "i18next";
 
 export const supportedLanguages = ["ja", "en"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "ja";
 
-// Every namespace file under public/locales/<lng>/<ns>.json, gathered at build time.
-const modules = import.meta.glob<{ default: Record<string, unknown> }>("../../../public/locales/*/*.json", {
-  eager: true,
-});
-
-export const resources: Resource = {};
-for (const [path, mod] of Object.entries(modules)) {
-  const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-  if (!match) continue;
-  const [, lng, ns] = match;
-  resources[lng] ??= {};
-  resources[lng][ns] = mod.default;
-}
-
-export const namespaces = Object.keys(resources[fallbackLanguage] ?? { common: {} });
-
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
 }
 
-export const i18nOptions = {
+/** Settings without resources: the server adds every translation, the browser a loader (`lazyTranslations`). */
+export const baseI18nOptions = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS: "common",
-  ns: namespaces,
-  resources,
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 } satisfies InitOptions;
+
+/** What every page uses (the layout, the header, the session warning), whatever its routes say. */
+export const layoutNamespaces = ["common", "auth"];
+
+// Every namespace file under public/locales/<lng>/<ns>.json, as a loader: the build makes each its own chunk.
+const loaders = import.meta.glob<{ default: Record<string, unknown> }>("../../../public/locales/*/*.json");
+const loaderOf = (lng: string, ns: string) => loaders[`../../../public/locales/${lng}/${ns}.json`];
+
+/** Every namespace there is (from the file names; the same in every language, a test checks). */
+export const allNamespaces = [
+  ...new Set(Object.keys(loaders).map((file) => /locales\/[^/]+\/([^/]+)\.json$/.exec(file)?.[1]).filter((ns): ns is string => !!ns)),
+].sort();
+
+/**
+ * The namespaces a page needs, from the routes it matched: each route's `handle.i18n` is a namespace or a list
+ * of them, added to the layout's. A route that says nothing gets every namespace, so a new route works before
+ * it is tuned; the root's handle only repeats the layout's.
+ */
+export function namespacesForRoutes(routes: { id: string; handle?: unknown }[]): string[] {
+  const wanted = new Set(layoutNamespaces);
+  for (const { id, handle } of routes) {
+    if (id === "root") continue;
+    const i18n = handle && typeof handle === "object" && "i18n" in handle ? (handle as { i18n: unknown }).i18n : undefined;
+    if (i18n === undefined) return allNamespaces;
+    for (const ns of typeof i18n === "string" ? [i18n] : Array.isArray(i18n) ? i18n : []) if (typeof ns === "string") wanted.add(ns);
+  }
+  return [...wanted].sort();
+}
+
+/** An i18next backend that loads a namespace file's chunk (the browser's way to get translations). */
+export const lazyTranslations: BackendModule = {
+  type: "backend",
+  init() {},
+  read(lng, ns, callback) {
+    const load = loaderOf(lng, ns);
+    if (!load) return callback(new Error(`no translations ${lng}/${ns}`), false);
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, false),
+    );
+  },
+};

@@ -1,7 +1,12 @@
-// Picks the language of a request: ?lng= first, then the lng cookie, then Accept-Language.
+// Picks the language of a request (?lng= first, then the lng cookie, then Accept-Language), and keeps one
+// initialised i18next instance per language for every request to share: building one per request (three,
+// with the root loader and the page title) was most of a page's cost.
 import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { fallbackLanguage, i18nOptions, supportedLanguages } from "./config";
+import { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./config";
+import { i18nOptions, resources } from "./resources.server";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -10,6 +15,7 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+/** Language detection only: translations come from `i18nFor`, never from this object's per-call instances. */
 export const i18nServer = new RemixI18Next({
   detection: {
     supportedLanguages: [...supportedLanguages],
@@ -20,3 +26,40 @@ export const i18nServer = new RemixI18Next({
   },
   i18next: i18nOptions,
 });
+
+/** The request's language, always one Madoguchi speaks. */
+export async function languageOf(request: Request): Promise<Language> {
+  const detected = await i18nServer.getLocale(request);
+  return isLanguage(detected) ? detected : fallbackLanguage;
+}
+
+const instances = new Map<string, Promise<I18n>>();
+
+/**
+ * The i18next instance of a language, initialised once and shared by all requests: with every translation, or
+ * with only `namespaces` (what a page renders with: exactly what the browser loads to hydrate it, so server and
+ * browser always render the same text, and a namespace a page forgot to name shows as a raw key on the server,
+ * where the every-page test finds it, instead of breaking hydration in the browser).
+ * Nothing may change an instance's language (each language has its own), so sharing it is safe.
+ */
+export function i18nFor(lng: Language, namespaces?: readonly string[]): Promise<I18n> {
+  const key = namespaces ? `${lng}:${[...namespaces].sort().join(",")}` : lng;
+  let instance = instances.get(key);
+  if (!instance) {
+    const created = createInstance();
+    const options = namespaces
+      ? { ...i18nOptions, ns: [...namespaces], resources: { [lng]: Object.fromEntries(namespaces.map((ns) => [ns, resources[lng]?.[ns] ?? {}])) } }
+      : i18nOptions;
+    instance = created
+      .use(initReactI18next)
+      .init({ ...options, lng })
+      .then(() => created);
+    instances.set(key, instance);
+  }
+  return instance;
+}
+
+/** A translate function for a language and namespaces (the first is the default). */
+export async function fixedT(lng: Language, ns: string | string[]): Promise<TFunction> {
+  return (await i18nFor(lng)).getFixedT(lng, ns);
+}

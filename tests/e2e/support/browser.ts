@@ -35,12 +35,19 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 const contextsWithoutJavaScript = new WeakSet<BrowserContext>();
+/** Uncaught errors in each page's scripts, such as React's hydration errors (#418, #423). */
+const pageErrors = new WeakMap<Page, string[]>();
 
 export async function newContext(browser: Browser, { javaScript = true, locale = "ja-JP" } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, locale });
   // Every wait is on a condition; on a loaded machine a page may take long to come, so wait generously.
   context.setDefaultTimeout(120_000);
   if (!javaScript) contextsWithoutJavaScript.add(context);
+  context.on("page", (page) => {
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  });
   return context;
 }
 
@@ -49,6 +56,8 @@ export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", 
 /**
  * The check every browser story runs on every page it visits, in the page's language and with JavaScript as the
  * story has it:
+ * 0. no script on the page has thrown so far (a hydration error makes React render the page again in the browser,
+ *    which throws away what the person typed: a story would then wait for a navigation that never comes);
  * 1. axe finds no WCAG 2.2 A/AA violation (see expectNoAxeViolations);
  * 2. the page reflows (WCAG 1.4.10): at 320 and at 1280 CSS px wide it never scrolls sideways
  *    (`document.documentElement.scrollWidth <= innerWidth`); a failure names the elements that stick out;
@@ -57,6 +66,7 @@ export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", 
  * The viewport is put back as it was, so the story goes on where it was.
  */
 export async function checkPage(page: Page) {
+  expect(pageErrors.get(page) ?? [], "errors thrown in the page").toEqual([]);
   await expectNoAxeViolations(page);
   const shot = await screenshotPath(page);
   const viewport = page.viewportSize() ?? { width: 1280, height: 720 };

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatTime, formatYen } from "./format";
+
+describe("formatting with kept formatters", () => {
+  it("formats in each language, whichever was asked for first", () => {
+    expect(formatDate("2026-12-02", "en")).toBe("2 December 2026");
+    expect(formatDate("2026-12-02", "ja")).toBe("2026年12月2日");
+    expect(formatDate("2026-12-03", "en")).toBe("3 December 2026");
+    expect(formatYen(1000, "ja")).toBe("￥1,000");
+    expect(formatYen(1000, "en")).toBe("JP¥1,000");
+  });
+
+  it("reads times in Japan's time zone", () => {
+    expect(formatTime("2026-12-02T00:30:00Z", "en")).toBe("09:30");
+    expect(formatDateTime("2026-12-02T00:30:00Z", "ja")).toContain("9:30");
+  });
+
+  it("keeps what it cannot read as it was", () => {
+    expect(formatDate("not a date", "ja")).toBe("not a date");
+  });
+});
