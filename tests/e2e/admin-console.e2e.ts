@@ -124,13 +124,17 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await expectHeading(page, "配信できなかった手続");
     const row = page.locator("tr").filter({ hasText: ito.case.reference });
     await expect(row.textContent()).resolves.toContain("日本郵便");
-    await expect(row.textContent()).resolves.toContain("HTTP 400");
+    // Why, in Japanese words: not the dispatcher's English note.
+    await expect(row.textContent()).resolves.toContain("送った内容に誤りがあるとして受け付けませんでした");
+    await expect(row.textContent()).resolves.not.toMatch(/attempt|HTTP 400/);
     await checkPage(page);
 
     await Promise.all([page.waitForURL(/\/admin\/dead-letters\/.+/), row.getByRole("link", { name: ito.case.reference }).click()]);
     await expectHeading(page, `${ito.case.reference}の配信の失敗`);
-    const attempts = await page.locator("table").textContent();
+    const attempts = await page.locator(".attempt-list").textContent();
+    expect(attempts).toContain("1回目の試行");
     expect(attempts).toContain("400");
+    expect(attempts).not.toMatch(/attempt \d|HTTP 400/);
     expect(attempts).toContain("schema version 2 required");
     expect(attempts).toContain("[redacted]");
     expect(attempts).not.toContain(postalCode);
