@@ -7,6 +7,7 @@ import { defaultDatabasePath, openDatabase } from "../../db/client.server";
 import { isDemoMode } from "../platform/mode.server";
 import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../platform/secrets.server";
 import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../demo/seed.server";
+import { encryptPlainAgencySecrets } from "../delivery/endpoints.server";
 
 const root = process.cwd();
 const buildEntry = path.join(root, "build", "server", "index.js");
@@ -49,6 +50,9 @@ const db = openDatabase(file);
 const seeded = isDemoMode() ? await seedDemoData(db) : false;
 const added = isDemoMode() && !seeded ? await addMissingDemoAccounts(db) : [];
 if (added.length > 0) console.log(`madoguchi: added demo accounts ${added.join(", ")}`);
+// Agency secrets written in plain text by an earlier version are encrypted before anything reads them.
+const encryptedSecrets = encryptPlainAgencySecrets(db);
+if (encryptedSecrets > 0) console.log(`madoguchi: encrypted ${encryptedSecrets} agency secrets stored in plain text`);
 // Outside production, http-channel agencies are played by the simulator that the server starts.
 if (isDemoMode()) seedAgencyEndpoints(db);
 db.$client.close();

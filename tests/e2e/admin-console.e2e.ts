@@ -9,9 +9,9 @@ import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitCase } from "../../app/cases/cases.server";
+import { saveAgencyEndpoint } from "../../app/delivery/endpoints.server";
 import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo/demo-accounts.server";
 import { openDatabase, type Db } from "../../db/client.server";
-import { upsertAgencyEndpoint } from "../../db/queries/agencies";
 import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { sampleSubmission } from "../factories";
 import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
@@ -63,7 +63,9 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     browser = await launchBrowser();
     db = openDatabase(portal.databasePath);
     agency.state.secret = "story-secret-0123456789abcdef0123456789";
-    upsertAgencyEndpoint(db, { agencyId: "japan-post", url: await agency.listen(), secret: agency.state.secret, now: new Date().toISOString() });
+    // Secrets are stored encrypted under the portal's keys (its data folder's key file).
+    process.env.MADOGUCHI_DATA_DIR = portal.env.MADOGUCHI_DATA_DIR;
+    saveAgencyEndpoint(db, { agencyId: "japan-post", url: await agency.listen(), secret: agency.state.secret });
   });
 
   afterAll(async () => {
