@@ -12,6 +12,7 @@ import { httpConnector } from "../delivery/connectors/http.server";
 import { describeDeliveryError, type DeliveryErrorMessage } from "../delivery/delivery-errors";
 import { channelOf, encryptAgencySecret, readAgencyEndpoint, saveAgencyEndpoint, type Channel } from "../delivery/endpoints.server";
 import { isProductionMode } from "../platform/mode.server";
+import { overlapHours } from "./agency-options";
 
 export type Lang = "ja" | "en";
 
@@ -31,8 +32,7 @@ export class AgencyRefusedError extends Error {
   }
 }
 
-/** Overlaps an administrator may choose for a rotation, in hours: both secrets are valid that long. */
-export const overlapHours = [1, 24, 72, 168] as const;
+export { overlapHours };
 
 const TEST_TIMEOUT_MS = 10_000;
 
