@@ -12,6 +12,8 @@ export default defineConfig({
     root,
     include: ["tests/e2e/**/*.e2e.ts"],
     environment: "node",
+    // The stories and the portals they start share one audit key.
+    setupFiles: ["tests/setup/run-keys.ts"],
     // Stories wait on conditions (a page, a status), never on time; these limits only stop a story that hangs,
     // and are far above what a story takes on a busy two-core machine shared with other test runs.
     testTimeout: 600_000,

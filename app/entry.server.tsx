@@ -12,12 +12,24 @@ import { i18nOptions } from "./platform/i18n/config";
 import { i18nServer } from "./platform/i18n/i18n.server";
 import { logger } from "./platform/logger.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
+import { retryAfterOf } from "./identity/security/rate-limit.server";
 import { startEngineOnce } from "./delivery/engine.server";
 import { startDemoOnce } from "./demo/start.server";
+import { recoverInterruptedSubmissions } from "./journeys/journeys.server";
+import { getDb } from "../db/client.server";
+import { getSecrets } from "./platform/secrets.server";
+import { isProductionMode } from "./platform/mode.server";
+import { assertNoDemoLeftovers } from "./demo/production-guard.server";
 
-// The start-up: the delivery engine always; the demo (agency simulator, sign-in shortcut) in demo mode only.
+// The start-up: the keys first (a missing one stops the server here, saying which); in production, nothing
+// of the demo (npm start checks it first; this holds for a server started another way); the delivery engine
+// always; the demo (agency simulator, sign-in shortcut) in demo mode only.
+getSecrets();
+if (isProductionMode()) assertNoDemoLeftovers(getDb());
 startEngineOnce();
 startDemoOnce();
+// A journey that a crash in an older version left half-way (case written, journey not) is finished now.
+recoverInterruptedSubmissions(getDb());
 
 const ABORT_DELAY = 5_000;
 
@@ -33,6 +45,12 @@ export default async function handleRequest(
   await i18n.use(initReactI18next).init({ ...i18nOptions, lng });
 
   const nonce = createNonce();
+  // A page that says "try again later" says when in Retry-After too (the lockout page).
+  if (responseStatusCode === 429 && !responseHeaders.has("Retry-After")) {
+    const { actionHeaders, loaderHeaders } = remixContext.staticHandlerContext;
+    const retryAfter = retryAfterOf([...Object.values(actionHeaders ?? {}), ...Object.values(loaderHeaders ?? {})]);
+    if (retryAfter) responseHeaders.set("Retry-After", retryAfter);
+  }
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {

@@ -24,6 +24,7 @@ import { fallbackLanguage, isLanguage, type Language } from "~/platform/i18n/con
 import { i18nServer, languageCookie } from "~/platform/i18n/i18n.server";
 import { getOptionalUser, listSubjects } from "~/identity/auth.server";
 import { issueCsrfToken } from "~/identity/security/csrf.server";
+import { safeRedirect } from "~/identity/security/safe-redirect";
 import { countCasesNeedingAction } from "~/cases/case-pages.server";
 import { getDb } from "../db/client.server";
 import appHref from "~/styles/app.css?url";
@@ -41,7 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.has("lng")) {
     url.searchParams.delete("lng");
-    throw redirect(`${url.pathname}${url.search}`, { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
+    // Through safeRedirect: a path such as //evil.example/?lng=en must not become a redirect off the portal.
+    throw redirect(safeRedirect(`${url.pathname}${url.search}`, "/"), { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
   }
   const headers = new Headers();
   const t = await i18nServer.getFixedT(locale, "common");

@@ -2,9 +2,11 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { auditAnchorPath, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
+import { findAuditHead, sealLegacyAuditChain } from "./queries/audit";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle, or the database itself: query functions accept either. */
@@ -13,17 +15,119 @@ export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "run" | "a
 export const defaultDatabasePath = () => process.env.DATABASE_PATH ?? path.resolve(process.cwd(), "data", "madoguchi.db");
 export const migrationsFolder = () => process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), "db", "migrations");
 
-/** Opens (and creates) a database file, sets the pragmas every connection needs, and applies pending migrations. */
+/** The database cannot be written: the portal must not start and say it is ready. */
+export class DatabaseNotWritableError extends Error {
+  constructor(file: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `The database ${file} cannot be written (${reason}). Madoguchi needs to write the file and to create ${path.basename(file)}-wal ` +
+        `and ${path.basename(file)}-shm beside it: make the file and its folder writable by the user that runs the portal ` +
+        `(and the filesystem not read-only), or set DATABASE_PATH to a writable place, then start again.`,
+    );
+    this.name = "DatabaseNotWritableError";
+  }
+}
+
+/**
+ * Creates the file (and its folder) readable by the owner only, and tightens files an older version left
+ * readable by others. SQLite gives the -wal and -shm files the database file's permissions.
+ */
+function ownerOnly(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(each) && (statSync(each).mode & 0o077) !== 0) chmodSync(each, 0o600);
+  }
+}
+
+/**
+ * Proves the database can be written, without changing it: a table created in a transaction that is
+ * rolled back. A read-only file, folder or filesystem fails here, at start, rather than on every write.
+ */
+function assertWritable(sqlite: Database.Database) {
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    sqlite.exec("CREATE TABLE madoguchi_write_probe (x INTEGER)");
+  } finally {
+    sqlite.exec("ROLLBACK");
+  }
+}
+
+/**
+ * Opens (and creates, owner-only) a database file, sets the pragmas every connection needs, applies pending
+ * migrations and checks that it can be written; throws DatabaseNotWritableError when it cannot.
+ */
 export function openDatabase(file: string = defaultDatabasePath()): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  return db;
+  let sqlite: Database.Database | undefined;
+  try {
+    if (file !== ":memory:") ownerOnly(file);
+    sqlite = new Database(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    assertWritable(sqlite);
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrate(db, { migrationsFolder: migrationsFolder() });
+    if (file !== ":memory:") {
+      ownerOnly(file);
+      anchorAuditAppends(db, file);
+    }
+    return db;
+  } catch (error) {
+    sqlite?.close();
+    const code = (error as { code?: string }).code ?? "";
+    if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH|IOERR)|^EACCES$|^EPERM$|^EROFS$/.test(code)) throw new DatabaseNotWritableError(file, error);
+    throw error;
+  }
+}
+
+/**
+ * Keeps the audit log's anchor (db/audit-seal.ts) at the chain's head: a TEMP trigger (this connection
+ * only) notes every appended entry, and once the transaction is over the head is written to the anchor
+ * file. The anchor moves only along the chain it names: when the entry it names is gone or changed, or it
+ * was removed while entries exist, it is left as it is, so audit:verify reports it. Protects against
+ * deleting entries at the end of the log, or all of them, unnoticed.
+ */
+function anchorAuditAppends(db: Db, file: string) {
+  const sqlite = db.$client;
+  const anchorFile = auditAnchorPath(file);
+  // A chain from before the key (unkeyed) is sealed under the key once, and anchored.
+  if (!existsSync(anchorFile) && sealLegacyAuditChain(db) > 0) writeAuditAnchor(anchorFile, findAuditHead(db)!);
+  const emptyAtOpen = findAuditHead(db) === undefined;
+  let scheduled = false;
+  const flush = () => {
+    if (!sqlite.open) return;
+    // Still inside a transaction (an async caller between BEGIN and COMMIT): after it.
+    if (sqlite.inTransaction) return void setImmediate(flush);
+    scheduled = false;
+    const head = findAuditHead(db);
+    if (!head) return;
+    let anchor: ReturnType<typeof readAuditAnchor>;
+    try {
+      anchor = readAuditAnchor(anchorFile);
+    } catch {
+      return; // an anchor this key did not make: left for audit:verify to report
+    }
+    // With an anchor: only if the entry it names is still there, unchanged. Without: only for a log that
+    // was empty when this connection opened (a new database), never for older entries whose anchor went.
+    const continues = anchor ? sqlite.prepare("SELECT 1 FROM audit_entries WHERE id = ? AND hash = ?").get(anchor.id, anchor.hash) !== undefined : emptyAtOpen;
+    if (continues && head.id !== anchor?.id) writeAuditAnchor(anchorFile, head);
+  };
+  // A process that closes its connection right after appending (a CLI) anchors before it closes.
+  const close = sqlite.close.bind(sqlite);
+  sqlite.close = () => {
+    if (scheduled && !sqlite.inTransaction) flush();
+    return close();
+  };
+  sqlite.function("madoguchi_audit_appended", { deterministic: false }, () => {
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+    return null;
+  });
+  sqlite.exec("CREATE TEMP TRIGGER IF NOT EXISTS madoguchi_audit_anchor AFTER INSERT ON main.audit_entries BEGIN SELECT madoguchi_audit_appended(); END");
 }
 
 declare global {

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // ---------------------------------------------------------------------------
-// Audit log: append-only, each entry chained to the one before by a SHA-256 hash.
+// Audit log: append-only, each entry chained to the one before by an HMAC-SHA-256 under a key kept outside
+// the database, and anchored outside it (db/audit-seal.ts).
 // Written in the same transaction as what it records (see db/queries/audit.ts).
 // ---------------------------------------------------------------------------
 export const auditEntries = sqliteTable(

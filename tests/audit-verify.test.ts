@@ -1,37 +1,134 @@
-// `npm run audit:verify` on a real database file: 0 with a count when intact; non-zero, naming the
-// entry, when one entry was changed or removed behind the application's back.
+// `npm run audit:verify` on a real database file (issue 11, item 6): 0 with a count when intact; non-zero,
+// naming the entry, when entries were changed, reordered or removed behind the application's back,
+// including at the end of the log and all of them, when the chain was recomputed without the key, when
+// the anchor is gone, and when there is no database at the path (which it must not create).
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { appendAuditEntry } from "../db/queries/audit";
-import { createTestDatabase } from "./setup/test-db";
+import { auditAnchorPath, auditKey } from "../db/audit-seal";
+import { verifyAuditLogFile } from "../app/admin/audit-verify.server";
+import { openDatabase, type Db } from "../db/client.server";
+import { appendAuditEntry, GENESIS_HASH } from "../db/queries/audit";
 
-const { db, file, close } = createTestDatabase();
-afterAll(close);
+const dir = mkdtempSync(path.join(tmpdir(), "madoguchi-audit-verify-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function verify() {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/audit-verify.ts", file], { encoding: "utf8", env: { ...process.env } });
+/** The command itself, in a process: for its exit codes and messages. */
+function verifyCommand(...args: string[]) {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/audit-verify.ts", ...args], { encoding: "utf8", env: { ...process.env } });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
+/** The same check in this process (starting tsx for each would take most of the test on a busy machine). */
+function verify(file: string, options: { reanchor?: boolean } = {}) {
+  const result = verifyAuditLogFile({ file, key: auditKey(), ...options });
+  return { code: result.ok ? 0 : 1, out: result.message };
+}
+
+/** A database with `n` entries, anchored as the portal anchors it (once the appending code has finished). */
+async function logWith(name: string, n: number): Promise<{ db: Db; file: string }> {
+  const file = path.join(dir, `${name}.db`);
+  const db = openDatabase(file);
+  for (let i = 0; i < n; i++) {
+    appendAuditEntry(db, { actor: "u-officer-shinjuku", action: "record.read", subjectType: "procedure-request", subjectId: `pr-${i}`, dataSubjectId: "p-tanaka-ichiro", purpose: "procedure" });
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  return { db, file };
+}
+
+const sql = (db: Db, statement: string) => db.$client.prepare(statement).run();
+
 describe("audit:verify", () => {
-  it("passes an intact chain, and names the entry that was changed, then the one that was removed", () => {
-    for (let i = 0; i < 5; i++) {
-      appendAuditEntry(db, { actor: "u-officer-shinjuku", action: "record.read", subjectType: "procedure-request", subjectId: `pr-${i}`, dataSubjectId: "p-tanaka-ichiro", purpose: "procedure" });
-    }
-    const intact = verify();
+  it("passes an intact, anchored chain, and names the entry that was changed, then the one that was removed", async () => {
+    const { db, file } = await logWith("edits", 5);
+    expect(existsSync(auditAnchorPath(file))).toBe(true);
+    const intact = verifyCommand(file);
     expect(intact.code).toBe(0);
     expect(intact.out).toContain("5 entries");
 
-    db.$client.prepare("UPDATE audit_entries SET actor = 'u-someone-else' WHERE id = 3").run();
-    const changed = verify();
-    expect(changed.code).not.toBe(0);
+    sql(db, "UPDATE audit_entries SET actor = 'u-someone-else' WHERE id = 3");
+    const changed = verifyCommand(file);
+    expect(changed.code).toBe(1);
     expect(changed.out).toMatch(/entry id 3\b/);
 
-    db.$client.prepare("UPDATE audit_entries SET actor = 'u-officer-shinjuku' WHERE id = 3").run();
-    expect(verify().code).toBe(0);
-    db.$client.prepare("DELETE FROM audit_entries WHERE id = 4").run();
-    const removed = verify();
-    expect(removed.code).not.toBe(0);
+    sql(db, "UPDATE audit_entries SET actor = 'u-officer-shinjuku' WHERE id = 3");
+    expect(verify(file).code).toBe(0);
+    sql(db, "DELETE FROM audit_entries WHERE id = 4");
+    const removed = verify(file);
+    expect(removed.code).toBe(1);
     expect(removed.out).toMatch(/entry id 4\b/);
-  }, 300_000);
+    db.$client.close();
+  });
+
+  it("detects the last entry, the last 50 and all of them removed", async () => {
+    for (const cut of [1, 50, 60]) {
+      const { db, file } = await logWith(`tail-${cut}`, 60);
+      sql(db, `DELETE FROM audit_entries WHERE id > ${60 - cut}`);
+      db.$client.close();
+      const result = verify(file);
+      expect(result.code, `last ${cut} removed`).toBe(1);
+      expect(result.out).toMatch(new RegExp(`entry id ${61 - cut}\\b.*removed from the end`));
+    }
+  });
+
+  it("detects two entries swapped, and a chain recomputed without the key", async () => {
+    const { db, file } = await logWith("reorder", 4);
+    const rows = db.$client.prepare("SELECT * FROM audit_entries ORDER BY id").all() as Record<string, unknown>[];
+    const columns = Object.keys(rows[0]).filter((column) => column !== "id");
+    const put = (id: number, row: Record<string, unknown>) =>
+      db.$client.prepare(`UPDATE audit_entries SET ${columns.map((c) => `${c} = @${c}`).join(", ")} WHERE id = ${id}`).run(Object.fromEntries(columns.map((c) => [c, row[c]])));
+    put(2, rows[2]);
+    put(3, rows[1]);
+    expect(verify(file).code).toBe(1);
+
+    // What someone with the database but not the key can do: change an entry and recompute every hash.
+    put(2, rows[1]);
+    put(3, rows[2]);
+    expect(verify(file).code).toBe(0);
+    sql(db, "UPDATE audit_entries SET purpose = 'nothing to see' WHERE id = 2");
+    let prev = GENESIS_HASH;
+    for (const row of db.$client.prepare("SELECT * FROM audit_entries ORDER BY id").all() as Record<string, string>[]) {
+      const fields = [prev, row.at, row.actor, row.on_behalf_of, row.action, row.subject_type, row.subject_id, row.data_subject_id, row.agency_id, row.purpose, row.details];
+      const hash = createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+      db.$client.prepare("UPDATE audit_entries SET prev_hash = ?, hash = ? WHERE id = ?").run(prev, hash, row.id);
+      prev = hash;
+    }
+    const recomputed = verify(file);
+    expect(recomputed.code).toBe(1);
+    expect(recomputed.out).toMatch(/entry id 1\b.*changed/);
+    db.$client.close();
+  });
+
+  it("fails when the anchor is gone, and when there is no database at the path, which it does not create", async () => {
+    const { db, file } = await logWith("anchor", 3);
+    db.$client.close();
+    const copy = path.join(dir, "restored.db");
+    copyFileSync(file, copy);
+    const unanchored = verify(copy);
+    expect(unanchored.code).toBe(1);
+    expect(unanchored.out).toContain("no anchor");
+    // After a backup was restored, an operator anchors it anew, on purpose.
+    expect(verifyCommand(copy, "--reanchor").code).toBe(0);
+    expect(verify(copy).code).toBe(0);
+
+    const nowhere = path.join(dir, "no-such-folder", "madoguchi.db");
+    const missing = verifyCommand(nowhere);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain("there is no database");
+    expect(existsSync(nowhere)).toBe(false);
+    expect(existsSync(path.dirname(nowhere))).toBe(false);
+  });
+
+  it("keeps the anchor where it was when the log was cut behind its back, so the next entry does not hide it", async () => {
+    const { db, file } = await logWith("cut-then-append", 5);
+    sql(db, "DELETE FROM audit_entries WHERE id > 3");
+    appendAuditEntry(db, { actor: "system:test", action: "x", subjectType: "t", subjectId: "after" });
+    await new Promise((resolve) => setImmediate(resolve));
+    db.$client.close();
+    const result = verify(file);
+    expect(result.code).toBe(1);
+  });
 });

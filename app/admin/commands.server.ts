@@ -8,6 +8,14 @@ import { getUserByLoginId } from "../../db/queries/users";
 import { changeOrganisation, createFirstAdministrator, deactivateStaff, invitationLink, inviteStaff, reactivateStaff, resetSecondFactor, StaffRefusedError } from "./staff.server";
 import { inviteSchema } from "./staff-schemas";
 import enAdmin from "../../public/locales/en/admin.json";
+import { EndpointRefusedError, setAgencyEndpoint } from "./agency-endpoints.server";
+
+// The refusals of set-agency-endpoint, which only scripts run (no page shows them), in English like the CLI.
+const endpointRefusals: Record<EndpointRefusedError["refusal"], string> = {
+  unknownOrganisation: "There is no organisation with that id. Nothing was changed.",
+  notHttpChannel: "That organisation works in the portal's inbox, not over HTTP: it has no address. Nothing was changed.",
+  badUrl: "The address must be https:// (http:// only for this machine), without a user name or password. Nothing was changed.",
+};
 
 export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string; origin: string };
 
@@ -23,6 +31,10 @@ export function englishMessage(key: string, values: Record<string, string | numb
 function refusal(io: CommandIo, error: unknown): number {
   if (error instanceof DeadLetterRefusedError || error instanceof StaffRefusedError) {
     io.err(englishMessage(error.refusal));
+    return 1;
+  }
+  if (error instanceof EndpointRefusedError) {
+    io.err(endpointRefusals[error.refusal]);
     return 1;
   }
   throw error;
@@ -137,6 +149,23 @@ export const commands: Record<string, Command> = {
       } catch (error) {
         return refusal(io, error);
       }
+    },
+  },
+  "set-agency-endpoint": {
+    usage: "set-agency-endpoint <organisation id> --url <https address>",
+    summary: "sets where an http-channel organisation receives deliveries and gives it a new signing secret, printed once to hand over",
+    run(db, args, io) {
+      const { values, positionals } = parseArgs({ args, options: { url: { type: "string" } }, allowPositionals: true });
+      const [agencyId] = positionals;
+      if (!agencyId || !values.url) return usageError(io, "set-agency-endpoint");
+      try {
+        const { secret } = setAgencyEndpoint(db, { agencyId, url: values.url, actor: io.actor });
+        io.out(secret);
+      } catch (error) {
+        return refusal(io, error);
+      }
+      io.err(`${agencyId} now receives deliveries at ${values.url}. The line above is its new signing secret, shown only now: hand it to the organisation.`);
+      return 0;
     },
   },
   "dead-letters": {

@@ -120,6 +120,12 @@ export type SubmitCaseArgs = {
   maxAttempts?: number;
   now?: Date;
   outbox?: Outbox;
+  /**
+   * Runs inside the case's transaction once the case is written (or found, for a repeated token), so
+   * what the caller records with it (the journey marked submitted, the consent entry) is written with
+   * the case or not at all.
+   */
+  alsoInTransaction?: (tx: Tx, submitted: SubmittedCase) => void;
 };
 
 export type SubmittedCase = { case: CaseRow; procedureRequests: ProcedureRequestRow[]; created: boolean };
@@ -142,7 +148,7 @@ export const idempotencyKeyFor = (procedureRequestId: string, delivery: number) 
 export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
   const now = args.now ?? new Date();
   const outbox = args.outbox ?? sqlOutbox;
-  const existing = findCaseBySubmissionToken(db, { submissionToken: args.submissionToken });
+  const existing = args.alsoInTransaction ? undefined : findCaseBySubmissionToken(db, { submissionToken: args.submissionToken });
   if (existing) return { case: existing, procedureRequests: listProcedureRequestsForCase(db, { caseId: existing.id }), created: false };
 
   const lifeEvent = getLifeEvent(args.lifeEventId, args.version);
@@ -161,7 +167,11 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
     (tx) => {
       // Checked again inside the write lock: two submits racing with one token make one case.
       const raced = findCaseBySubmissionToken(tx, { submissionToken: args.submissionToken });
-      if (raced) return { case: raced, procedureRequests: listProcedureRequestsForCase(tx, { caseId: raced.id }), created: false };
+      if (raced) {
+        const found = { case: raced, procedureRequests: listProcedureRequestsForCase(tx, { caseId: raced.id }), created: false };
+        args.alsoInTransaction?.(tx, found);
+        return found;
+      }
 
       const caseId = randomUUID();
       const actor = createActor(machine, {
@@ -233,7 +243,9 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
           procedures: selected.map(({ procedureId, agencyId, dataItems }) => ({ procedureId, agencyId, dataItems })),
         },
       });
-      return { case: kase, procedureRequests: requests, created: true };
+      const submitted = { case: kase, procedureRequests: requests, created: true };
+      args.alsoInTransaction?.(tx, submitted);
+      return submitted;
     },
     { behavior: "immediate" },
   );

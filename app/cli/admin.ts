@@ -3,6 +3,10 @@
 import os from "node:os";
 import { defaultDatabasePath, openDatabase } from "../../db/client.server";
 import { runAdminCommand } from "../admin/commands.server";
+import { getSecrets } from "../platform/secrets.server";
+
+// The keys first (the audit log is chained with one): a missing key stops here, saying which.
+getSecrets();
 
 const db = openDatabase(defaultDatabasePath());
 try {

@@ -1,19 +1,19 @@
-// `npm run audit:verify`: walks the whole hash-chained audit log and fails, naming the first broken entry,
-// when an entry was changed or removed. Exit 0 with the count when the chain is intact.
-import { defaultDatabasePath, openDatabase } from "../../db/client.server";
-import { verifyAuditChain } from "../../db/queries/audit";
+// `npm run audit:verify [-- <database file>] [--anchor <anchor file>] [--reanchor]`: checks the audit log
+// (app/admin/audit-verify.server.ts). Exit 0 with the count when all holds; 1 naming the first broken entry
+// (changed, reordered, removed, cut off at the end) or a missing database or anchor.
+import { defaultDatabasePath } from "../../db/client.server";
+import { verifyAuditLogFile } from "../admin/audit-verify.server";
+import { getSecrets } from "../platform/secrets.server";
 
-const file = process.argv[2] ?? defaultDatabasePath();
-const db = openDatabase(file);
-try {
-  const result = verifyAuditChain(db);
-  if (result.ok) {
-    console.log(`audit:verify: OK — ${result.entries} entries, chain intact`);
-    process.exitCode = 0;
-  } else {
-    console.error(`audit:verify: BROKEN at entry id ${result.brokenAt} (${result.reason}) after checking ${result.entries} entries`);
-    process.exitCode = 1;
-  }
-} finally {
-  db.$client.close();
-}
+const args = process.argv.slice(2);
+const anchorAt = args.indexOf("--anchor");
+const file = args.find((arg, i) => !arg.startsWith("--") && (anchorAt < 0 || i !== anchorAt + 1)) ?? defaultDatabasePath();
+const result = verifyAuditLogFile({
+  file,
+  anchorFile: anchorAt >= 0 ? args[anchorAt + 1] : undefined,
+  key: getSecrets().auditKey,
+  reanchor: args.includes("--reanchor"),
+});
+if (result.ok) console.log(result.message);
+else console.error(result.message);
+process.exitCode = result.ok ? 0 : 1;

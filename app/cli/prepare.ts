@@ -3,10 +3,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { defaultDatabasePath, openDatabase } from "../../db/client.server";
-import { isDemoMode } from "../platform/mode.server";
+import { DatabaseNotWritableError, defaultDatabasePath, openDatabase, type Db } from "../../db/client.server";
+import { isDemoMode, isProductionMode } from "../platform/mode.server";
 import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../platform/secrets.server";
 import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../demo/seed.server";
+import { demoLeftovers } from "../demo/production-guard.server";
 import { encryptPlainAgencySecrets } from "../delivery/endpoints.server";
 
 const root = process.cwd();
@@ -41,11 +42,31 @@ if (process.env.SKIP_BUILD !== "1" && needsBuild()) {
 
 // Keys live outside the database: generated into the data folder on the first demo start; in production
 // they must be given (environment or an existing key file), and getSecrets() fails loudly if they are not.
-if (ensureDemoKeyFile()) console.log(`madoguchi: generated demo keys at ${path.relative(root, keyFilePath())}`);
-getSecrets();
+if (ensureDemoKeyFile()) console.log(`madoguchi: wrote demo keys to ${path.relative(root, keyFilePath())}`);
+try {
+  getSecrets();
+} catch (error) {
+  console.error(`madoguchi: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const file = defaultDatabasePath();
-const db = openDatabase(file);
+let db: Db;
+try {
+  db = openDatabase(file);
+} catch (error) {
+  // A database that cannot be written is refused here, before the portal says it is ready.
+  if (!(error instanceof DatabaseNotWritableError)) throw error;
+  console.error(`madoguchi: ${error.message}`);
+  process.exit(1);
+}
+// Production never starts on what the demo left: its accounts' passwords and its agency secrets are public.
+const leftovers = isProductionMode() ? demoLeftovers(db) : [];
+if (leftovers.length > 0) {
+  db.$client.close();
+  console.error(`madoguchi: production mode does not start on ${path.relative(root, file) || file}:\n${leftovers.map((problem) => `  - ${problem}`).join("\n")}`);
+  process.exit(1);
+}
 // Demo accounts have published passwords: production mode never seeds them.
 const seeded = isDemoMode() ? await seedDemoData(db) : false;
 const added = isDemoMode() && !seeded ? await addMissingDemoAccounts(db) : [];

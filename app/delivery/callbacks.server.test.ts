@@ -103,7 +103,7 @@ describe("the callback route", () => {
     globalThis.__madoguchiDb = db;
     const raw = body({ procedureRequestId: electricityId, decision: "accepted", reference: "TEPCO-9" });
     const request = (signature: string) =>
-      new Request("http://localhost/api/agencies/tepco-energy-partner/callbacks", { method: "POST", body: raw, headers: { "X-Madoguchi-Signature": signature } });
+      new Request("http://localhost/api/agencies/tepco-energy-partner/callbacks", { method: "POST", body: raw, headers: { "Content-Type": "application/json", "X-Madoguchi-Signature": signature } });
     const ok = await action({ request: request(signBody({ secret: "tepco-secret", body: raw })), params: { agencyId: "tepco-energy-partner" }, context: {} });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true, status: "accepted" });

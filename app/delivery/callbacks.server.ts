@@ -5,10 +5,11 @@ import type { Db } from "../../db/client.server";
 import { findCallbackReceipt, insertCallbackReceipt } from "../../db/queries/agencies";
 import { getProcedureRequest } from "../../db/queries/cases";
 import { applyCaseEventInTx, CaseConflictError, CaseError, type ProcedureEvent } from "../cases/cases.server";
+import { getProcedure } from "../../flows";
+import { MAX_CALLBACK_BYTES } from "../platform/body.server";
+import { pathsWithUnsafeControls } from "../platform/text";
 import { readAgencyEndpoint } from "./endpoints.server";
 import { verifySignature } from "./signature.server";
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 export const callbackSchema = z
   .object({
@@ -20,6 +21,8 @@ export const callbackSchema = z
     reason: z.string().min(1).max(2_000).optional(),
     question: z.string().min(1).max(4_000).optional(),
   })
+  // The published schema says additionalProperties: false; a property it does not know is refused, not ignored.
+  .strict()
   .superRefine((body, ctx) => {
     if (body.decision === "rejected" && !body.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "A rejection needs a reason" });
     if (body.decision === "informationRequested" && !body.question) ctx.addIssue({ code: "custom", path: ["question"], message: "A request for information needs a question" });
@@ -48,14 +51,20 @@ function eventFor(callback: AgencyCallback): ProcedureEvent {
  */
 export function receiveAgencyCallback(
   db: Db,
-  { agencyId, rawBody, signature, now = new Date() }: { agencyId: string; rawBody: string; signature: string | null; now?: Date },
+  {
+    agencyId,
+    rawBody,
+    signature,
+    contentType = "application/json",
+    now = new Date(),
+  }: { agencyId: string; rawBody: string; signature: string | null; contentType?: string | null; now?: Date },
 ): CallbackOutcome {
   // Only an organisation on the API channel (now: an administrator may have switched it) has a system that
   // may decide by callback. A back-office organisation's officers decide in the portal: a row for it in
   // agency_endpoints (added by hand, or left from before a channel switch) must never let a secret decide.
   const endpoint = readAgencyEndpoint(db, { agencyId, now });
   if (!endpoint) return refuse(404, "unknownAgency", "No agency system is registered under this id");
-  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return refuse(413, "bodyTooLarge", `The body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(rawBody) > MAX_CALLBACK_BYTES) return refuse(413, "bodyTooLarge", `The body is larger than ${MAX_CALLBACK_BYTES} bytes`);
   // During a rotation's overlap, the previous secret is accepted too; after it, only the current one.
   const checks = endpoint.secrets.map((secret) => verifySignature({ secret, body: rawBody, header: signature, now }));
   const check = checks.find((candidate) => candidate.ok) ?? checks[0];
@@ -68,11 +77,19 @@ export function receiveAgencyCallback(
     }[check.reason];
     return refuse(401, check.reason === "stale" ? "staleSignature" : "badSignature", message);
   }
+  // The published contract is JSON (checked once the sender is known, so a stranger learns nothing).
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? "")) {
+    return refuse(415, "unsupportedMediaType", "Send the callback as Content-Type: application/json");
+  }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
   } catch {
     return refuse(422, "invalidBody", "The body is not JSON");
+  }
+  const unsafe = pathsWithUnsafeControls(json);
+  if (unsafe.length > 0) {
+    return refuse(422, "unsafeText", `Control or bidirectional characters are not accepted (only tab and newline are) at: ${unsafe.join(", ")}`);
   }
   const parsed = callbackSchema.safeParse(json);
   if (!parsed.success) {
@@ -90,6 +107,13 @@ export function receiveAgencyCallback(
         const request = getProcedureRequest(tx, { procedureRequestId: callback.procedureRequestId });
         // Another agency's procedure request is answered exactly like a missing one: its existence is not revealed.
         if (!request || request.agencyId !== agencyId) return refuse(404, "unknownProcedureRequest", "This agency has no such procedure request");
+        if (callback.decision === "rejected") {
+          const codes = getProcedure(request.procedureId)?.rejectionReasons.map((reason) => reason.code) ?? [];
+          const code = callback.reason!.split("|")[0];
+          if (!codes.includes(code)) {
+            return refuse(422, "unknownRejectionCode", `"${code.slice(0, 60)}" is not a rejection code of this procedure; use one of: ${codes.join(", ")} (optionally followed by | and free text)`);
+          }
+        }
         const applied = applyCaseEventInTx(tx, { procedureRequestId: request.id, event: eventFor(callback), actor: `agency:${agencyId}`, now });
         insertCallbackReceipt(tx, {
           agencyId,

@@ -32,7 +32,8 @@ describe("GET /api/agencies/openapi.json", () => {
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(document.openapi).toBe("3.1.0");
-    expect(document.servers).toEqual([{ url: "http://madoguchi.test" }]);
+    // The configured public URL or "/", never the Host header (tests/security/api-headers.test.ts).
+    expect(document.servers).toEqual([{ url: "/" }]);
   });
 
   it("is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator)", async () => {

@@ -123,8 +123,11 @@ export function agencyApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
             "401": errorResponse("The signature is missing, malformed, stale or does not match (codes `badSignature`, `staleSignature`)."),
             "404": errorResponse("No agency system under this id (`unknownAgency`), or you have no such procedure request (`unknownProcedureRequest`)."),
             "409": errorResponse("A replay (`replay`), a decision the procedure's state does not allow, e.g. already decided (`eventRefused`), or a concurrent change (`caseConflict`): send it again."),
-            "413": errorResponse("The body is larger than 64 KiB (`bodyTooLarge`)."),
-            "422": errorResponse("The body is not JSON or not a valid callback (`invalidBody`)."),
+            "413": errorResponse("The body is larger than 64 KiB (`bodyTooLarge`), by its `Content-Length` or as it arrives."),
+            "415": errorResponse("The body is not sent as `Content-Type: application/json` (`unsupportedMediaType`)."),
+            "422": errorResponse(
+              "The body is not JSON or not a valid callback, e.g. a property the schema does not list (`invalidBody`); a text holds control or bidirectional characters other than tab and newline (`unsafeText`); a rejection's code is not one of the procedure's (`unknownRejectionCode`).",
+            ),
           },
         },
       },

@@ -1,40 +1,11 @@
 // A life event as a designer reads it: its questions with the rule that asks each, its procedures with the
 // rule that selects each, and every flows:check problem beside the question or procedure it concerns.
 import type { TFunction } from "i18next";
-import { getLifeEvent, type Lang, type LifeEvent, type Question } from "../../flows";
-import { exampleContexts } from "../../flows/design/contexts";
-import { ruleInputs, type RuleReads } from "../../flows/design/rules";
-import { channelText, deadlineText, organisationText } from "./catalogue.server";
+import { dataDictionary, getLifeEvent, type Lang, type LifeEvent, type Question } from "../../flows";
+import { sharingMatrix } from "../../flows/design/diagram-graph";
+import { channelText, deadlineText, organisationText } from "./catalogue-text";
+import { drawLifeEvent, readsText, ruleInputsOf } from "./drawing.server";
 import { lifeEventProblems } from "./checks.server";
-
-const inputsCache = new WeakMap<LifeEvent, { questions: Record<string, RuleReads>; procedures: Record<string, RuleReads> }>();
-
-/** What each question's and procedure's rule reads, over the samples and the example journeys (computed once per version). */
-export function ruleInputsOf(lifeEvent: LifeEvent) {
-  let inputs = inputsCache.get(lifeEvent);
-  if (!inputs) {
-    const contexts = exampleContexts(lifeEvent);
-    inputs = {
-      questions: Object.fromEntries(
-        Object.entries(lifeEvent.askWhen).flatMap(([id, rule]) => (rule ? [[id, ruleInputs(rule, contexts)]] : [])),
-      ),
-      procedures: Object.fromEntries(lifeEvent.rules.map(({ procedure, when }) => [procedure.id, ruleInputs(when, contexts)])),
-    };
-    inputsCache.set(lifeEvent, inputs);
-  }
-  return inputs;
-}
-
-/** Words for what a rule reads: the questions' titles and the record attributes' names. */
-export function readsText(lifeEvent: LifeEvent, reads: RuleReads, t: TFunction): string[] {
-  return [
-    ...reads.answers.map((id) => {
-      const question = lifeEvent.questions.find((candidate) => candidate.id === id);
-      return question ? t("design:rules.answer", { question: t(question.texts.title) }) : t("design:rules.unknownAnswer");
-    }),
-    ...reads.record.map((key) => t("design:rules.record", { attribute: t(`journey:record.attributes.${key.replace(".", "_")}`) })),
-  ];
-}
 
 function prefillText(question: Question, t: TFunction): string | null {
   if (question.prefillFrom) return t(`journey:record.attributes.${question.prefillFrom.replace(".", "_")}`);
@@ -80,4 +51,34 @@ export function requireLifeEvent(id: string | undefined): LifeEvent {
   const lifeEvent = id ? getLifeEvent(id) : undefined;
   if (!lifeEvent) throw new Response("Not found", { status: 404 });
   return lifeEvent;
+}
+
+const drawingCache = new Map<string, Promise<{ journey: string; procedures: string }>>();
+
+/** The journey and the procedures as SVG in the page's language (laid out once per version and language). */
+export function lifeEventDrawings(lifeEvent: LifeEvent, lang: Lang, t: TFunction): Promise<{ journey: string; procedures: string }> {
+  const key = `${lifeEvent.id}@${lifeEvent.version}:${lang}`;
+  let drawing = drawingCache.get(key);
+  if (!drawing) {
+    drawing = drawLifeEvent(lifeEvent, lang, t);
+    drawingCache.set(key, drawing);
+    drawing.catch(() => drawingCache.delete(key));
+  }
+  return drawing;
+}
+
+/** The data-sharing matrix in words: organisation × data item, each cell the procedures (with legal basis) that send it. */
+export function sharingMatrixView(lifeEvent: LifeEvent, lang: Lang, t: TFunction) {
+  const matrix = sharingMatrix(lifeEvent);
+  const byId = new Map(lifeEvent.rules.map(({ procedure }) => [procedure.id, procedure]));
+  return {
+    items: matrix.items.map((item) => ({ key: item, label: dataDictionary[item as keyof typeof dataDictionary].label[lang] })),
+    rows: matrix.organisations.map((organisation) => ({
+      key: organisation.key,
+      name: organisationText(byId.get(organisation.procedureIds[0])!, lang, t),
+      cells: matrix.items.map((item) =>
+        (matrix.cells[organisation.key]?.[item] ?? []).map((id) => ({ procedure: byId.get(id)!.name[lang], legalBasis: byId.get(id)!.legalBasis[lang] })),
+      ),
+    })),
+  };
 }

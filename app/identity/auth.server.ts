@@ -1,6 +1,8 @@
 // The access-control API every loader and action uses: who is signed in, in which role, for whom they
 // act, and whether a form really came from this portal. Small on purpose: see README "Auth API".
 import { data, redirect } from "@remix-run/node";
+import { BodyTooLargeError, MAX_FORM_BYTES, readBodyWithin } from "../platform/body.server";
+import { cleanText } from "../platform/text";
 import { getDb, type Tx } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { findAuthorisation, getUserById, listAuthorisations, type User } from "../../db/queries/users";
@@ -212,9 +214,21 @@ export function recordDataRead(
 }
 
 /**
+ * Every text field without control or bidirectional characters (the shared rule of platform/text.ts);
+ * passwords are left exactly as typed, so a password is never changed behind the person's back.
+ */
+function cleanForm(form: FormData): FormData {
+  const cleaned = new FormData();
+  for (const [name, value] of form) cleaned.append(name, typeof value === "string" && !/password/i.test(name) ? cleanText(value) : value);
+  return cleaned;
+}
+
+/**
  * Reads the form of a state-changing request after refusing cross-origin requests and requests without
  * this browser's CSRF token (thrown 403). Call it at the start of EVERY action instead of
- * request.formData(). Protects against cross-site request forgery.
+ * request.formData(). Protects against cross-site request forgery, and against large bodies: one above
+ * MAX_FORM_BYTES is refused with 413 (by its declared length, or once that many bytes arrived); every
+ * text field is cleaned of control and bidirectional characters.
  */
 export async function readVerifiedForm(request: Request): Promise<FormData> {
   const pathname = new URL(request.url).pathname;
@@ -226,8 +240,13 @@ export async function readVerifiedForm(request: Request): Promise<FormData> {
   }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    const bytes = await readBodyWithin(request, MAX_FORM_BYTES);
+    form = cleanForm(await new Response(bytes, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData());
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      logger.warn("form refused: body too large", { path: pathname, maxBytes: error.maxBytes });
+      throw data({ tooLarge: true }, { status: 413 });
+    }
     throw data({ badRequest: true }, { status: 400 });
   }
   const failure = await checkCsrfToken(request, form);

@@ -1,7 +1,7 @@
 // The steps of signing in that every method shares: rate limits and lockout, the second-factor step,
 // and finishing with a fresh session, a fresh CSRF token and an audit entry.
 import { redirect } from "@remix-run/node";
-import { safeRedirect } from "remix-utils/safe-redirect";
+import { safeRedirect } from "./security/safe-redirect";
 import { getDb, type Db, type Tx } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { getUserById, getUserByLoginId, listAuthorisations, type User } from "../../db/queries/users";
@@ -14,9 +14,14 @@ import { verifyPassword } from "./security/password.server";
 import { verifyUserTotp } from "./security/totp.server";
 import {
   checkRateLimit,
+  countOf,
+  failureNoticeEvery,
   hitRateLimit,
   resetRateLimit,
+  secondFactorFailuresPerAccount,
+  secondFactorFailuresPerIp,
   signInFailuresPerAccount,
+  signInFailuresPerPair,
   signInPerIp,
   type RateLimitResult,
 } from "./security/rate-limit.server";
@@ -25,49 +30,91 @@ import { startSession } from "./session.server";
 import type { AuthContext } from "./auth.server";
 
 export const normaliseLoginId = (loginId: string) => loginId.trim().normalize("NFKC").toLowerCase();
-export const accountLimitKey = (loginId: string) => `sign-in:account:${normaliseLoginId(loginId)}`;
-const ipLimitKey = (ip: string) => `sign-in:ip:${ip}`;
+/** Wrong passwords for one account from one address (locks, with growing delays). */
+export const pairLimitKey = (loginId: string, ip: string | null) => `sign-in:pair:${normaliseLoginId(loginId)}:${ip ?? "unknown"}`;
+/** Wrong passwords for one account from anywhere (never locks; tells the account holder). */
+export const accountFailuresKey = (loginId: string) => `sign-in:failures:${normaliseLoginId(loginId)}`;
+export const secondFactorKey = (userId: string) => `sign-in:second-factor:${userId}`;
+export const secondFactorIpKey = (ip: string | null) => `sign-in:second-factor-ip:${ip ?? "unknown"}`;
+export const ipLimitKey = (ip: string | null) => `sign-in:ip:${ip ?? "unknown"}`;
 
 export type PasswordOutcome =
   | { kind: "rate-limited"; retryAt: Date }
   | { kind: "invalid" }
   | { kind: "signed-in"; user: User };
 
+const firstRefusal = (limits: RateLimitResult[]) => limits.find((r): r is Extract<RateLimitResult, { allowed: false }> => !r.allowed);
+
 /**
- * Checks a login id and password. Protects against password guessing: attempts per IP address are
- * limited, and an account is locked for 15 minutes after 5 failures (the lock applies to unknown login
- * ids too, so a lock does not reveal which ids exist). Wrong id and wrong password get the same answer.
+ * Checks a login id and password. Protects against password guessing without handing anyone a way to
+ * lock another person out: attempts per IP address are limited (spraying), and wrong passwords lock only
+ * the pair of account and address, for a minute that doubles with each further failure. Every fifth wrong
+ * password of an account, from anywhere, is recorded for the account holder, who sees it on their account
+ * page. Unknown login ids are counted the same way, so a lock reveals nothing; wrong id and wrong password
+ * get the same answer.
  */
 export async function checkPasswordSignIn(request: Request, { loginId, password }: { loginId: string; password: string }, db: Tx = getDb()): Promise<PasswordOutcome> {
   const ip = clientIp(request);
-  const accountKey = accountLimitKey(loginId);
-  const limits: RateLimitResult[] = [checkRateLimit(db, accountKey, signInFailuresPerAccount)];
-  if (ip) limits.push(hitRateLimit(db, ipLimitKey(ip), signInPerIp));
-  const refused = limits.find((r) => !r.allowed);
-  if (refused && !refused.allowed) return { kind: "rate-limited", retryAt: refused.retryAt };
+  const refused = firstRefusal([checkRateLimit(db, pairLimitKey(loginId, ip), signInFailuresPerPair), hitRateLimit(db, ipLimitKey(ip), signInPerIp)]);
+  if (refused) return { kind: "rate-limited", retryAt: refused.retryAt };
 
   const user = getUserByLoginId(db, { loginId: normaliseLoginId(loginId) });
   const ok = await verifyPassword(password, user?.passwordHash);
   // A deactivated account gets the same answer as a wrong password: nothing about it is revealed.
-  if (!ok || !user || user.deactivatedAt) return recordFailure(db, loginId, user);
-  resetRateLimit(db, accountKey);
+  if (!ok || !user || user.deactivatedAt) return recordPasswordFailure(db, { loginId, ip, user });
+  resetRateLimit(db, pairLimitKey(loginId, ip));
   return { kind: "signed-in", user };
 }
 
-/** Counts a failed password or second factor against the account; returns the lockout once reached. */
-export function recordFailure(db: Tx, loginId: string, user: User | undefined): PasswordOutcome {
-  const result = hitRateLimit(db, accountLimitKey(loginId), signInFailuresPerAccount);
-  logger.warn("sign-in failed", { userId: user?.id ?? null, locked: !result.allowed });
-  if (!result.allowed) {
-    if (user) appendAuditEntry(db, { actor: user.id, action: "session.locked", subjectType: "user", subjectId: user.id });
-    return { kind: "rate-limited", retryAt: result.retryAt };
+/** Counts a wrong password for the account and address; returns the lock once the pair reaches it. */
+export function recordPasswordFailure(db: Tx, { loginId, ip, user }: { loginId: string; ip: string | null; user: User | undefined }): PasswordOutcome {
+  const pair = hitRateLimit(db, pairLimitKey(loginId, ip), signInFailuresPerPair);
+  hitRateLimit(db, accountFailuresKey(loginId), signInFailuresPerAccount);
+  const failures = countOf(db, accountFailuresKey(loginId), signInFailuresPerAccount);
+  logger.warn("sign-in failed", { userId: user?.id ?? null, locked: !pair.allowed });
+  if (user && failures % failureNoticeEvery === 0) {
+    appendAuditEntry(db, { actor: "system:sign-in", action: "session.password-failures", subjectType: "user", subjectId: user.id, details: { failures } });
+  }
+  if (!pair.allowed) {
+    if (user) appendAuditEntry(db, { actor: user.id, action: "session.locked", subjectType: "user", subjectId: user.id, details: { factor: "password" } });
+    return { kind: "rate-limited", retryAt: pair.retryAt };
   }
   return { kind: "invalid" };
 }
 
-export function accountLock(db: Tx, loginId: string): RateLimitResult {
-  return checkRateLimit(db, accountLimitKey(loginId), signInFailuresPerAccount);
+/** Whether this account may try a second-factor code now, from this address. */
+export function secondFactorLock(db: Tx, request: Request, user: User): RateLimitResult {
+  const ip = clientIp(request);
+  return (
+    firstRefusal([checkRateLimit(db, secondFactorKey(user.id), secondFactorFailuresPerAccount), checkRateLimit(db, secondFactorIpKey(ip), secondFactorFailuresPerIp)]) ?? {
+      allowed: true,
+    }
+  );
 }
+
+/**
+ * Counts a wrong second-factor code, on its own counter: a correct password never clears it, so knowing
+ * the password does not buy unlimited guesses at the code. Every fifth tells the account holder (whose
+ * password someone then knows).
+ */
+export function recordSecondFactorFailure(db: Tx, request: Request, user: User): PasswordOutcome {
+  const ip = clientIp(request);
+  const account = hitRateLimit(db, secondFactorKey(user.id), secondFactorFailuresPerAccount);
+  const address = hitRateLimit(db, secondFactorIpKey(ip), secondFactorFailuresPerIp);
+  const failures = countOf(db, secondFactorKey(user.id), secondFactorFailuresPerAccount);
+  logger.warn("second factor failed", { userId: user.id, locked: !account.allowed || !address.allowed });
+  if (failures % failureNoticeEvery === 0) {
+    appendAuditEntry(db, { actor: "system:sign-in", action: "session.second-factor-failures", subjectType: "user", subjectId: user.id, details: { failures } });
+  }
+  const refused = firstRefusal([account, address]);
+  if (refused) {
+    appendAuditEntry(db, { actor: user.id, action: "session.locked", subjectType: "user", subjectId: user.id, details: { factor: "second" } });
+    return { kind: "rate-limited", retryAt: refused.retryAt };
+  }
+  return { kind: "invalid" };
+}
+
+export const clearSecondFactorFailures = (db: Tx, user: User) => resetRateLimit(db, secondFactorKey(user.id));
 
 export const needsSecondFactor = (user: Pick<User, "role">) => rolesNeedingSecondFactor.includes(user.role);
 
@@ -122,14 +169,21 @@ export async function confirmIdentity(
 ): Promise<ConfirmOutcome> {
   const user = getUserById(db, { userId: auth.user.id });
   if (!user) return { kind: "invalid" };
-  const lock = accountLock(db, user.loginId);
-  if (!lock.allowed) return { kind: "rate-limited", retryAt: lock.retryAt };
-  const ok = (await verifyPassword(password, user.passwordHash)) && (!user.totpSecret || (code !== undefined && (await verifyUserTotp(db, user, code))));
-  if (!ok) {
-    const outcome = recordFailure(db, user.loginId, user);
+  const ip = clientIp(request);
+  const lock = firstRefusal([checkRateLimit(db, pairLimitKey(user.loginId, ip), signInFailuresPerPair), user.totpSecret ? secondFactorLock(db, request, user) : { allowed: true }]);
+  if (lock) return { kind: "rate-limited", retryAt: lock.retryAt };
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const outcome = recordPasswordFailure(db, { loginId: user.loginId, ip, user });
     return outcome.kind === "rate-limited" ? outcome : { kind: "invalid" };
   }
-  resetRateLimit(db, accountLimitKey(user.loginId));
+  resetRateLimit(db, pairLimitKey(user.loginId, ip));
+  if (user.totpSecret) {
+    if (code === undefined || !(await verifyUserTotp(db, user, code))) {
+      const outcome = recordSecondFactorFailure(db, request, user);
+      return outcome.kind === "rate-limited" ? outcome : { kind: "invalid" };
+    }
+    clearSecondFactorFailures(db, user);
+  }
   const { setCookie } = await startSession(
     request,
     {
@@ -143,4 +197,15 @@ export async function confirmIdentity(
     { db, audit: { actor: user.id, action: "session.confirmed", subjectType: "user", subjectId: user.id } },
   );
   return { kind: "confirmed", setCookie };
+}
+
+/**
+ * What the account holder is told on their account page: how many wrong passwords (from anywhere) and
+ * wrong second-factor codes were entered for their account in the last 24 hours.
+ */
+export function failedSignInsOf(db: Tx, user: Pick<User, "id" | "loginId">) {
+  return {
+    passwords: countOf(db, accountFailuresKey(user.loginId), signInFailuresPerAccount),
+    codes: countOf(db, secondFactorKey(user.id), secondFactorFailuresPerAccount),
+  };
 }

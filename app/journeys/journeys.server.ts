@@ -2,14 +2,19 @@
 // and saved after every page, so leaving and coming back resumes where the person was.
 import { randomUUID } from "node:crypto";
 import { createActor, type AnyMachineSnapshot } from "xstate";
-import type { Db } from "../../db/client.server";
+import type { Db, Tx } from "../../db/client.server";
+import { appendAuditEntry, hasAuditEntry } from "../../db/queries/audit";
+import { findCaseBySubmissionToken } from "../../db/queries/cases";
 import {
   createJourney,
   findJourney,
   findJourneyInProgress,
+  listJourneysInProgressWithToken,
+  markJourneySubmitted,
   saveJourneySnapshot,
   type JourneyRow,
 } from "../../db/queries/journeys";
+import { logger } from "../platform/logger.server";
 import { getRecordAttributes, getRecordValues, type RecordSource } from "../../db/queries/records";
 import {
   applicableQuestions,
@@ -78,6 +83,57 @@ function lifeEventOf(row: JourneyRow): LifeEvent {
   return lifeEvent;
 }
 
+type CaseForJourney = { id: string; actedBy: string; onBehalfOf: string | null; applicantId: string; lifeEventId: string; consent: string };
+
+/**
+ * Marks a journey submitted with its case and records the consent given, unless already recorded. Called
+ * inside the case's own transaction at submission, and to finish a journey that an older version left
+ * half-way (case written, journey and consent not: three transactions then, and a crash between them).
+ */
+export function finishSubmittedJourney(tx: Tx, { journeyId, caseRow, recovered = false }: { journeyId: string; caseRow: CaseForJourney; recovered?: boolean }) {
+  markJourneySubmitted(tx, { id: journeyId, caseId: caseRow.id });
+  if (hasAuditEntry(tx, { action: "consent.given", subjectId: caseRow.id })) return;
+  const consent = JSON.parse(caseRow.consent) as { givenAt?: string; shownHash?: string | null; optOut?: string[]; lang?: string | null; procedures?: { procedureId: string }[] };
+  appendAuditEntry(tx, {
+    actor: caseRow.actedBy,
+    onBehalfOf: caseRow.onBehalfOf,
+    action: "consent.given",
+    subjectType: "case",
+    subjectId: caseRow.id,
+    dataSubjectId: caseRow.applicantId,
+    purpose: caseRow.lifeEventId,
+    details: {
+      shownHash: consent.shownHash ?? null,
+      procedures: (consent.procedures ?? []).map((procedure) => procedure.procedureId),
+      optOut: consent.optOut ?? [],
+      lang: consent.lang ?? null,
+      ...(recovered ? { recovered: true, givenAt: consent.givenAt ?? null } : {}),
+    },
+  });
+}
+
+/**
+ * A journey still "in progress" whose submission token already made a case was left half-way by a crash
+ * in an older version: finish it (journey submitted, consent recorded) and say so. Runs wherever a
+ * journey in progress is looked up, and for all of them at start-up.
+ */
+function finishedIfSubmitted(tx: Tx, row: JourneyRow): boolean {
+  if (!row.submissionToken) return false;
+  const caseRow = findCaseBySubmissionToken(tx, { submissionToken: row.submissionToken });
+  if (!caseRow) return false;
+  finishSubmittedJourney(tx, { journeyId: row.id, caseRow, recovered: true });
+  logger.warn("journey left half-way by a crash was finished", { journeyId: row.id, caseId: caseRow.id });
+  return true;
+}
+
+/** Finishes every journey left half-way (see finishedIfSubmitted); returns how many. */
+export function recoverInterruptedSubmissions(db: Db): number {
+  return db.transaction(
+    (tx) => listJourneysInProgressWithToken(tx).filter((row) => finishedIfSubmitted(tx, row)).length,
+    { behavior: "immediate" },
+  );
+}
+
 /** The subject's journey in progress for this life event, or a new one started from their record. */
 export function startOrResumeJourney(
   db: Db,
@@ -87,7 +143,8 @@ export function startOrResumeJourney(
   if (!lifeEvent) throw new Response("Not Found", { status: 404 });
   return db.transaction(
     (tx) => {
-      const existing = findJourneyInProgress(tx, { subjectId, lifeEventId });
+      let existing = findJourneyInProgress(tx, { subjectId, lifeEventId });
+      if (existing && finishedIfSubmitted(tx, existing)) existing = findJourneyInProgress(tx, { subjectId, lifeEventId });
       if (existing) return loadFrom(existing);
       const record = getRecordValues(tx, { subjectId }) as RecordValues;
       const actor = createActor(machineFor(lifeEvent), { input: { record } }).start();
@@ -115,6 +172,10 @@ function loadFrom(row: JourneyRow): JourneyView {
 /** The journey in progress of a subject, if any. */
 export function findJourneyView(db: Db, { subjectId, lifeEventId }: { subjectId: string; lifeEventId: string }): JourneyView | null {
   const row = findJourneyInProgress(db, { subjectId, lifeEventId });
+  if (row?.submissionToken && findCaseBySubmissionToken(db, { submissionToken: row.submissionToken })) {
+    db.transaction((tx) => finishedIfSubmitted(tx, row), { behavior: "immediate" });
+    return null;
+  }
   return row ? loadFrom(row) : null;
 }
 

@@ -2,13 +2,12 @@
 // journey submitted. The submission token makes double clicks, back-button resubmits and two tabs one case.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.server";
-import { appendAuditEntry } from "../../db/queries/audit";
 import { findCaseBySubmissionToken } from "../../db/queries/cases";
-import { markJourneySubmitted, setJourneySubmissionToken } from "../../db/queries/journeys";
+import { setJourneySubmissionToken } from "../../db/queries/journeys";
 import { submitCase } from "../cases/cases.server";
 import type { ConsentPreview } from "./consent.server";
 import type { Filing } from "../../flows";
-import { sendJourneyEvents, type JourneyView } from "./journeys.server";
+import { finishSubmittedJourney, sendJourneyEvents, type JourneyView } from "./journeys.server";
 import { journeyPath } from "./journey-pages.server";
 import { todayInJapan } from "../platform/today.server";
 import { redirect } from "@remix-run/node";
@@ -26,6 +25,10 @@ export function caseReferenceForToken(db: Db, token: string): string | null {
   return findCaseBySubmissionToken(db, { submissionToken: token })?.reference ?? null;
 }
 
+/**
+ * Submits the journey: confirms the answers (its own small transaction: a confirmed journey is a state to
+ * resume from), then creates the case in one transaction with everything that belongs to it.
+ */
 export function submitJourney(
   db: Db,
   args: {
@@ -46,6 +49,8 @@ export function submitJourney(
     journey.state === "confirmed" ? journey : sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answers.confirmed", today: todayInJapan() }] });
   // An answer that no longer fits (a move date outside the window today): the machine asks it again.
   if (confirmed.state !== "confirmed") throw redirect(journeyPath(confirmed));
+  // ONE transaction: the case, its procedure requests and outbox rows, the journey marked submitted and
+  // the consent.given entry are written together or not at all (a crash between them stranded journeys).
   const submitted = submitCase(db, {
     lifeEventId: journey.lifeEvent.id,
     version: journey.lifeEvent.version,
@@ -58,21 +63,7 @@ export function submitJourney(
     submissionToken: token,
     filing: args.filing,
     consent: { procedureIds: consented, givenAt: new Date(), shownHash: preview.hash, optOut, lang: args.lang },
-  });
-  db.transaction((tx) => {
-    markJourneySubmitted(tx, { id: journey.id, caseId: submitted.case.id });
-    if (submitted.created) {
-      appendAuditEntry(tx, {
-        actor: args.actorId,
-        onBehalfOf: args.onBehalfOf,
-        action: "consent.given",
-        subjectType: "case",
-        subjectId: submitted.case.id,
-        dataSubjectId: journey.subjectId,
-        purpose: journey.lifeEvent.id,
-        details: { shownHash: preview.hash, procedures: consented, optOut, lang: args.lang },
-      });
-    }
+    alsoInTransaction: (tx, result) => finishSubmittedJourney(tx, { journeyId: journey.id, caseRow: result.case }),
   });
   return { reference: submitted.case.reference };
 }

@@ -1,9 +1,10 @@
-// The keys that must live outside the database: the session/CSRF signing secret and the field-encryption
-// keys. From environment variables in production; in demo mode from a key file in the data folder,
+// The keys that must live outside the database: the session/CSRF signing secret, the field-encryption
+// keys and the audit log's key. From environment variables in production; in demo mode from a key file in the data folder,
 // generated on the first start (app/cli/prepare.ts), so a copy of the database alone reveals nothing.
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseAuditKey, provideAuditKey } from "../../db/audit-seal";
 import { defaultDatabasePath } from "../../db/client.server";
 import { isProductionMode } from "./mode.server";
 
@@ -14,9 +15,11 @@ export type EncryptionKeyring = {
   keys: Record<string, Buffer>;
 };
 
-export type Secrets = { sessionSecret: string; encryption: EncryptionKeyring };
+export type Secrets = { sessionSecret: string; encryption: EncryptionKeyring; auditKey: Buffer };
 
-type KeyFile = { sessionSecret: string; encryptionKeys: { current: string; keys: Record<string, string> } };
+type KeyFile = { sessionSecret: string; encryptionKeys: { current: string; keys: Record<string, string> }; auditKey?: string };
+
+const fromEnvironment = () => Boolean(process.env.MADOGUCHI_SESSION_SECRET && process.env.MADOGUCHI_ENCRYPTION_KEYS && process.env.MADOGUCHI_AUDIT_KEY);
 
 export function dataDirectory(): string {
   return process.env.MADOGUCHI_DATA_DIR ?? path.dirname(defaultDatabasePath());
@@ -50,15 +53,25 @@ function newKeyFile(): KeyFile {
   return {
     sessionSecret: randomBytes(32).toString("base64url"),
     encryptionKeys: { current: "k1", keys: { k1: randomBytes(32).toString("base64") } },
+    auditKey: randomBytes(32).toString("base64"),
   };
 }
 
-/** Creates the demo key file when it is missing (never in production mode). Returns whether it created it. */
+/**
+ * Creates the demo key file when it is missing, or adds the audit key to one an older version made (never
+ * in production mode). Returns whether it wrote the file.
+ */
 export function ensureDemoKeyFile(): boolean {
   if (isProductionMode()) return false;
-  if (process.env.MADOGUCHI_SESSION_SECRET && process.env.MADOGUCHI_ENCRYPTION_KEYS) return false;
+  if (fromEnvironment()) return false;
   const file = keyFilePath();
-  if (existsSync(file)) return false;
+  if (existsSync(file)) {
+    const existing = readKeyFile()!;
+    if (existing.auditKey) return false;
+    writeFileSync(file, JSON.stringify({ ...existing, auditKey: randomBytes(32).toString("base64") }, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return true;
+  }
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(newKeyFile(), null, 2), { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
@@ -75,15 +88,15 @@ let cached: { signature: string; secrets: Secrets } | undefined;
 
 /** The secrets of this process: environment variables first, then the key file (created in demo mode). */
 export function getSecrets(): Secrets {
-  const signature = [process.env.MADOGUCHI_SESSION_SECRET, process.env.MADOGUCHI_ENCRYPTION_KEYS, keyFilePath()].join("|");
+  const signature = [process.env.MADOGUCHI_SESSION_SECRET, process.env.MADOGUCHI_ENCRYPTION_KEYS, process.env.MADOGUCHI_AUDIT_KEY, keyFilePath()].join("|");
   if (cached?.signature === signature) return cached.secrets;
   let file: KeyFile | undefined;
-  if (!process.env.MADOGUCHI_SESSION_SECRET || !process.env.MADOGUCHI_ENCRYPTION_KEYS) {
+  if (!fromEnvironment()) {
     ensureDemoKeyFile();
     file = readKeyFile();
     if (!file) {
       throw new Error(
-        "No keys: set MADOGUCHI_SESSION_SECRET and MADOGUCHI_ENCRYPTION_KEYS, or provide keys.json in the data folder (production mode never generates keys).",
+        "No keys: set MADOGUCHI_SESSION_SECRET, MADOGUCHI_ENCRYPTION_KEYS and MADOGUCHI_AUDIT_KEY, or provide keys.json in the data folder (production mode never generates keys).",
       );
     }
   }
@@ -96,6 +109,11 @@ export function getSecrets(): Secrets {
           .map((id) => `${id}:${file!.encryptionKeys.keys[id]}`)
           .join(","),
       );
-  cached = { signature, secrets: { sessionSecret, encryption } };
+  const auditKeyText = process.env.MADOGUCHI_AUDIT_KEY ?? file?.auditKey;
+  if (!auditKeyText) throw new Error("No audit key: set MADOGUCHI_AUDIT_KEY (base64 of 32 random bytes: `openssl rand -base64 32`) or add auditKey to keys.json.");
+  cached = { signature, secrets: { sessionSecret, encryption, auditKey: parseAuditKey(auditKeyText) } };
   return cached.secrets;
 }
+
+// Every process of the portal that loads its secrets chains the audit log with the same key.
+provideAuditKey(() => getSecrets().auditKey);

@@ -3,6 +3,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { failedSignInsOf } from "~/identity/sign-in.server";
 import { applicantRoles, isRecentlyVerified, listSubjects, readVerifiedForm, requireRecentVerification, requireUser } from "~/identity/auth.server";
 import { agencyName } from "~/platform/agencies.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isApplicant: applicantRoles.includes(auth.user.role),
     canChooseSubject: listSubjects(auth.user.id, db).length > 1,
     hasTotp: user.totpSecret !== null,
+    failedSignIns: failedSignInsOf(db, user),
     recentlyVerified: isRecentlyVerified(auth),
     passkeys: listPasskeys(db, { userId: auth.user.id }).map((p) => ({ id: p.id, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt, backedUp: p.backedUp })),
     sessions: listSessionRows(db, { userId: auth.user.id })
@@ -68,7 +70,7 @@ const notices = { passkey: ["added", "removed", "failed"], twoFactor: ["enrolled
 
 export default function Account() {
   const { t, i18n } = useTranslation("auth");
-  const { user, actingFor, isApplicant, canChooseSubject, hasTotp, recentlyVerified, passkeys, sessions } = useLoaderData<typeof loader>();
+  const { user, actingFor, isApplicant, canChooseSubject, hasTotp, failedSignIns, recentlyVerified, passkeys, sessions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = (Object.keys(notices) as (keyof typeof notices)[])
     .map((key) => ((notices[key] as readonly string[]).includes(params.get(key) ?? "") ? `account.notices.${key}.${params.get(key)}` : null))
@@ -81,6 +83,14 @@ export default function Account() {
         </div>
       ) : null}
       <h1>{t("account.title")}</h1>
+      {failedSignIns.passwords > 0 || failedSignIns.codes > 0 ? (
+        <div className="notice notice--warning" role="status">
+          <h2>{t("account.failedSignIns.title")}</h2>
+          {failedSignIns.passwords > 0 ? <p>{t("account.failedSignIns.passwords", { count: failedSignIns.passwords })}</p> : null}
+          {failedSignIns.codes > 0 ? <p>{t("account.failedSignIns.codes", { count: failedSignIns.codes })}</p> : null}
+          <p>{t("account.failedSignIns.advice")}</p>
+        </div>
+      ) : null}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t("account.name")}</dt>

@@ -3,8 +3,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agencyApiDocument } from "~/delivery/openapi.server";
 import { withSecurityHeaders } from "~/identity/security/headers.server";
+import { configuredPublicOrigin } from "~/identity/security/request.server";
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const document = agencyApiDocument({ serverUrl: new URL(request.url).origin });
+export function loader(_args: LoaderFunctionArgs) {
+  // The configured public URL, never the request's Host header; without one, "/" (relative to this document).
+  const document = agencyApiDocument({ serverUrl: configuredPublicOrigin() ?? "/" });
   return withSecurityHeaders(Response.json(document, { headers: { "Content-Type": "application/json; charset=utf-8" } }));
 }

@@ -1,14 +1,16 @@
 // The design area's home, where people with the designer role land after signing in: the life events
 // with their check results, and the catalogue.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lifeEventEntries } from "~/design/catalogue.server";
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import designStyles from "~/styles/design.css?url";
 
 export const meta = titleMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang } = await requireDesigner(request);

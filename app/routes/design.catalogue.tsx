@@ -1,6 +1,6 @@
 // The designers' catalogue: life events, procedures and organisations, with a GET search form, so a search
 // works without JavaScript and is a link a designer can share.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table/data-table";
@@ -9,8 +9,10 @@ import { catalogueView, readCatalogueQuery } from "~/design/catalogue.server";
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
+import designStyles from "~/styles/design.css?url";
 
 export const meta = titleMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = await requireDesigner(request);

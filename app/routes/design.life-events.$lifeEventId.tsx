@@ -1,20 +1,24 @@
 // One life event for designers: its questions and the rule that asks each, its procedures and the rule
 // that selects each, with the flows:check problems where they arise.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DesignProblems } from "~/components/design-problems/design-problems";
-import { lifeEventView, requireLifeEvent } from "~/design/life-event.server";
+import { DataTable } from "~/components/data-table/data-table";
+import { lifeEventDrawings, lifeEventView, requireLifeEvent, sharingMatrixView } from "~/design/life-event.server";
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
+import designStyles from "~/styles/design.css?url";
 
 export const meta = titleMeta;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = await requireDesigner(request);
   const lifeEvent = requireLifeEvent(params.lifeEventId);
   const view = lifeEventView(lifeEvent, lang, t);
-  return { ...view, lifeEventTitle: view.title, title: `${view.title} | ${t("design:home.title")} | ${t("common:serviceName")}` };
+  const drawings = await lifeEventDrawings(lifeEvent, lang, t);
+  return { ...view, drawings, matrix: sharingMatrixView(lifeEvent, lang, t), lifeEventTitle: view.title, title: `${view.title} | ${t("design:home.title")} | ${t("common:serviceName")}` };
 }
 
 export default function DesignLifeEvent() {
@@ -28,6 +32,11 @@ export default function DesignLifeEvent() {
       <span className="caption">{t("lifeEvent.caption", { version: view.version })}</span>
       <h1>{view.lifeEventTitle}</h1>
       <p>{view.description}</p>
+      <p>
+        <Link className="button button--secondary" to={`/design/life-events/${view.id}/simulate`}>
+          {t("simulation.start")}
+        </Link>
+      </p>
 
       <section aria-labelledby="life-event-checks">
         <h2 id="life-event-checks">{t("checks.heading")}</h2>
@@ -37,6 +46,35 @@ export default function DesignLifeEvent() {
           <p>{t("checks.whereShown")}</p>
         )}
         <DesignProblems problems={view.problems} labelledBy="life-event-checks" />
+      </section>
+
+      <section aria-labelledby="life-event-drawings">
+        <h2 id="life-event-drawings">{t("drawing.heading")}</h2>
+        <p>{t("drawing.lead")}</p>
+        <ul>
+          <li>
+            <a href="#life-event-questions">{t("lifeEvent.questions")}</a>
+          </li>
+          <li>
+            <a href="#life-event-procedures">{t("lifeEvent.procedures")}</a>
+          </li>
+          <li>
+            <a href="#life-event-matrix">{t("matrix.heading")}</a>
+          </li>
+        </ul>
+        <div className="design-drawings">
+          <figure className="design-drawing">
+            <figcaption id="drawing-journey-caption">{t("drawing.journeyCaption")}</figcaption>
+            {/* A scrollable region must be focusable so keyboard users can scroll it. */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="design-drawing__region" role="region" aria-labelledby="drawing-journey-caption" tabIndex={0} dangerouslySetInnerHTML={{ __html: view.drawings.journey }} />
+          </figure>
+          <figure className="design-drawing">
+            <figcaption id="drawing-procedures-caption">{t("drawing.proceduresCaption")}</figcaption>
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="design-drawing__region" role="region" aria-labelledby="drawing-procedures-caption" tabIndex={0} dangerouslySetInnerHTML={{ __html: view.drawings.procedures }} />
+          </figure>
+        </div>
       </section>
 
       <section aria-labelledby="life-event-questions">
@@ -109,6 +147,49 @@ export default function DesignLifeEvent() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="life-event-matrix">
+        <h2 id="life-event-matrix">{t("matrix.heading")}</h2>
+        <p>{t("matrix.lead")}</p>
+        <div className="design-matrix">
+        <DataTable caption={t("matrix.heading")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("matrix.organisation")}</th>
+              {view.matrix.items.map((item) => (
+                <th scope="col" key={item.key}>
+                  {item.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.matrix.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.name}</th>
+                {row.cells.map((cell, index) => (
+                  <td key={view.matrix.items[index].key} className="design-matrix__cell">
+                    {cell.length === 0 ? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">{t("matrix.notSent")}</span>
+                      </>
+                    ) : (
+                      cell.map((entry) => (
+                        <p key={entry.procedure}>
+                          {entry.procedure}
+                          <span className="summary-list__meta design-matrix__basis">{entry.legalBasis}</span>
+                        </p>
+                      ))
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+        </div>
       </section>
     </>
   );

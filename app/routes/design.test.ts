@@ -76,3 +76,28 @@ describe("a life event", () => {
     expect(status).toBe(404);
   });
 });
+
+describe("a life event, drawn", () => {
+  it("draws the journey and the procedures as SVG laid out by ELK, and gives the sharing matrix with procedure and legal basis", async () => {
+    const { data } = await run(() =>
+      lifeEventPage.loader(args(browserRequest("/design/life-events/incorporation", { as: designer, headers: { "Accept-Language": "en" } }), { lifeEventId: "incorporation" })),
+    );
+    const view = data as LifeEventData;
+    for (const svg of [view.drawings.journey, view.drawings.procedures]) {
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="[^"]+"/);
+      expect(svg).toMatch(/<\/svg>$/);
+    }
+    // Every question and procedure is a box with its name (the same content as the lists).
+    expect((view.drawings.journey.match(/<rect /g) ?? []).length).toBe(view.questions.length);
+    expect((view.drawings.procedures.match(/<rect /g) ?? []).length).toBe(view.procedures.length);
+    // A procedure that waits for another is drawn below it (the layout is top to bottom).
+    const boxes = [...view.drawings.procedures.matchAll(/<rect x="([\d.]+)" y="([\d.]+)"/g)].map((match) => Number(match[2]));
+    expect(new Set(boxes).size).toBeGreaterThan(1);
+    expect(view.drawings.procedures.match(/<polyline /g)?.length).toBeGreaterThan(0);
+
+    const registration = view.matrix.rows.find((row) => row.cells.some((cell) => cell.length > 0 && /registration/i.test(cell[0].procedure)))!;
+    expect(registration).toBeDefined();
+    const filled = view.matrix.rows.flatMap((row) => row.cells.flat());
+    expect(filled.every((entry) => entry.legalBasis.length > 0)).toBe(true);
+  });
+});

@@ -180,8 +180,8 @@ describe("decisions", () => {
       [{ intent: "reject", reasonCode: "incomplete", note: "x".repeat(1001) }, { note: ["decision.errors.noteTooLong"] }],
       [{ intent: "requestInformation", question: "" }, { question: ["decision.errors.questionRequired"] }],
       [{ intent: "requestInformation", question: "q".repeat(2001) }, { question: ["decision.errors.questionTooLong"] }],
-      [{ intent: "requestInformation", question: "Please confirm \u202Eevil\u202C" }, { question: ["decision.errors.unsafeText"] }],
-      [{ intent: "requestInformation", question: "bell\u0007" }, { question: ["decision.errors.unsafeText"] }],
+      // Control and bidirectional characters never get this far: every form loses them on the way in
+      // (readVerifiedForm, tests/security/input-limits.test.ts); isHostileText still refuses them (office.server.test.ts).
     ];
     for (const [form, errors] of cases) {
       const result = await decide("officer.shinjuku", moveIn.id, form);

@@ -2,7 +2,7 @@
 // Linked from the header, so a person without JavaScript can extend their session too (WCAG 2.2.1).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { safeRedirect } from "remix-utils/safe-redirect";
+import { safeRedirect } from "~/identity/security/safe-redirect";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";

@@ -56,7 +56,7 @@ describe("password sign-in", () => {
     }
   });
 
-  it("locks an account after 5 failures, with the time to try again, and refuses even the right password", async () => {
+  it("locks the account from that address after 5 failures, with the time to try again, and refuses even the right password there", async () => {
     const browser = await anonymousBrowser();
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await postPassword(browser, "suzuki", `guess-${i}`)).status);
@@ -64,7 +64,7 @@ describe("password sign-in", () => {
     const locked = await postPassword(browser, "suzuki", DEMO_PASSWORD);
     expect(locked.status).toBe(429);
     const retryAt = new Date((locked.data as { retryAt: string }).retryAt);
-    expect(retryAt.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(retryAt.getTime() - Date.now()).toBeGreaterThan(30_000);
     expect(db.select().from(auditEntries).where(eq(auditEntries.action, "session.locked")).all().map((e) => e.actor)).toContain("u-suzuki-haruko");
   });
 

@@ -9,7 +9,7 @@ import { checkRateLimit, hitRateLimit, signInPerIp } from "~/identity/security/r
 import { clientIp } from "~/identity/security/request.server";
 import { withSecurityHeaders } from "~/identity/security/headers.server";
 import { passkeySignInOptions, verifyPasskeySignIn } from "~/identity/security/webauthn.server";
-import { completeSignIn } from "~/identity/sign-in.server";
+import { completeSignIn, ipLimitKey } from "~/identity/sign-in.server";
 
 export function loader() {
   throw new Response("Not Found", { status: 404 });
@@ -19,11 +19,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readVerifiedForm(request);
   const db = getDb();
   const ip = clientIp(request);
-  if (ip) {
-    const limit = checkRateLimit(db, `sign-in:ip:${ip}`, signInPerIp);
-    if (!limit.allowed) throw redirect("/sign-in?passkey=limited");
-    hitRateLimit(db, `sign-in:ip:${ip}`, signInPerIp);
-  }
+  const limit = checkRateLimit(db, ipLimitKey(ip), signInPerIp);
+  if (!limit.allowed) throw redirect("/sign-in?passkey=limited");
+  hitRateLimit(db, ipLimitKey(ip), signInPerIp);
   if (form.get("intent") === "options") {
     return withSecurityHeaders(Response.json(await passkeySignInOptions(db, request)));
   }

@@ -17,7 +17,7 @@ import { getUserById } from "../../db/queries/users";
 import { retryAfterHeaders } from "~/identity/security/rate-limit.server";
 import { verifyUserTotp } from "~/identity/security/totp.server";
 import { readSession } from "~/identity/session.server";
-import { accountLock, completeSignIn, recordFailure } from "~/identity/sign-in.server";
+import { clearSecondFactorFailures, completeSignIn, recordSecondFactorFailure, secondFactorLock } from "~/identity/sign-in.server";
 import { finishTotpEnrolment, startTotpEnrolment } from "~/identity/two-factor.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
@@ -48,14 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const submission = parseWithZod(form, { schema: codeSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["code"] }), retryAt: null }, { status: 400 });
-  const lock = accountLock(db, user.loginId);
+  const lock = secondFactorLock(db, request, user);
   if (!lock.allowed) {
     return data({ result: submission.reply({ hideFields: ["code"] }), retryAt: lock.retryAt.toISOString() }, { status: 429, headers: retryAfterHeaders(lock.retryAt) });
   }
   const { code, enrolmentId, redirectTo } = submission.value;
   const ok = user.totpSecret ? await verifyUserTotp(db, user, code) : await finishTotpEnrolment(db, user, { enrolmentId: enrolmentId ?? "", code });
   if (!ok) {
-    const outcome = recordFailure(db, user.loginId, user);
+    const outcome = recordSecondFactorFailure(db, request, user);
     if (outcome.kind === "rate-limited") {
       return data(
         { result: submission.reply({ hideFields: ["code"] }), retryAt: outcome.retryAt.toISOString() },
@@ -64,6 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data({ result: submission.reply({ fieldErrors: { code: ["twoFactor.errors.wrong"] }, hideFields: ["code"] }), retryAt: null }, { status: 401 });
   }
+  clearSecondFactorFailures(db, user);
   return completeSignIn(request, user, { method: "password+totp", redirectTo });
 }
 

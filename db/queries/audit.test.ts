@@ -1,7 +1,11 @@
+import { createHash } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { auditEntries } from "../schema";
+import { auditAnchorPath, readAuditAnchor } from "../audit-seal";
+import { openDatabase } from "../client.server";
 import { appendAuditEntry, GENESIS_HASH, listAuditEntriesForDataSubject, verifyAuditChain } from "./audit";
 
 const { db, close } = createTestDatabase();
@@ -48,6 +52,56 @@ describe("audit log", () => {
       expect(verifyAuditChain(fresh.db)).toMatchObject({ ok: false, brokenAt: 2, reason: "missing" });
     } finally {
       fresh.close();
+    }
+  });
+
+  it("is chained with a key: the same entries under another key do not verify", () => {
+    expect(verifyAuditChain(db, { key: Buffer.alloc(32, 9) })).toMatchObject({ ok: false, brokenAt: 1, reason: "hash" });
+  });
+
+  it("anchors the head once the appending transaction is over, and not an entry that was rolled back", async () => {
+    const fresh = createTestDatabase();
+    try {
+      appendAuditEntry(fresh.db, { actor: "system:test", action: "x", subjectType: "t", subjectId: "1" });
+      const anchorFile = auditAnchorPath(fresh.file);
+      expect(existsSync(anchorFile)).toBe(false); // not while the appending code still runs
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(readAuditAnchor(anchorFile)).toMatchObject({ id: 1 });
+      expect(() =>
+        fresh.db.transaction((tx) => {
+          appendAuditEntry(tx, { actor: "system:test", action: "x", subjectType: "t", subjectId: "2" });
+          throw new Error("rolled back");
+        }),
+      ).toThrow("rolled back");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(readAuditAnchor(anchorFile)).toMatchObject({ id: 1 });
+      expect(verifyAuditChain(fresh.db, { anchor: readAuditAnchor(anchorFile) })).toEqual({ ok: true, entries: 1 });
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it("seals a chain from before the key once, verifying it first, and anchors it", () => {
+    const fresh = createTestDatabase();
+    try {
+      let prev = GENESIS_HASH;
+      for (let i = 0; i < 3; i++) {
+        const row = { at: `2026-11-0${i + 1}T00:00:00.000Z`, actor: "system:old", action: "x", subjectType: "t", subjectId: String(i), details: "{}" };
+        const fields = [prev, row.at, row.actor, null, row.action, row.subjectType, row.subjectId, null, null, null, row.details];
+        const hash = createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+        fresh.db.insert(auditEntries).values({ ...row, prevHash: prev, hash }).run();
+        prev = hash;
+      }
+      fresh.db.$client.close();
+      rmSync(auditAnchorPath(fresh.file), { force: true });
+      const reopened = openDatabase(fresh.file);
+      const anchor = readAuditAnchor(auditAnchorPath(fresh.file));
+      expect(anchor).toMatchObject({ id: 4 });
+      expect(verifyAuditChain(reopened, { anchor })).toEqual({ ok: true, entries: 4 });
+      expect(reopened.select().from(auditEntries).where(eq(auditEntries.id, 4)).get()).toMatchObject({ action: "audit.sealed", details: JSON.stringify({ entries: 3 }) });
+      reopened.$client.close();
+    } finally {
+      rmSync(fresh.file.replace(/test\.db$/, ""), { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,9 @@
-// The audit log: append-only and hash-chained, so a changed or removed entry is detectable.
+// The audit log: append-only and chained with an HMAC under a key kept outside the database, so a
+// changed, reordered or removed entry is detectable, and the anchor (db/audit-seal.ts) catches a cut tail.
 import { createHash } from "node:crypto";
-import { asc, desc, eq, gt } from "drizzle-orm";
-import type { Tx } from "../client.server";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { auditKey, auditMac, sameMac, type AuditAnchor } from "../audit-seal";
+import type { Db, Tx } from "../client.server";
 import { auditEntries } from "../schema";
 
 export type AuditInput = {
@@ -21,9 +23,8 @@ export const GENESIS_HASH = "0".repeat(64);
 
 type Chained = Omit<typeof auditEntries.$inferSelect, "id" | "hash">;
 
-/** The hash of one entry: SHA-256 over its previous hash and its fields in a fixed order. */
-export function hashAuditEntry(entry: Chained): string {
-  const canonical = JSON.stringify([
+function canonical(entry: Chained): string {
+  return JSON.stringify([
     entry.prevHash,
     entry.at,
     entry.actor,
@@ -36,7 +37,19 @@ export function hashAuditEntry(entry: Chained): string {
     entry.purpose,
     entry.details,
   ]);
-  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/**
+ * The hash of one entry: HMAC-SHA-256, under the audit key, of its previous hash and its fields in a fixed
+ * order. Without the key nobody can recompute the chain after changing an entry.
+ */
+export function hashAuditEntry(entry: Chained, key: Buffer = auditKey()): string {
+  return auditMac(canonical(entry), key);
+}
+
+/** The unkeyed SHA-256 of versions before 2026-12-02; only to re-seal an old chain once (sealLegacyAuditChain). */
+function legacyHashAuditEntry(entry: Chained): string {
+  return createHash("sha256").update(canonical(entry)).digest("hex");
 }
 
 /**
@@ -44,7 +57,7 @@ export function hashAuditEntry(entry: Chained): string {
  * change are written together or not at all. Protects against silent edits: each entry's hash covers
  * the previous entry's hash.
  */
-export function appendAuditEntry(tx: Tx, input: AuditInput) {
+export function appendAuditEntry(tx: Tx, input: AuditInput, key: Buffer = auditKey()) {
   const last = tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1).get();
   const entry: Chained = {
     at: (input.at ?? new Date()).toISOString(),
@@ -59,17 +72,25 @@ export function appendAuditEntry(tx: Tx, input: AuditInput) {
     details: JSON.stringify(input.details ?? {}),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const hash = hashAuditEntry(entry);
+  const hash = hashAuditEntry(entry, key);
   return tx.insert(auditEntries).values({ ...entry, hash }).returning().get();
 }
 
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAt: number; reason: "missing" | "link" | "hash" | "truncated" | "unanchored" | "anchor" };
 
-/** Walks the whole chain; names the first entry whose hash or link does not hold. */
-export function verifyAuditChain(tx: Tx): AuditVerification {
+/**
+ * Walks the whole chain; names the first entry whose hash or link does not hold. With `anchor` (the
+ * anchor file's content, or null when there is no anchor file) it also checks the tail: the entry the
+ * anchor names must be there with the same hash (entries after it are the few written since), and a log
+ * with entries but no anchor fails.
+ */
+export function verifyAuditChain(tx: Tx, { anchor, key = auditKey() }: { anchor?: AuditAnchor | null; key?: Buffer } = {}): AuditVerification {
   let prev = GENESIS_HASH;
   let count = 0;
   let expectedId: number | null = null;
+  let anchored = false;
   for (const row of pagedEntries(tx)) {
     count++;
     if (expectedId !== null && row.id !== expectedId) {
@@ -77,11 +98,53 @@ export function verifyAuditChain(tx: Tx): AuditVerification {
     }
     if (row.prevHash !== prev) return { ok: false, entries: count, brokenAt: row.id, reason: "link" };
     const { id: _id, hash, ...rest } = row;
-    if (hashAuditEntry(rest) !== hash) return { ok: false, entries: count, brokenAt: row.id, reason: "hash" };
+    if (!sameMac(hashAuditEntry(rest, key), hash)) return { ok: false, entries: count, brokenAt: row.id, reason: "hash" };
+    if (anchor && row.id === anchor.id) {
+      if (hash !== anchor.hash) return { ok: false, entries: count, brokenAt: row.id, reason: "anchor" };
+      anchored = true;
+    }
     prev = hash;
     expectedId = row.id + 1;
   }
+  if (anchor === null && count > 0) return { ok: false, entries: count, brokenAt: 1, reason: "unanchored" };
+  if (anchor && !anchored) return { ok: false, entries: count, brokenAt: expectedId ?? 1, reason: "truncated" };
   return { ok: true, entries: count };
+}
+
+/** The last entry's id and hash: what the anchor records. */
+export function findAuditHead(tx: Tx): { id: number; hash: string } | undefined {
+  return tx.select({ id: auditEntries.id, hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1).get();
+}
+
+/**
+ * A chain written before the key existed (unkeyed SHA-256) is checked as it was made and, when intact,
+ * sealed again under the key, in one transaction, with an entry saying so. Run only where no anchor exists
+ * yet (an anchored chain is never re-sealed: that would bless an edit). Returns how many entries it sealed.
+ */
+export function sealLegacyAuditChain(db: Db, key?: Buffer): number {
+  const first = db.select().from(auditEntries).orderBy(asc(auditEntries.id)).limit(1).get();
+  if (!first || first.hash !== legacyHashAuditEntry(first)) return 0;
+  return db.transaction(
+    (tx) => {
+      let prevOld = GENESIS_HASH;
+      let prevNew = GENESIS_HASH;
+      let sealed = 0;
+      for (const row of pagedEntries(tx)) {
+        const { id, hash, ...rest } = row;
+        if (rest.prevHash !== prevOld || legacyHashAuditEntry(rest) !== hash) {
+          throw new Error(`The audit log written before its key existed is broken at entry id ${id}: it is left as it is; run npm run audit:verify.`);
+        }
+        const next = hashAuditEntry({ ...rest, prevHash: prevNew }, key ?? auditKey());
+        tx.update(auditEntries).set({ prevHash: prevNew, hash: next }).where(eq(auditEntries.id, id)).run();
+        prevOld = hash;
+        prevNew = next;
+        sealed++;
+      }
+      appendAuditEntry(tx, { actor: "system:audit", action: "audit.sealed", subjectType: "audit-log", subjectId: "audit_entries", details: { entries: sealed } }, key ?? auditKey());
+      return sealed;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Every entry in id order, read a page at a time so a long log does not fill memory. */
@@ -98,4 +161,9 @@ function* pagedEntries(tx: Tx, pageSize = 1000) {
 /** The entries about one person's or company's data, newest first, for their "who used my data" page. */
 export function listAuditEntriesForDataSubject(tx: Tx, { dataSubjectId }: { dataSubjectId: string }) {
   return tx.select().from(auditEntries).where(eq(auditEntries.dataSubjectId, dataSubjectId)).orderBy(desc(auditEntries.id)).all();
+}
+
+/** Whether an entry with this action exists about this subject (e.g. a case's consent.given). */
+export function hasAuditEntry(tx: Tx, { action, subjectId }: { action: string; subjectId: string }): boolean {
+  return tx.select({ id: auditEntries.id }).from(auditEntries).where(and(eq(auditEntries.action, action), eq(auditEntries.subjectId, subjectId))).limit(1).get() !== undefined;
 }

@@ -1,5 +1,5 @@
 // Journeys as stored: create, find the one in progress, save a new snapshot, mark submitted.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { journeys } from "../schema";
 
@@ -56,4 +56,13 @@ export function markJourneySubmitted(tx: Tx, { id, caseId, at = new Date() }: { 
     .set({ status: "submitted", caseId, updatedAt: at.toISOString() })
     .where(eq(journeys.id, id))
     .run();
+}
+
+/** Journeys still in progress that were given a submission token (the consent page was shown). */
+export function listJourneysInProgressWithToken(tx: Tx) {
+  return tx
+    .select()
+    .from(journeys)
+    .where(and(eq(journeys.status, "inProgress"), isNotNull(journeys.submissionToken)))
+    .all();
 }

@@ -56,9 +56,15 @@ async function browserFor(actor: Actor): Promise<Browser> {
 
 const allows = (access: Access | undefined, actor: Actor) => access === "everyone" || (Array.isArray(access) && access.includes(actor));
 const pathFor = (entry: RouteAccess, actor: Actor) => (typeof entry.path === "function" ? entry.path(actor) : entry.path);
-/** Params for the route's dynamic segments, read back from the concrete path. */
+/**
+ * Params for the route's dynamic segments, read back from the concrete path. A trailing underscore only opts a
+ * route out of its parent's layout (`$lifeEventId_.simulate`): the param is still `lifeEventId`.
+ */
 function paramsFor(file: string, url: string): Record<string, string> {
-  const segments = file.split(".").filter((s) => s !== "_index");
+  const segments = file
+    .split(".")
+    .filter((s) => s !== "_index")
+    .map((s) => s.replace(/_$/, ""));
   const parts = url.split("?")[0].split("/").filter(Boolean);
   const params: Record<string, string> = {};
   segments.forEach((segment, i) => {

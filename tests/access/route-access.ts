@@ -127,6 +127,7 @@ export const routeAccess: RouteAccess[] = [
   // The designers' workspace (issue 15): flows and sample people only, no personal data
   { file: "design.catalogue", path: "/design/catalogue?q=%E5%B9%B4%E9%87%91", get: ["designer"] },
   { file: "design.life-events.$lifeEventId", path: "/design/life-events/relocation", get: ["designer"] },
+  { file: "design.life-events.$lifeEventId_.simulate", path: "/design/life-events/relocation/simulate?sample=p-nguyen-thi-lan", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // IDEA BOX: reading is public, posting and supporting need an account; an idea about the pension office's
   // procedure (posted by 鈴木さん without her name) is answered by a designer (or that office's officers, not 新宿区's).

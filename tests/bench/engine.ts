@@ -10,6 +10,7 @@
 //
 // Usage: npm run bench:engine [-- --json] [--rounds 3] [--duration 2] [--deliveries 600]
 //   last line: {"submissions":{"rate","baseline","ratio"},"deliveries":[{"concurrency","rate","baseline","ratio"}]}
+import "../setup/run-keys";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";

@@ -11,6 +11,7 @@
 //
 // Usage: npm run bench:http [-- --json] [--rounds 3] [--duration 3] [--concurrency 8] [--mixed 2000] [--skip-build]
 //   last line: {"pages":[{"page","rps","p50Ms","p99Ms","cpuMsPerRequest","ratio"}],"rssMiB":n,"bare":{...},...}
+import "../setup/run-keys";
 import os from "node:os";
 import { openDatabase } from "../../db/client.server";
 import { Dispatcher } from "../../app/delivery/dispatcher.server";

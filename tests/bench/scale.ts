@@ -10,6 +10,7 @@
 //
 // Usage: npm run bench:scale [-- --json] [--sizes 10000,100000,1000000] [--repeat 15]
 //   last line: {"runs":[{"procedureRequests","inboxMs","casesMs",...}]}
+import "../setup/run-keys";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // `npm run test:chaos`: the long crash run (≥ 1,000 procedures, ≥ 20 SIGKILLs of two workers). Not part of
 // `npm test`. Its last line is the summary: submitted=N delivered=N dead_lettered=N lost=N applied_twice=N.
+import "../setup/run-keys";
 import { runCrashScenario } from "./harness";
 
 const started = Date.now();

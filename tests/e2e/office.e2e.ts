@@ -105,7 +105,8 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     // Filters work as a plain GET form.
     await page.locator("#filter-status").selectOption("accepted");
     await Promise.all([page.waitForURL(/status=accepted/), page.getByRole("button", { name: "絞り込む" }).click()]);
-    await expect(page.getByTestId("inbox-row").count()).resolves.toBe(0);
+    // The address changes before the filtered list is drawn: wait until it is.
+    await expect.poll(() => page.getByTestId("inbox-row").count(), { timeout: 60_000 }).toBe(0);
     await checkPage(page);
     await page.goto(`${portal.url}/office`);
 

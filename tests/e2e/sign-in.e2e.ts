@@ -168,6 +168,7 @@ describe.skipIf(!browserAvailable)("signing in (production mode)", () => {
       MADOGUCHI_MODE: "production",
       MADOGUCHI_SESSION_SECRET: "e2e-production-secret-0123456789abcdefghij",
       MADOGUCHI_ENCRYPTION_KEYS: `p1:${Buffer.alloc(32, 9).toString("base64")}`,
+      MADOGUCHI_AUDIT_KEY: Buffer.alloc(32, 8).toString("base64"),
     });
     browser = await launchBrowser();
   });

@@ -16,6 +16,7 @@ afterEach(() => {
 // Fixed keys for tests, so no key file is written into the repository's data folder.
 process.env.MADOGUCHI_SESSION_SECRET ??= "test-session-secret-0123456789abcdefghijklmnop";
 process.env.MADOGUCHI_ENCRYPTION_KEYS ??= `t1:${Buffer.alloc(32, 1).toString("base64")}`;
+process.env.MADOGUCHI_AUDIT_KEY ??= Buffer.alloc(32, 2).toString("base64");
 // Server logs stay out of test output (set MADOGUCHI_LOG= to see them); tests of the logger capture them.
 process.env.MADOGUCHI_LOG ??= "silent";
 // A test that renders the whole portal must not start its engine or the demo's agency simulator (on the fixed

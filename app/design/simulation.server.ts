@@ -1,0 +1,111 @@
+// The simulation page's data: a sample person (or a sample with answers the designer changed) run through a
+// life event by flows/design/simulate.ts, put into the page's language. Nothing is sent or stored.
+import type { TFunction } from "i18next";
+import { dataDictionary, getAgency, type Answers, type Lang, type LifeEvent, type Question } from "../../flows";
+import { simulate, type RuleWhy } from "../../flows/design/simulate";
+import { organisationText } from "./catalogue-text";
+
+/** What the page needs of a question to show an answer as the citizen reads it back (no schema, no functions). */
+export type QuestionShape = Pick<Question, "id" | "type" | "i18nKey" | "options" | "multiple"> & { fields?: QuestionShape[] };
+
+function shapeOf(question: Question): QuestionShape {
+  return {
+    id: question.id,
+    type: question.type,
+    i18nKey: question.i18nKey,
+    options: question.options,
+    multiple: question.multiple,
+    fields: question.fields?.map(shapeOf),
+  };
+}
+
+export type ReadView = { label: string; question: QuestionShape | null; key: string; value: unknown };
+
+function readsOf(lifeEvent: LifeEvent, why: RuleWhy, t: TFunction): ReadView[] {
+  return [
+    ...why.answers.map(({ key, value }) => {
+      const question = lifeEvent.questions.find((candidate) => candidate.id === key);
+      return { label: question ? t(question.texts.title) : key, question: question ? shapeOf(question) : null, key, value };
+    }),
+    ...why.record.map(({ key, value }) => ({ label: t(`journey:record.attributes.${key.replace(".", "_")}`), question: null, key, value })),
+  ];
+}
+
+export type SimulationInput = { sampleId: string; answersText: string | null };
+
+export function readSimulationInput(url: URL, lifeEvent: LifeEvent): SimulationInput | null {
+  const sampleId = url.searchParams.get("sample");
+  if (!sampleId || !lifeEvent.samples.some((sample) => sample.id === sampleId)) return null;
+  const answersText = url.searchParams.get("answers");
+  return { sampleId, answersText: answersText && answersText.trim() ? answersText.slice(0, 20_000) : null };
+}
+
+export function simulationView(lifeEvent: LifeEvent, input: SimulationInput, lang: Lang, t: TFunction) {
+  const sample = lifeEvent.samples.find((candidate) => candidate.id === input.sampleId)!;
+  let answers: Answers = sample.answers;
+  let answersError = false;
+  if (input.answersText) {
+    try {
+      const parsed: unknown = JSON.parse(input.answersText);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      answers = { ...sample.answers, ...(parsed as Answers) };
+    } catch {
+      answersError = true;
+    }
+  }
+  const run = simulate(lifeEvent, { record: sample.record, answers });
+  const question = (id: string) => lifeEvent.questions.find((candidate) => candidate.id === id)!;
+  const procedures = new Map(lifeEvent.rules.map(({ procedure }) => [procedure.id, procedure]));
+  const selected = run.procedures.filter((procedure) => procedure.selected);
+  return {
+    sampleId: sample.id,
+    answersError,
+    pages: run.pages.map((page, index) => ({
+      number: index + 1,
+      title: t(question(page.questionId).texts.title),
+      question: shapeOf(question(page.questionId)),
+      askedBecause: page.askedBecause ? readsOf(lifeEvent, page.askedBecause, t) : null,
+      prefillFrom: page.prefillFrom ? (page.prefillFrom === "record" ? t("design:question.prefilledFromRecord") : t(`journey:record.attributes.${page.prefillFrom.replace(".", "_")}`)) : null,
+      prefilled: page.prefill !== undefined,
+      confirmedPrefill: page.confirmedPrefill,
+      answer: page.answer,
+      valid: page.valid,
+      itemsEntered: page.itemsEntered,
+    })),
+    skipped: run.skipped.map((skip) => ({ title: t(question(skip.questionId).texts.title), reads: readsOf(lifeEvent, skip.why, t) })),
+    unanswered: run.unanswered ? t(question(run.unanswered).texts.title) : null,
+    selected: selected.map((procedure) => {
+      const definition = procedures.get(procedure.procedureId)!;
+      const agency = procedure.agencyId ? getAgency(procedure.agencyId) : undefined;
+      return {
+        id: procedure.procedureId,
+        name: definition.name[lang],
+        organisation: agency ? agency.name[lang] : organisationText(definition, lang, t),
+        legalBasis: definition.legalBasis[lang],
+        deadline: procedure.deadline,
+        inPerson: procedure.inPerson,
+        prerequisites: procedure.prerequisites.map((id) => procedures.get(id)?.name[lang] ?? id),
+        why: readsOf(lifeEvent, procedure.why, t),
+        schemaIssues: procedure.schemaIssues.map((path) => {
+          const item = path.split(".")[0];
+          return item in dataItemsLabel(lang) ? dataItemsLabel(lang)[item] : path;
+        }),
+        routeError: procedure.routeError !== null,
+        payload: Object.entries((procedure.payload ?? {}) as Record<string, unknown>).map(([key, value]) => ({
+          key,
+          label: dataItemsLabel(lang)[key] ?? key,
+          question: lifeEvent.questions.some((candidate) => candidate.id === key) ? shapeOf(question(key)) : null,
+          value,
+        })),
+      };
+    }),
+    notSelected: run.procedures
+      .filter((procedure) => !procedure.selected)
+      .map((procedure) => ({ id: procedure.procedureId, name: procedures.get(procedure.procedureId)!.name[lang], why: readsOf(lifeEvent, procedure.why, t) })),
+    effort: run.effort,
+  };
+}
+
+function dataItemsLabel(lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(dataDictionary).map(([key, item]) => [key, item.label[lang]]));
+}
