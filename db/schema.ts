@@ -226,8 +226,20 @@ export const deliveryAttempts = sqliteTable(
 export const agencyEndpoints = sqliteTable("agency_endpoints", {
   agencyId: text("agency_id").primaryKey(),
   url: text("url").notNull(),
+  /** The signing secret, encrypted (app/identity/security/field-encryption.server.ts), never plain text. */
   secret: text("secret").notNull(),
+  /** The secret before the last rotation, encrypted: still signed with and accepted until it expires. */
+  previousSecret: text("previous_secret"),
+  previousSecretExpiresAt: text("previous_secret_expires_at"),
   updatedAt: text("updated_at").notNull(),
+});
+
+/** An administrator's switch of an organisation's channel, which overrides the catalogue's (flows/agencies). */
+export const agencyChannels = sqliteTable("agency_channels", {
+  agencyId: text("agency_id").primaryKey(),
+  channel: text("channel", { enum: ["inbox", "http"] }).notNull(),
+  changedBy: text("changed_by").notNull(),
+  changedAt: text("changed_at").notNull(),
 });
 
 /** Callbacks already applied: a replayed event id or signature is refused. */

@@ -3,9 +3,9 @@
 // constant, which production refuses). The secret is random, shown once, never logged or audited.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.server";
-import { upsertAgencyEndpoint } from "../../db/queries/agencies";
 import { appendAuditEntry } from "../../db/queries/audit";
 import { getAgency } from "../../flows";
+import { channelOf, saveAgencyEndpoint } from "../delivery/endpoints.server";
 
 export class EndpointRefusedError extends Error {
   constructor(readonly refusal: "unknownOrganisation" | "notHttpChannel" | "badUrl") {
@@ -16,9 +16,8 @@ export class EndpointRefusedError extends Error {
 
 /** Sets the organisation's address and a new secret; returns the secret to hand to the organisation. */
 export function setAgencyEndpoint(db: Db, { agencyId, url, actor }: { agencyId: string; url: string; actor: string }): { secret: string } {
-  const agency = getAgency(agencyId);
-  if (!agency) throw new EndpointRefusedError("unknownOrganisation");
-  if (agency.channel !== "http") throw new EndpointRefusedError("notHttpChannel");
+  if (!getAgency(agencyId)) throw new EndpointRefusedError("unknownOrganisation");
+  if (channelOf(db, agencyId) !== "http") throw new EndpointRefusedError("notHttpChannel");
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -30,7 +29,8 @@ export function setAgencyEndpoint(db: Db, { agencyId, url, actor }: { agencyId: 
   const secret = randomBytes(32).toString("hex");
   db.transaction(
     (tx) => {
-      upsertAgencyEndpoint(tx, { agencyId, url: parsed.href, secret, now: new Date().toISOString() });
+      // Stored encrypted (app/delivery/endpoints.server.ts), like the console's.
+      saveAgencyEndpoint(tx, { agencyId, url: parsed.href, secret });
       appendAuditEntry(tx, { actor, action: "agency.endpoint-set", subjectType: "agency", subjectId: agencyId, agencyId, details: { url: parsed.href } });
     },
     { behavior: "immediate" },

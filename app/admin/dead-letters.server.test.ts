@@ -37,11 +37,13 @@ describe("dead letters", () => {
     }
     const dead = listDeadLetterSummaries(db, { lang: "en" }).find((d) => d.procedureRequestId === mail.id)!;
     expect(dead).toMatchObject({ caseReference: kase.reference, organisation: "Japan Post", attempts: 1, reason: "attempt 1: HTTP 400" });
+    // Pages show a translated sentence, never the dispatcher's note.
+    expect(dead.reasonMessage).toEqual({ key: "deliveryErrors.badRequest", values: { attempt: 1, status: 400 } });
     const detail = deadLetterDetail(db, { outboxId: dead.outboxId, lang: "ja" })!;
     expect(detail.canRetry).toBe(true);
     expect(detail.attemptsLog).toHaveLength(1);
     const [attempt] = detail.attemptsLog;
-    expect(attempt).toMatchObject({ attempt: 1, httpStatus: 400, outcome: "permanent", error: "HTTP 400" });
+    expect(attempt).toMatchObject({ attempt: 1, httpStatus: 400, outcome: "permanent", errorMessage: { key: "deliveryErrors.badRequest", values: { status: 400 } } });
     expect(Buffer.byteLength(attempt.responseExcerpt!)).toBeLessThanOrEqual(2048);
     expect(attempt.responseExcerpt).toContain('"error":"invalid"');
     const leaves = (value: unknown): string[] =>

@@ -8,6 +8,7 @@ import { listDeliveryAttempts } from "../../db/queries/delivery-attempts";
 import { sqlOutbox } from "../../db/queries/outbox";
 import { getAgency, getProcedure } from "../../flows";
 import { applyCaseEventInTx, CaseError } from "../cases/cases.server";
+import { describeDeliveryError } from "../delivery/delivery-errors";
 import { retryDeadLetter } from "../delivery/dispatcher.server";
 import { closeSchema, MAX_CLOSING_REASON } from "./dead-letter-schemas";
 
@@ -37,7 +38,9 @@ function summaryOf(db: Db, row: ReturnType<typeof sqlOutbox.listDead>[number], l
     procedure: getProcedure(request.procedureId)?.name[lang] ?? request.procedureId,
     requestStatus: request.status,
     attempts: row.attempts,
+    /** The dispatcher's note, for scripts and logs; pages show `reasonMessage`. */
     reason: row.lastError,
+    reasonMessage: describeDeliveryError(row.lastError),
     deadSince: row.updatedAt,
   };
 }
@@ -64,7 +67,7 @@ export function deadLetterDetail(db: Db, { outboxId, lang }: { outboxId: string;
       at: attempt.at,
       outcome: attempt.outcome,
       httpStatus: attempt.httpStatus,
-      error: attempt.error,
+      errorMessage: attempt.error ? describeDeliveryError(attempt.error, attempt.httpStatus) : null,
       responseExcerpt: attempt.responseExcerpt,
     })),
   };

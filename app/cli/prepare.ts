@@ -8,6 +8,7 @@ import { isDemoMode, isProductionMode } from "../platform/mode.server";
 import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../platform/secrets.server";
 import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../demo/seed.server";
 import { demoLeftovers } from "../demo/production-guard.server";
+import { encryptPlainAgencySecrets } from "../delivery/endpoints.server";
 
 const root = process.cwd();
 const buildEntry = path.join(root, "build", "server", "index.js");
@@ -70,6 +71,9 @@ if (leftovers.length > 0) {
 const seeded = isDemoMode() ? await seedDemoData(db) : false;
 const added = isDemoMode() && !seeded ? await addMissingDemoAccounts(db) : [];
 if (added.length > 0) console.log(`madoguchi: added demo accounts ${added.join(", ")}`);
+// Agency secrets written in plain text by an earlier version are encrypted before anything reads them.
+const encryptedSecrets = encryptPlainAgencySecrets(db);
+if (encryptedSecrets > 0) console.log(`madoguchi: encrypted ${encryptedSecrets} agency secrets stored in plain text`);
 // Outside production, http-channel agencies are played by the simulator that the server starts.
 if (isDemoMode()) seedAgencyEndpoints(db);
 db.$client.close();

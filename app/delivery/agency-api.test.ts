@@ -8,7 +8,6 @@ import type { AddressInfo } from "node:net";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
-import { upsertAgencyEndpoint } from "../../db/queries/agencies";
 import { getProcedureRequest } from "../../db/queries/cases";
 import { submitSampleCase } from "../../tests/factories";
 import { browserRequest, run, signedInBrowser, useSeededDatabase } from "../../tests/setup/auth";
@@ -18,6 +17,7 @@ import { Dispatcher } from "./dispatcher.server";
 import * as callbacksRoute from "../routes/api.agencies.$agencyId.callbacks";
 import * as caseStatus from "../routes/cases.$reference";
 import * as openApiRoute from "../routes/api.agencies.openapi[.]json";
+import { saveAgencyEndpoint } from "./endpoints.server";
 
 const AGENCY = "japan-post";
 const SECRET = `outside-${randomUUID()}`; // what Madoguchi's operator and Japan Post agreed on
@@ -93,7 +93,7 @@ beforeAll(async () => {
   });
   portalUrl = await listen(portal);
 
-  upsertAgencyEndpoint(db, { agencyId: AGENCY, url: `${agencyUrl}/madoguchi/deliveries`, secret: SECRET, now: new Date().toISOString() });
+  saveAgencyEndpoint(db, { agencyId: AGENCY, url: `${agencyUrl}/madoguchi/deliveries`, secret: SECRET });
   tanaka = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
   // The real dispatcher with the real connectors (inbox, and http for every http agency; those without an endpoint dead-letter).
   const dispatcher = new Dispatcher({ db, log: () => {}, timeoutMs: 2_000 });

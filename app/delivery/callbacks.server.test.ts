@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertAgencyEndpoint } from "../../db/queries/agencies";
 import { auditEntries, callbackReceipts, cases, outbox, procedureEvents, procedureRequests } from "../../db/schema";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
@@ -8,6 +7,7 @@ import { applyCaseEvent } from "../cases/cases.server";
 import { receiveAgencyCallback } from "./callbacks.server";
 import { signBody } from "./signature.server";
 import { action } from "../routes/api.agencies.$agencyId.callbacks";
+import { saveAgencyEndpoint } from "./endpoints.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -19,9 +19,8 @@ let moveOutId: string;
 let gasId: string;
 
 beforeAll(() => {
-  const now = new Date().toISOString();
-  upsertAgencyEndpoint(db, { agencyId: "japan-post", url: "http://127.0.0.1:1/x", secret, now });
-  upsertAgencyEndpoint(db, { agencyId: "tepco-energy-partner", url: "http://127.0.0.1:1/y", secret: "tepco-secret", now });
+  saveAgencyEndpoint(db, { agencyId: "japan-post", url: "http://127.0.0.1:1/x", secret });
+  saveAgencyEndpoint(db, { agencyId: "tepco-energy-partner", url: "http://127.0.0.1:1/y", secret: "tepco-secret" });
   const { procedureRequests: requests } = submitSampleCase(db);
   const id = (procedureId: string) => requests.find((request) => request.procedureId === procedureId)!.id;
   mailId = id("mail-forwarding");
@@ -67,7 +66,7 @@ describe("agency callbacks: refusals change nothing", () => {
 
   it("refuses an event the machine does not take (a decision before delivery)", () => {
     const gasAgency = db.select().from(procedureRequests).all().find((r) => r.id === gasId)!.agencyId;
-    upsertAgencyEndpoint(db, { agencyId: gasAgency, url: "http://127.0.0.1:1/z", secret: "g-secret", now: new Date().toISOString() });
+    saveAgencyEndpoint(db, { agencyId: gasAgency, url: "http://127.0.0.1:1/z", secret: "g-secret" });
     const before = dump();
     const raw = body({ procedureRequestId: gasId });
     expect(send(raw, { agencyId: gasAgency, key: "g-secret" })).toMatchObject({ status: 409, body: { error: { code: "eventRefused" } } });
@@ -78,7 +77,7 @@ describe("agency callbacks: refusals change nothing", () => {
     // 千代田区 decides in the back office. A row added by hand to agency_endpoints must not let its secret decide.
     applyCaseEvent(db, { procedureRequestId: moveOutId, event: { type: "delivery.started" }, actor: "system:test" });
     applyCaseEvent(db, { procedureRequestId: moveOutId, event: { type: "delivery.succeeded" }, actor: "system:test" });
-    upsertAgencyEndpoint(db, { agencyId: "municipality-13101", url: "http://127.0.0.1:1/m", secret: "m-secret", now: new Date().toISOString() });
+    saveAgencyEndpoint(db, { agencyId: "municipality-13101", url: "http://127.0.0.1:1/m", secret: "m-secret" });
     const before = dump();
     const raw = body({ procedureRequestId: moveOutId, decision: "accepted", reference: "FORGED-1" });
     expect(send(raw, { agencyId: "municipality-13101", key: "m-secret" })).toMatchObject({ status: 404, body: { error: { code: "unknownAgency" } } });

@@ -2,13 +2,13 @@
 // refusal that changes nothing. The route api.agencies.$agencyId.callbacks only passes the request here.
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { findCallbackReceipt, getAgencyEndpoint, insertCallbackReceipt } from "../../db/queries/agencies";
+import { findCallbackReceipt, insertCallbackReceipt } from "../../db/queries/agencies";
 import { getProcedureRequest } from "../../db/queries/cases";
-import { getAgency } from "../../flows";
 import { applyCaseEventInTx, CaseConflictError, CaseError, type ProcedureEvent } from "../cases/cases.server";
 import { getProcedure } from "../../flows";
 import { MAX_CALLBACK_BYTES } from "../platform/body.server";
 import { pathsWithUnsafeControls } from "../platform/text";
+import { readAgencyEndpoint } from "./endpoints.server";
 import { verifySignature } from "./signature.server";
 
 export const callbackSchema = z
@@ -59,13 +59,15 @@ export function receiveAgencyCallback(
     now = new Date(),
   }: { agencyId: string; rawBody: string; signature: string | null; contentType?: string | null; now?: Date },
 ): CallbackOutcome {
-  // Only an organisation on the API channel has a system that may decide by callback. A back-office
-  // organisation's officers decide in the portal: a row for it in agency_endpoints (added by hand, or left
-  // from before a channel switch) must never let a secret decide its procedures.
-  const endpoint = getAgency(agencyId)?.channel === "http" ? getAgencyEndpoint(db, { agencyId }) : undefined;
+  // Only an organisation on the API channel (now: an administrator may have switched it) has a system that
+  // may decide by callback. A back-office organisation's officers decide in the portal: a row for it in
+  // agency_endpoints (added by hand, or left from before a channel switch) must never let a secret decide.
+  const endpoint = readAgencyEndpoint(db, { agencyId, now });
   if (!endpoint) return refuse(404, "unknownAgency", "No agency system is registered under this id");
   if (Buffer.byteLength(rawBody) > MAX_CALLBACK_BYTES) return refuse(413, "bodyTooLarge", `The body is larger than ${MAX_CALLBACK_BYTES} bytes`);
-  const check = verifySignature({ secret: endpoint.secret, body: rawBody, header: signature, now });
+  // During a rotation's overlap, the previous secret is accepted too; after it, only the current one.
+  const checks = endpoint.secrets.map((secret) => verifySignature({ secret, body: rawBody, header: signature, now }));
+  const check = checks.find((candidate) => candidate.ok) ?? checks[0];
   if (!check.ok) {
     const message = {
       missing: "The X-Madoguchi-Signature header is missing",

@@ -11,10 +11,14 @@ export function signatureOf({ secret, timestamp, body }: { secret: string; times
   return createHmac("sha256", secret).update(`${timestamp}.${body}`, "utf8").digest("hex");
 }
 
-/** The header value `t=<unix seconds>,v1=<hex HMAC-SHA256>` for a raw body. */
-export function signBody({ secret, body, now = new Date() }: { secret: string; body: string; now?: Date }): string {
+/**
+ * The header value `t=<unix seconds>,v1=<hex HMAC-SHA256>` for a raw body. During a secret's rotation the
+ * body is signed with each secret in `alsoSignWith` too (one more v1 each), so a receiver that still holds
+ * the old secret, or already holds the new one, accepts it.
+ */
+export function signBody({ secret, body, now = new Date(), alsoSignWith = [] }: { secret: string; body: string; now?: Date; alsoSignWith?: string[] }): string {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return `t=${timestamp},v1=${signatureOf({ secret, timestamp, body })}`;
+  return [`t=${timestamp}`, ...[secret, ...alsoSignWith].map((key) => `v1=${signatureOf({ secret: key, timestamp, body })}`)].join(",");
 }
 
 export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" };

@@ -4,6 +4,8 @@
 import { eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { listAgencyEndpoints } from "../../db/queries/agencies";
+import { readAgencyEndpoint } from "../delivery/endpoints.server";
+import { isEncryptedField } from "../identity/security/field-encryption.server";
 import { settings, users } from "../../db/schema";
 import { demoAgencySecret } from "../delivery/signature.server";
 import { demoAccounts } from "./demo-accounts.server";
@@ -34,7 +36,9 @@ export function demoLeftovers(db: Db, env: NodeJS.ProcessEnv = process.env): str
   }
   const seeds = ["madoguchi-demo-only", ...(env.AGENCY_SIMULATOR_SECRET ? [env.AGENCY_SIMULATOR_SECRET] : [])];
   for (const endpoint of listAgencyEndpoints(db)) {
-    if (seeds.some((seed) => endpoint.secret === demoAgencySecret(endpoint.agencyId, seed))) {
+    // Secrets are stored encrypted; a row an earlier version left in plain text is compared as it is.
+    const secret = isEncryptedField(endpoint.secret) ? readAgencyEndpoint(db, { agencyId: endpoint.agencyId })?.secrets[0] : endpoint.secret;
+    if (seeds.some((seed) => secret === demoAgencySecret(endpoint.agencyId, seed))) {
       problems.push(
         `The organisation ${endpoint.agencyId} signs with the demo's secret, which anyone can derive from the source. ` +
           `Give it its own: npm run admin -- set-agency-endpoint ${endpoint.agencyId} --url <its https address> (prints a new secret to hand over).`,

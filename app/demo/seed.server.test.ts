@@ -34,12 +34,18 @@ describe("demo seed", () => {
 describe("agency endpoints seed", () => {
   it("points every http-channel agency at the simulator once, and keeps an operator's change", async () => {
     const { listAgencies } = await import("../../flows");
-    const { getAgencyEndpoint, listAgencyEndpoints, upsertAgencyEndpoint } = await import("../../db/queries/agencies");
+    const { getAgencyEndpoint, listAgencyEndpoints } = await import("../../db/queries/agencies");
+    const { readAgencyEndpoint, saveAgencyEndpoint } = await import("../delivery/endpoints.server");
+    const { demoAgencySecret } = await import("../delivery/signature.server");
     const http = listAgencies().filter((agency) => agency.channel === "http");
     expect(seedAgencyEndpoints(db, { baseUrl: "http://127.0.0.1:3001" })).toBe(http.length);
     expect(listAgencyEndpoints(db)).toHaveLength(http.length);
-    expect(getAgencyEndpoint(db, { agencyId: "japan-post" })).toMatchObject({ url: "http://127.0.0.1:3001/agencies/japan-post/deliveries", secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    upsertAgencyEndpoint(db, { agencyId: "japan-post", url: "https://post.example/api", secret: "rotated", now: new Date().toISOString() });
+    // Stored encrypted; read back as the demo secret the simulator derives.
+    const stored = getAgencyEndpoint(db, { agencyId: "japan-post" })!;
+    expect(stored).toMatchObject({ url: "http://127.0.0.1:3001/agencies/japan-post/deliveries", secret: expect.stringMatching(/^v1:/) });
+    expect(stored.secret).not.toContain(demoAgencySecret("japan-post"));
+    expect(readAgencyEndpoint(db, { agencyId: "japan-post" })?.secrets).toEqual([demoAgencySecret("japan-post")]);
+    saveAgencyEndpoint(db, { agencyId: "japan-post", url: "https://post.example/api", secret: "rotated" });
     expect(seedAgencyEndpoints(db, { baseUrl: "http://127.0.0.1:3001" })).toBe(0);
     expect(getAgencyEndpoint(db, { agencyId: "japan-post" })?.url).toBe("https://post.example/api");
   });

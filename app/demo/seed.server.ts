@@ -2,7 +2,6 @@
 import { eq } from "drizzle-orm";
 import { listAgencies } from "../../flows";
 import type { Db, Tx } from "../../db/client.server";
-import { insertAgencyEndpointIfMissing } from "../../db/queries/agencies";
 import { findDataSubject } from "../../db/queries/records";
 import { createAuthorisation, createUser, getUserById, getUserByLoginId } from "../../db/queries/users";
 import { settings } from "../../db/schema";
@@ -11,6 +10,7 @@ import { seedBasicResidentRegister } from "./registries/basic-resident-register.
 import { encryptField } from "../identity/security/field-encryption.server";
 import { hashPassword } from "../identity/security/password.server";
 import { totpSecretContext } from "../identity/security/totp.server";
+import { addAgencyEndpointIfMissing } from "../delivery/endpoints.server";
 import { demoAgencySecret } from "../delivery/signature.server";
 import { simulatorEndpoint } from "./simulator/agency-simulator.server";
 import { simulatorPort } from "./simulator/config.server";
@@ -81,11 +81,11 @@ function seedDemoAccounts(tx: Tx, accounts: DemoAccount[], passwordHashes: strin
  * Runs on every start, so agencies added to the catalogue later get one too; existing rows are kept.
  */
 export function seedAgencyEndpoints(db: Db, { baseUrl = `http://127.0.0.1:${simulatorPort()}` }: { baseUrl?: string } = {}): number {
-  const now = new Date().toISOString();
+  const now = new Date();
   return db.transaction((tx) => {
     let added = 0;
     for (const agency of listAgencies().filter((candidate) => candidate.channel === "http")) {
-      if (insertAgencyEndpointIfMissing(tx, { agencyId: agency.id, url: simulatorEndpoint(baseUrl, agency.id), secret: demoAgencySecret(agency.id), now })) added++;
+      if (addAgencyEndpointIfMissing(tx, { agencyId: agency.id, url: simulatorEndpoint(baseUrl, agency.id), secret: demoAgencySecret(agency.id), now })) added++;
     }
     return added;
   });

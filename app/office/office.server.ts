@@ -10,6 +10,7 @@ import type { AuthContext } from "../identity/auth.server";
 import { recordDataRead } from "../identity/auth.server";
 import { rejectionText, type Lang } from "../cases/case-pages.server";
 import { applyCaseEvent, CaseConflictError, CaseError, CaseEventRefusedError, type ProcedureEvent } from "../cases/cases.server";
+import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
@@ -171,7 +172,6 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     details: { caseReference: kase.reference, procedureId: request.procedureId, dataItems: items.map((item) => item.key) },
   });
   const today = todayInTokyo(now);
-  const agency = getAgency(request.agencyId);
   // The official form as this office knows it, filled only with what the page shows (the consented items).
   const shown = Object.fromEntries(items.map((item) => [item.key, item.value]));
   const form = procedure?.form ? fillForm(procedure.form, shown) : null;
@@ -204,8 +204,8 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     informationAnswer: request.informationAnswer,
     rejectionReasons: (procedure?.rejectionReasons ?? []).map((reason) => ({ code: reason.code, text: reason.text[lang] })),
     /** Decisions happen here only for inbox agencies; http agencies decide in their own system. */
-    decidesHere: agency?.channel !== "http",
-    canDecide: agency?.channel !== "http" && request.status === decidableStatus,
+    decidesHere: channelOf(db, request.agencyId) !== "http",
+    canDecide: channelOf(db, request.agencyId) !== "http" && request.status === decidableStatus,
     timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({ status: event.toStatus, at: event.at })),
   };
 }
@@ -236,7 +236,7 @@ export function decideProcedureRequest(db: Db, auth: OfficerAuth, procedureReque
     intent === "accept" ? acceptSchema : intent === "reject" ? rejectSchemaFor((procedure?.rejectionReasons ?? []).map((r) => r.code)) : requestInformationSchema;
   const submission = parseWithZod(form, { schema });
   if (submission.status !== "success") return { kind: "invalid", intent, result: submission.reply() };
-  if (getAgency(request.agencyId)?.channel === "http") return { kind: "refused", intent, message: "decision.refused.ownSystem" };
+  if (channelOf(db, request.agencyId) === "http") return { kind: "refused", intent, message: "decision.refused.ownSystem" };
 
   const value = submission.value as { reference?: string; reasonCode?: string; note?: string; question?: string };
   const event: ProcedureEvent =

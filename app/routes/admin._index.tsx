@@ -27,6 +27,12 @@ export default function AdminHome() {
         <ul className="card-list">
           <li className="card">
             <h3>
+              <Link to="/admin/agencies">{t("admin:home.agencies")}</Link>
+            </h3>
+            <p>{t("admin:home.agenciesHint")}</p>
+          </li>
+          <li className="card">
+            <h3>
               <Link to="/admin/dead-letters">{t("admin:home.deadLetters")}</Link>
             </h3>
             <p>{t("admin:home.deadLettersHint")}</p>

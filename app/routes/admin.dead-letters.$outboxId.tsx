@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { DataTable } from "~/components/data-table/data-table";
+import { DeliveryError } from "~/components/delivery-error/delivery-error";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { closeOne, closeSchema, deadLetterDetail, DeadLetterRefusedError, retryOne } from "~/admin/dead-letters.server";
 import { MAX_CLOSING_REASON } from "~/admin/dead-letter-schemas";
@@ -88,7 +88,7 @@ export default function DeadLetter() {
         <div className="summary-list__row">
           <dt>{t("deadLetters.columns.reason")}</dt>
           <dd>
-            <code>{detail.reason}</code>
+            <DeliveryError message={detail.reasonMessage} />
           </dd>
         </div>
         <div className="summary-list__row">
@@ -101,36 +101,38 @@ export default function DeadLetter() {
       {detail.attemptsLog.length === 0 ? (
         <p>{t("deadLetter.noAttempts")}</p>
       ) : (
-        <DataTable caption={t("deadLetter.attemptsHeading")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("deadLetter.columns.attempt")}</th>
-              <th scope="col">{t("deadLetter.columns.at")}</th>
-              <th scope="col">{t("deadLetter.columns.status")}</th>
-              <th scope="col">{t("deadLetter.columns.outcome")}</th>
-              <th scope="col">{t("deadLetter.columns.answer")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.attemptsLog.map((attempt, index) => (
-              <tr key={index}>
-                <td>{attempt.attempt}</td>
-                <td>{formatDateTime(attempt.at, i18n.language)}</td>
-                <td>{attempt.httpStatus ?? t("deadLetter.noStatus")}</td>
-                <td>
-                  {t(`deadLetter.outcomes.${attempt.outcome}`)}
-                  {attempt.error ? (
-                    <>
-                      {" "}
-                      <code>{attempt.error}</code>
-                    </>
-                  ) : null}
-                </td>
-                <td>{attempt.responseExcerpt ? <pre className="answer-excerpt">{attempt.responseExcerpt}</pre> : t("deadLetter.noAnswer")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        // A list of short summaries, not a table: five columns with the agency's answer do not fit a phone.
+        <ol className="attempt-list">
+          {detail.attemptsLog.map((attempt, index) => (
+            <li key={index} className="attempt-list__item">
+              <h3 className="attempt-list__heading">
+                {t("deadLetter.attemptHeading", { attempt: attempt.attempt, at: formatDateTime(attempt.at, i18n.language) })}
+              </h3>
+              <dl className="summary-list">
+                <div className="summary-list__row">
+                  <dt>{t("deadLetter.columns.outcome")}</dt>
+                  <dd>{t(`deadLetter.outcomes.${attempt.outcome}`)}</dd>
+                </div>
+                {attempt.errorMessage ? (
+                  <div className="summary-list__row">
+                    <dt>{t("deadLetters.columns.reason")}</dt>
+                    <dd>
+                      <DeliveryError message={attempt.errorMessage} />
+                    </dd>
+                  </div>
+                ) : null}
+                <div className="summary-list__row">
+                  <dt>{t("deadLetter.columns.status")}</dt>
+                  <dd>{attempt.httpStatus ?? t("deadLetter.noStatus")}</dd>
+                </div>
+                <div className="summary-list__row">
+                  <dt>{t("deadLetter.columns.answer")}</dt>
+                  <dd>{attempt.responseExcerpt ? <pre className="answer-excerpt">{attempt.responseExcerpt}</pre> : t("deadLetter.noAnswer")}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ol>
       )}
 
       <h2>{t("deadLetter.actionsHeading")}</h2>

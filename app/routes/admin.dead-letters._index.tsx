@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DataTable } from "~/components/data-table/data-table";
+import { DeliveryError } from "~/components/delivery-error/delivery-error";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { listDeadLetterSummaries, retryAllForAgency } from "~/admin/dead-letters.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
@@ -116,7 +117,7 @@ export default function DeadLetters() {
                 <td>{dead.procedure}</td>
                 <td>{dead.attempts}</td>
                 <td>
-                  <code>{dead.reason}</code>
+                  <DeliveryError message={dead.reasonMessage} />
                 </td>
                 <td>{formatDateTime(dead.deadSince, i18n.language)}</td>
               </tr>

@@ -1,8 +1,8 @@
 // The portal's side of http-channel agencies: where each receives deliveries, its signing secret, and the
 // callbacks it has already sent (kept so a replayed callback is refused).
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, max, or, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
-import { agencyEndpoints, callbackReceipts } from "../schema";
+import { agencyChannels, agencyEndpoints, callbackReceipts, deliveryAttempts, outbox, procedureRequests } from "../schema";
 
 export type AgencyEndpointRow = typeof agencyEndpoints.$inferSelect;
 
@@ -25,6 +25,69 @@ export function upsertAgencyEndpoint(tx: Tx, values: { agencyId: string; url: st
   if (!insertAgencyEndpointIfMissing(tx, values)) {
     tx.update(agencyEndpoints).set({ url: values.url, secret: values.secret, updatedAt: values.now }).where(eq(agencyEndpoints.agencyId, values.agencyId)).run();
   }
+}
+
+/** Sets the URL and the (already encrypted) secret; a rotation keeps the old one until `previousSecretExpiresAt`. */
+export function updateAgencyEndpoint(
+  tx: Tx,
+  { agencyId, changes }: { agencyId: string; changes: Partial<Omit<AgencyEndpointRow, "agencyId">> & { updatedAt: string } },
+) {
+  tx.update(agencyEndpoints).set(changes).where(eq(agencyEndpoints.agencyId, agencyId)).run();
+}
+
+export function deleteAgencyEndpoint(tx: Tx, { agencyId }: { agencyId: string }) {
+  tx.delete(agencyEndpoints).where(eq(agencyEndpoints.agencyId, agencyId)).run();
+}
+
+export type AgencyChannelRow = typeof agencyChannels.$inferSelect;
+
+export function getAgencyChannel(tx: Tx, { agencyId }: { agencyId: string }): AgencyChannelRow | undefined {
+  return tx.select().from(agencyChannels).where(eq(agencyChannels.agencyId, agencyId)).get();
+}
+
+export function listAgencyChannels(tx: Tx): AgencyChannelRow[] {
+  return tx.select().from(agencyChannels).all();
+}
+
+export function setAgencyChannel(tx: Tx, values: AgencyChannelRow) {
+  tx.insert(agencyChannels)
+    .values(values)
+    .onConflictDoUpdate({ target: agencyChannels.agencyId, set: { channel: values.channel, changedBy: values.changedBy, changedAt: values.changedAt } })
+    .run();
+}
+
+export type AgencyDeliveryHealth = { agencyId: string; queued: number; failing: number; deadLetters: number; lastSuccessAt: string | null };
+
+/**
+ * Each organisation's deliveries now: waiting for a first attempt, failing (waiting to be tried again),
+ * dead letters, and the time of its last successful delivery. Organisations with none are left out.
+ */
+export function listAgencyDeliveryHealth(tx: Tx): AgencyDeliveryHealth[] {
+  const counts = tx
+    .select({
+      agencyId: procedureRequests.agencyId,
+      queued: sql<number>`sum(case when ${outbox.status} = 'pending' and ${outbox.lastError} is null then 1 else 0 end)`,
+      failing: sql<number>`sum(case when ${outbox.status} = 'pending' and ${outbox.lastError} is not null then 1 else 0 end)`,
+      deadLetters: sql<number>`sum(case when ${outbox.status} = 'dead' then 1 else 0 end)`,
+    })
+    .from(outbox)
+    .innerJoin(procedureRequests, eq(procedureRequests.id, outbox.procedureRequestId))
+    .groupBy(procedureRequests.agencyId)
+    .all();
+  const successes = tx
+    .select({ agencyId: deliveryAttempts.agencyId, at: max(deliveryAttempts.at) })
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.outcome, "delivered"))
+    .groupBy(deliveryAttempts.agencyId)
+    .all();
+  const byAgency = new Map<string, AgencyDeliveryHealth>();
+  const entry = (agencyId: string) => {
+    if (!byAgency.has(agencyId)) byAgency.set(agencyId, { agencyId, queued: 0, failing: 0, deadLetters: 0, lastSuccessAt: null });
+    return byAgency.get(agencyId)!;
+  };
+  for (const row of counts) Object.assign(entry(row.agencyId), { queued: Number(row.queued ?? 0), failing: Number(row.failing ?? 0), deadLetters: Number(row.deadLetters ?? 0) });
+  for (const row of successes) entry(row.agencyId).lastSuccessAt = row.at;
+  return [...byAgency.values()];
 }
 
 export function findCallbackReceipt(tx: Tx, { agencyId, eventId, signature }: { agencyId: string; eventId: string; signature: string }) {

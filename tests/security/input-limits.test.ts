@@ -4,7 +4,7 @@
 // is read, and reading stops at the limit.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertAgencyEndpoint } from "../../db/queries/agencies";
+import { saveAgencyEndpoint } from "../../app/delivery/endpoints.server";
 import { auditEntries, callbackReceipts, cases, outbox, procedureEvents, procedureRequests } from "../../db/schema";
 import { applyCaseEvent } from "../../app/cases/cases.server";
 import { signBody } from "../../app/delivery/signature.server";
@@ -22,7 +22,7 @@ let mailId: string;
 const secret = "japan-post-secret";
 beforeAll(async () => {
   ({ db, close } = await useSeededDatabase());
-  upsertAgencyEndpoint(db, { agencyId: "japan-post", url: "http://127.0.0.1:1/x", secret, now: new Date().toISOString() });
+  saveAgencyEndpoint(db, { agencyId: "japan-post", url: "http://127.0.0.1:1/x", secret });
   const { procedureRequests: requests } = submitSampleCase(db);
   mailId = requests.find((request) => request.procedureId === "mail-forwarding")!.id;
   applyCaseEvent(db, { procedureRequestId: mailId, event: { type: "delivery.started" }, actor: "system:test" });

@@ -11,6 +11,8 @@ export type Delivery = {
   idempotencyKey: string;
   /** On a re-delivery after the agency asked a question: the question and the citizen's answer. */
   information?: { question: string | null; answer: string };
+  /** A test delivery an administrator sent: the agency's system should answer but apply nothing. */
+  test?: boolean;
 };
 
 /** What the agency answered, when it answered over HTTP: kept (redacted, 2 KB) for operators. */

@@ -3,7 +3,8 @@
 import { SIGNATURE_HEADER, signBody } from "../signature.server";
 import type { Connector, Delivery, DeliveryResult } from "./connector.server";
 
-export type HttpEndpoint = { url: string; secret: string };
+/** `alsoSignWith`: a rotated-out secret still valid during the overlap; each delivery is signed with both. */
+export type HttpEndpoint = { url: string; secret: string; alsoSignWith?: string[] };
 
 /** How much of an answer body the connector hands back (more than the 2 KB kept, so redaction sees whole values). */
 const ANSWER_KEEP_CHARS = 8 * 1024;
@@ -16,6 +17,7 @@ export function deliveryBody(delivery: Delivery): string {
     procedureId: delivery.procedureId,
     payload: delivery.payload,
     deadline: delivery.deadline,
+    ...(delivery.test ? { test: true } : {}),
     ...(delivery.information ? { information: delivery.information } : {}),
   });
 }
@@ -49,7 +51,7 @@ export function httpConnector(endpoint: HttpEndpoint): Connector {
           headers: {
             "Content-Type": "application/json",
             "Idempotency-Key": delivery.idempotencyKey,
-            [SIGNATURE_HEADER]: signBody({ secret: endpoint.secret, body, now }),
+            [SIGNATURE_HEADER]: signBody({ secret: endpoint.secret, body, now, alsoSignWith: endpoint.alsoSignWith }),
           },
           body,
           signal: AbortSignal.timeout(timeoutMs),

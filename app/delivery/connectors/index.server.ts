@@ -1,7 +1,8 @@
-// Picks the connector for an agency from its channel in the catalogue and, for http, its endpoint row.
+// Picks the connector for an agency from its channel (the catalogue's, or the one an administrator switched
+// to) and, for http, its endpoint with its decrypted secrets.
 import { getAgency } from "../../../flows";
 import type { Tx } from "../../../db/client.server";
-import { getAgencyEndpoint } from "../../../db/queries/agencies";
+import { channelOf, readAgencyEndpoint } from "../endpoints.server";
 import type { Connector } from "./connector.server";
 import { httpConnector } from "./http.server";
 import { inboxConnector } from "./inbox.server";
@@ -13,11 +14,13 @@ const refuse = (error: string): Connector => ({ deliver: async () => ({ ok: fals
 export const connectorFor: ConnectorLookup = (tx, agencyId) => {
   const agency = getAgency(agencyId);
   if (!agency) return refuse(`unknown agency ${agencyId}`);
-  if (agency.channel === "inbox") return inboxConnector;
-  const endpoint = getAgencyEndpoint(tx, { agencyId });
+  // The channel an administrator switched to, else the catalogue's.
+  if (channelOf(tx, agencyId) === "inbox") return inboxConnector;
+  const endpoint = readAgencyEndpoint(tx, { agencyId });
   // A missing endpoint is a configuration problem: dead-letter it so an operator sees it, fixes it and retries.
   if (!endpoint) return refuse(`no endpoint configured for ${agencyId}`);
-  return httpConnector({ url: endpoint.url, secret: endpoint.secret });
+  const [secret, ...alsoSignWith] = endpoint.secrets;
+  return httpConnector({ url: endpoint.url, secret, alsoSignWith });
 };
 
 export type { Connector, Delivery, DeliveryResult } from "./connector.server";

@@ -1,0 +1,14 @@
+// Why a delivery failed, as a sentence in the page's language (never the dispatcher's English note).
+import { useTranslation } from "react-i18next";
+import type { DeliveryErrorMessage } from "~/delivery/delivery-errors";
+
+export function DeliveryError({ message }: { message: DeliveryErrorMessage }) {
+  const { t } = useTranslation("admin");
+  const { attempt, ...values } = message.values;
+  return (
+    <>
+      {attempt !== undefined ? t("deliveryErrors.attempt", { attempt }) : null}
+      {t(message.key, values)}
+    </>
+  );
+}
