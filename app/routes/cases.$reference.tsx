@@ -20,7 +20,7 @@ import { OfficialFormItems } from "~/components/official-form/official-form";
 import { journeyNamespaces } from "~/journeys/namespaces";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: journeyNamespaces };
+export const handle = { i18n: [...journeyNamespaces, "office"] };
 
 export const meta = titleMeta;
 
