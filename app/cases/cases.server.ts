@@ -7,6 +7,7 @@ import {
   createCaseMachine,
   getLifeEvent,
   getProcedure,
+  caseHasEnded,
   procedureStatuses,
   selectProcedures,
   type Answers,
@@ -282,6 +283,10 @@ export type ApplyCaseEventArgs = {
   event: ProcedureEvent;
   /** user:<id>, agency:<id>, system:<component> */
   actor: string;
+  /** For whom the actor acted, when not for themselves (a household member, a company). */
+  onBehalfOf?: string | null;
+  /** More non-personal facts for the audit entry and the status event (e.g. which data items were corrected). */
+  detail?: Record<string, unknown>;
   now?: Date;
   outbox?: Outbox;
 };
@@ -304,8 +309,19 @@ export function applyCaseEvent(db: Db, args: ApplyCaseEventArgs): AppliedCaseEve
   return db.transaction((tx) => applyCaseEventInTx(tx, args), { behavior: "immediate" });
 }
 
+/** Whether the case machine would take the event now (e.g. may this rejection still be sent again?). Writes nothing. */
+export function canApplyCaseEvent(db: Db, { procedureRequestId, event: partial }: { procedureRequestId: string; event: ProcedureEvent }): boolean {
+  const request = getProcedureRequest(db, { procedureRequestId });
+  const kase = request && getCase(db, { caseId: request.caseId });
+  if (!request || !kase) return false;
+  const running = createActor(caseMachineFor(kase), { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const can = (running.getSnapshot() as SnapshotFrom<AnyStateMachine>).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
+  running.stop();
+  return can;
+}
+
 /** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
-export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
+export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, onBehalfOf = null, detail = {}, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
   const request = getProcedureRequest(tx, { procedureRequestId });
   if (!request) throw new ProcedureRequestNotFoundError(procedureRequestId);
   const kase = getCase(tx, { caseId: request.caseId })!;
@@ -325,13 +341,15 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   if (after.status === "error") throw new CaseError("machineError", `The case machine failed on ${event.type}`);
 
   const at = now.toISOString();
-  const caseStatus: CaseRow["status"] = after.status === "done" ? "completed" : "inProgress";
+  const context = after.context as CaseContext;
+  const statuses = procedureStatuses(after);
+  // A rejection ends its procedure but stays open to a correction, so the machine may still run: the
+  // case has ended when every procedure has.
+  const caseStatus: CaseRow["status"] = after.status === "done" || caseHasEnded(statuses) ? "completed" : "inProgress";
   if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(persisted), status: caseStatus, now: at })) {
     throw new CaseConflictError(kase.id);
   }
 
-  const context = after.context as CaseContext;
-  const statuses = procedureStatuses(after);
   const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
   // The event's own request first, then the dependents it moved.
@@ -344,7 +362,8 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       decisionReference: progress?.reference ?? row.decisionReference,
       informationQuestion: progress?.question ?? row.informationQuestion,
       informationAnswer: progress?.answer ?? row.informationAnswer,
-      rejectionReason: progress?.rejectionReason ?? row.rejectionReason,
+      // Sent again after a correction: the old rejection no longer stands (the timeline keeps it).
+      rejectionReason: event.type === "citizen.resubmitted" && row.id === request.id ? null : (progress?.rejectionReason ?? row.rejectionReason),
       closingReason: progress?.closingReason ?? row.closingReason,
     };
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
@@ -373,7 +392,11 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       toStatus: to,
       at,
       actor,
-      detail: JSON.stringify({ ...eventDetail(event, row.id === request.id ? undefined : request.id), ...(payloadIncomplete ? { payloadIncomplete } : {}) }),
+      detail: JSON.stringify({
+        ...eventDetail(event, row.id === request.id ? undefined : request.id),
+        ...(row.id === request.id ? detail : {}),
+        ...(payloadIncomplete ? { payloadIncomplete } : {}),
+      }),
     });
     if (to === "queued") enqueueDelivery(tx, outbox, row.id, now);
   }
@@ -392,6 +415,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   appendAuditEntry(tx, {
     at: now,
     actor,
+    onBehalfOf,
     action: `procedure.${event.type}`,
     subjectType: "procedureRequest",
     subjectId: request.id,
@@ -403,6 +427,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       from: request.status,
       to: statuses[request.procedureId],
       ...(event.type === "delivery.succeeded" ? { dataItems: JSON.parse(request.dataItems) as string[] } : {}),
+      ...detail,
       ...(changes.length > 1 ? { alsoChanged: changes.filter((change) => change.procedureRequestId !== request.id).map(({ procedureId, to }) => ({ procedureId, to })) } : {}),
     },
   });
