@@ -4,7 +4,8 @@ import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
 import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { dataDictionary, fillForm, getAgency, getProcedure, isIdentityNumberItem, type DataItemKey } from "../../flows";
+import { dataDictionary, fillForm, getAgency, getProcedure, type DataItemKey } from "../../flows";
+import { maskIdentityNumbersIn, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type Lang = "ja" | "en";
 
@@ -34,14 +35,15 @@ export function rejectionText(procedureId: string, reason: string | null, lang: 
   return note ? `${listed.text[lang]} ${note}` : listed.text[lang];
 }
 
-/** An identity number on the person's own pages: only its last four digits (the full number went to the office). */
-const masked = (value: unknown) => (typeof value === "string" && value.length > 4 ? `${"•".repeat(value.length - 4)}${value.slice(-4)}` : value);
-
-/** The procedure's official form as the person's data filled it (what was sent), identity numbers masked. */
-function filledFormView(procedureId: string, payloadJson: string, lang: Lang) {
+/**
+ * The procedure's official form as the person's data filled it (what was sent), identity numbers masked:
+ * only their last four characters (the full number went to the organisation).
+ */
+function filledFormView(procedureRequestId: string, procedureId: string, payloadJson: string, lang: Lang) {
   const form = getProcedure(procedureId)?.form;
   if (!form) return null;
-  const filled = fillForm(form, JSON.parse(payloadJson) as Record<string, unknown>);
+  const payload = maskIdentityNumbersIn(openIdentityNumbers(JSON.parse(payloadJson) as Record<string, unknown>, `procedureRequest:${procedureRequestId}`));
+  const filled = fillForm(form, payload);
   return {
     name: filled.name,
     source: filled.source,
@@ -50,7 +52,7 @@ function filledFormView(procedureId: string, payloadJson: string, lang: Lang) {
       key: entry.dataItem,
       label: entry.dataItem ? (dataDictionary[entry.dataItem as DataItemKey]?.label[lang] ?? null) : null,
       status: entry.status,
-      value: entry.dataItem && isIdentityNumberItem(entry.dataItem) ? masked(entry.value) : entry.value,
+      value: entry.value,
     })),
   };
 }
@@ -59,7 +61,7 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
   return listProcedureRequestsForCase(db, { caseId }).map((request) => {
     const procedure = getProcedure(request.procedureId);
     return {
-      form: filledFormView(request.procedureId, request.payload, lang),
+      form: filledFormView(request.id, request.procedureId, request.payload, lang),
       id: request.id,
       procedureId: request.procedureId,
       name: procedure?.name[lang] ?? request.procedureId,
