@@ -38,6 +38,8 @@ export {
   payloadJsonSchemas,
   checkLifeEvents,
   describeLifeEvents,
+  identityNumberFields,
+  isIdentityNumberQuestion,
 } from "./catalogue";
 export { demoRecords } from "./relocation/samples";
 export { demoCompanyRecords } from "./incorporation/samples";

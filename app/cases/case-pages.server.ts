@@ -7,6 +7,7 @@ import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents
 import { dataDictionary, fillForm, getAgency, getProcedure, isIdentityNumberItem, type DataItemKey, type ProcedureStatus } from "../../flows";
 import { canApplyCaseEvent } from "./cases.server";
 import { correctableItems } from "./correction.server";
+import { maskIdentityNumbersIn, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type Lang = "ja" | "en";
 
@@ -59,14 +60,15 @@ export function rejectionText(procedureId: string, reason: string | null, lang: 
   return note ? `${listed.text[lang]} ${note}` : listed.text[lang];
 }
 
-/** An identity number on the person's own pages: only its last four digits (the full number went to the office). */
-const masked = (value: unknown) => (typeof value === "string" && value.length > 4 ? `${"•".repeat(value.length - 4)}${value.slice(-4)}` : value);
-
-/** The procedure's official form as the person's data filled it (what was sent), identity numbers masked. */
-function filledFormView(procedureId: string, payloadJson: string, lang: Lang) {
+/**
+ * The procedure's official form as the person's data filled it (what was sent), identity numbers masked:
+ * only their last four characters (the full number went to the organisation).
+ */
+function filledFormView(procedureRequestId: string, procedureId: string, payloadJson: string, lang: Lang) {
   const form = getProcedure(procedureId)?.form;
   if (!form) return null;
-  const filled = fillForm(form, JSON.parse(payloadJson) as Record<string, unknown>);
+  const payload = maskIdentityNumbersIn(openIdentityNumbers(JSON.parse(payloadJson) as Record<string, unknown>, `procedureRequest:${procedureRequestId}`));
+  const filled = fillForm(form, payload);
   return {
     name: filled.name,
     source: filled.source,
@@ -75,7 +77,7 @@ function filledFormView(procedureId: string, payloadJson: string, lang: Lang) {
       key: entry.dataItem,
       label: entry.dataItem ? (dataDictionary[entry.dataItem as DataItemKey]?.label[lang] ?? null) : null,
       status: entry.status,
-      value: entry.dataItem && isIdentityNumberItem(entry.dataItem) ? masked(entry.value) : entry.value,
+      value: entry.value,
     })),
   };
 }
@@ -109,7 +111,7 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
     const rejection = status === "rejected" ? rejectionOf(request.procedureId, request.rejectionReason, lang) : null;
     const offline = request.inPerson && procedure?.inPerson === false;
     return {
-      form: filledFormView(request.procedureId, request.payload, lang),
+      form: filledFormView(request.id, request.procedureId, request.payload, lang),
       id: request.id,
       procedureId: request.procedureId,
       name: procedure?.name[lang] ?? request.procedureId,

@@ -37,6 +37,7 @@ import {
 import { sqlOutbox, type Outbox } from "../../db/queries/outbox";
 import { engineConfig } from "../platform/engine-config.server";
 import { writeBackOnAcceptance } from "./once-only.server";
+import { openIdentityNumbers, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Errors: each has a stable code, so routes and callbacks can answer with it.
@@ -191,7 +192,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
         actedBy: args.actorId,
         onBehalfOf: args.onBehalfOf ?? null,
         status: "submitted",
-        answers: JSON.stringify(args.answers),
+        answers: JSON.stringify(sealIdentityNumbers(args.answers, `case:${caseId}`)),
         consent: JSON.stringify(consentRecord(selected, givenAt, args.consent)),
         snapshot,
         snapshotVersion: 0,
@@ -202,13 +203,14 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
 
       const requests = selected.map((procedure) => {
         const status = statuses[procedure.procedureId];
+        const procedureRequestId = randomUUID();
         const request = insertProcedureRequest(tx, {
-          id: randomUUID(),
+          id: procedureRequestId,
           caseId,
           procedureId: procedure.procedureId,
           agencyId: procedure.agencyId,
           status,
-          payload: JSON.stringify(procedure.payload),
+          payload: JSON.stringify(sealIdentityNumbers(procedure.payload, `procedureRequest:${procedureRequestId}`)),
           dataItems: JSON.stringify(procedure.dataItems),
           deadline: procedure.deadline,
           // Filed by post or at the counter (no My Number Card) counts as in person: the data goes ahead.
@@ -376,7 +378,8 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       const procedure = getProcedure(row.procedureId);
       if (procedure && Object.keys(procedure.fromPrerequisite).length) {
         try {
-          payload = JSON.stringify(completePayload({ procedure, payload: JSON.parse(row.payload), references }));
+          const opened = openIdentityNumbers(JSON.parse(row.payload) as unknown, `procedureRequest:${row.id}`);
+          payload = JSON.stringify(sealIdentityNumbers(completePayload({ procedure, payload: opened, references }), `procedureRequest:${row.id}`));
         } catch {
           payloadIncomplete = true;
         }
@@ -407,7 +410,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       procedureId: request.procedureId,
       applicantId: kase.applicantId,
       caseReference: kase.reference,
-      answers: JSON.parse(kase.answers) as Record<string, unknown>,
+      answers: openIdentityNumbers(JSON.parse(kase.answers) as Record<string, unknown>, `case:${kase.id}`),
       at: now,
     });
   }

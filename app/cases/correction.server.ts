@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.server";
 import { getProcedureRequest, updateProcedureRequest, type ProcedureRequestRow } from "../../db/queries/cases";
 import { applyCaseEventInTx, CaseEventRefusedError } from "./cases.server";
 import type { Lang } from "./case-pages.server";
+import { maskIdentityNumber, openIdentityNumbers, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 /**
  * Items a correction may not change: when and by whom it was filed, the move date (it sets every procedure's
@@ -23,13 +24,15 @@ export type CorrectableItem = {
   inputType: "text" | "date";
 };
 
-const masked = (value: string) => (value.length > 4 ? `${"•".repeat(value.length - 4)}${value.slice(-4)}` : value);
+/** The payload as sent, identity numbers in clear (they are stored encrypted, bound to this request). */
+const sentPayload = (request: Pick<ProcedureRequestRow, "id" | "payload">) =>
+  openIdentityNumbers(JSON.parse(request.payload) as Record<string, unknown>, `procedureRequest:${request.id}`);
 
 /** The items of a sent payload the person may correct: single values (names, numbers, dates) of this procedure. */
-export function correctableItems(request: Pick<ProcedureRequestRow, "procedureId" | "payload">, lang: Lang): CorrectableItem[] {
+export function correctableItems(request: Pick<ProcedureRequestRow, "id" | "procedureId" | "payload">, lang: Lang): CorrectableItem[] {
   const procedure = getProcedure(request.procedureId);
   if (!procedure) return [];
-  const payload = JSON.parse(request.payload) as Record<string, unknown>;
+  const payload = sentPayload(request);
   return procedure.dataItems
     .filter((key) => typeof payload[key] === "string" && !fixedItems.has(key) && !(key in procedure.fromPrerequisite))
     .filter((key) => !(dataDictionary[key].schema instanceof z.ZodEnum))
@@ -39,7 +42,7 @@ export function correctableItems(request: Pick<ProcedureRequestRow, "procedureId
       return {
         key,
         label: dataDictionary[key].label[lang],
-        sent: identityNumber ? masked(value) : value,
+        sent: identityNumber ? maskIdentityNumber(value) : value,
         identityNumber,
         inputType: /^\d{4}-\d{2}-\d{2}$/.test(value) ? "date" : "text",
       };
@@ -68,7 +71,7 @@ export function resendCorrected(
   const request = getProcedureRequest(db, { procedureRequestId });
   const procedure = request && getProcedure(request.procedureId);
   if (!request || !procedure || request.status !== "rejected") return { kind: "refused" };
-  const payload = JSON.parse(request.payload) as Record<string, unknown>;
+  const payload = sentPayload(request);
   const items = correctableItems(request, lang);
   const values: Record<string, string> = {};
   const errors: { key: DataItemKey | null; message: string; label?: string }[] = [];
@@ -99,7 +102,7 @@ export function resendCorrected(
   try {
     db.transaction(
       (tx) => {
-        updateProcedureRequest(tx, { procedureRequestId, changes: { payload: JSON.stringify(corrected), updatedAt: now.toISOString() } });
+        updateProcedureRequest(tx, { procedureRequestId, changes: { payload: JSON.stringify(sealIdentityNumbers(corrected, `procedureRequest:${procedureRequestId}`)), updatedAt: now.toISOString() } });
         applyCaseEventInTx(tx, { procedureRequestId, event: { type: "citizen.resubmitted" }, actor, onBehalfOf, detail: { correctedItems }, now });
       },
       { behavior: "immediate" },

@@ -14,6 +14,7 @@ import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
+import { openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type OfficerAuth = AuthContext & { agencyId: string };
 
@@ -158,7 +159,8 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
   const { request, kase } = requireInboxRequest(db, auth, procedureRequestId);
   const procedure = getProcedure(request.procedureId);
   const consented = consentedItems(kase.consent, request.procedureId, request.agencyId);
-  const payload = JSON.parse(request.payload) as Record<string, unknown>;
+  // This organisation's officer reads the numbers sent to it in clear; the read is audited just below.
+  const payload = openIdentityNumbers(JSON.parse(request.payload) as Record<string, unknown>, `procedureRequest:${request.id}`);
   const order = procedure?.dataItems ?? Object.keys(payload);
   const items: PayloadItem[] = order
     .filter((key) => key in payload && consented.has(key))
