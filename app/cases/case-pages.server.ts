@@ -4,7 +4,7 @@ import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
 import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { dataDictionary, fillForm, getAgency, getProcedure, isIdentityNumberItem, type DataItemKey, type ProcedureStatus } from "../../flows";
+import { dataDictionary, fillForm, getAgency, getProcedure, type DataItemKey, type ProcedureStatus } from "../../flows";
 import { canApplyCaseEvent } from "./cases.server";
 import { correctableItems } from "./correction.server";
 import { maskIdentityNumbersIn, openIdentityNumbers } from "../identity/security/identity-numbers.server";

@@ -115,6 +115,29 @@ describe("correcting a rejected procedure", () => {
     expect(resendCorrected(db, { procedureRequestId: moveOut.id, form: formOf({ nameKana: "タナカ" }), actor: "user:u-tanaka", lang: "ja" })).toEqual({ kind: "refused" });
   });
 
+  it("offers an identity number masked, and stores a corrected one encrypted, never in clear", async () => {
+    const submitted = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
+    await deliverAll(db);
+    const moveOut = requestOf(db, submitted.case.id, "move-out-notification");
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted" }, actor: `agency:${moveOut.agencyId}` });
+    await deliverAll(db);
+    const moveIn = requestOf(db, submitted.case.id, "move-in-notification");
+    expect(moveIn.status).toBe("delivered");
+    expect(moveIn.payload).not.toContain("AB12345678CD");
+    applyCaseEvent(db, { procedureRequestId: moveIn.id, event: { type: "agency.rejected", reason: "identity-not-verified|在留カード番号が違います。" }, actor: `agency:${moveIn.agencyId}` });
+    const rejected = getProcedureRequest(db, { procedureRequestId: moveIn.id })!;
+    expect(correctableItems(rejected, "ja").find((item) => item.key === "residenceCardNumber")).toMatchObject({ identityNumber: true, sent: "••••••••78CD" });
+
+    expect(resendCorrected(db, { procedureRequestId: moveIn.id, form: formOf({ residenceCardNumber: "AB87654321CD" }), actor: "user:u-nguyen", lang: "ja" })).toEqual({
+      kind: "sent",
+      correctedItems: ["residenceCardNumber"],
+    });
+    const stored = getProcedureRequest(db, { procedureRequestId: moveIn.id })!.payload;
+    expect(stored).not.toContain("AB87654321CD");
+    expect(stored).not.toContain("AB12345678CD");
+    expect(correctableItems(getProcedureRequest(db, { procedureRequestId: moveIn.id })!, "ja").find((item) => item.key === "residenceCardNumber")?.sent).toBe("••••••••21CD");
+  });
+
   it("shows the rejection on the status page with the officer's note in its own language, and the way to send it again", async () => {
     const { submitted, moveOut } = await rejectedMoveOut();
     const view = caseStatusView(db, { caseId: submitted.case.id, lang: "en" }).find((procedure) => procedure.id === moveOut.id)!;
