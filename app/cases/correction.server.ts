@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { dataDictionary, getProcedure, isIdentityNumberItem, submissionItems, type DataItemKey } from "../../flows";
 import type { Db } from "../../db/client.server";
-import { getProcedureRequest, updateProcedureRequest, type ProcedureRequestRow } from "../../db/queries/cases";
+import { getProcedureRequest, updateProcedureRequestPayload, type ProcedureRequestRow } from "../../db/queries/cases";
 import { applyCaseEventInTx, CaseEventRefusedError } from "./cases.server";
 import type { Lang } from "./case-pages.server";
 import { maskIdentityNumber, openIdentityNumbers, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
@@ -102,7 +102,7 @@ export function resendCorrected(
   try {
     db.transaction(
       (tx) => {
-        updateProcedureRequest(tx, { procedureRequestId, changes: { payload: JSON.stringify(sealIdentityNumbers(corrected, `procedureRequest:${procedureRequestId}`)), updatedAt: now.toISOString() } });
+        updateProcedureRequestPayload(tx, { procedureRequestId, payload: JSON.stringify(sealIdentityNumbers(corrected, `procedureRequest:${procedureRequestId}`)), updatedAt: now.toISOString() });
         applyCaseEventInTx(tx, { procedureRequestId, event: { type: "citizen.resubmitted" }, actor, onBehalfOf, detail: { correctedItems }, now });
       },
       { behavior: "immediate" },
