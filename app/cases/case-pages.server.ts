@@ -4,8 +4,8 @@ import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
 import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { dataDictionary, fillForm, getAgency, getProcedure, type DataItemKey } from "../../flows";
-import { maskIdentityNumbersIn, openIdentityNumbers } from "../identity/security/identity-numbers.server";
+import { dataDictionary, fillForm, getAgency, getProcedure, identityNumberReferences, type DataItemKey } from "../../flows";
+import { maskIdentityNumber, maskIdentityNumbersIn, openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type Lang = "ja" | "en";
 
@@ -57,6 +57,11 @@ function filledFormView(procedureRequestId: string, procedureId: string, payload
   };
 }
 
+function maskedReference(procedureRequestId: string, procedureId: string, stored: string | null): string | null {
+  const reference = openDecisionReference(procedureRequestId, stored);
+  return reference !== null && identityNumberReferences().has(procedureId) ? maskIdentityNumber(reference) : reference;
+}
+
 export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang: Lang }) {
   return listProcedureRequestsForCase(db, { caseId }).map((request) => {
     const procedure = getProcedure(request.procedureId);
@@ -72,7 +77,8 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
       // In person although the procedure is online: this person files it by post or at the counter.
       offline: request.inPerson && procedure?.inPerson === false,
       inPersonNote: (request.inPerson && procedure?.inPerson === false ? procedure.offlineNote?.[lang] : procedure?.inPersonNote?.[lang]) ?? null,
-      decisionReference: request.decisionReference,
+      // The organisation's reference; when it is an identity number (a labour insurance number), masked here.
+      decisionReference: maskedReference(request.id, request.procedureId, request.decisionReference),
       informationQuestion: request.informationQuestion,
       informationAnswer: request.informationAnswer,
       rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
