@@ -1,7 +1,8 @@
 // Identity numbers (the data dictionary's sensitivity "identity-number": Individual Number, pension,
 // driving licence, residence card, labour insurance numbers) are encrypted at rest wherever they are kept:
-// the once-only record, journeys' snapshots, cases' answers and procedure requests' payloads. Every read and
-// write of those goes through here, so no caller sees or stores a ciphertext, and none stores a number in clear.
+// the once-only record, journeys' snapshots, cases' answers, procedure requests' payloads, and decision
+// references that are identity numbers (in the request and the case's snapshot). Every read and write of those
+// goes through here, so no caller sees or stores a ciphertext, and none stores a number in clear.
 import type { Tx } from "../../../db/client.server";
 import { getRecordAttributes, writeRecordAttributes, type RecordAttribute, type RecordSource } from "../../../db/queries/records";
 import {
