@@ -42,6 +42,23 @@ export function identityNumberFields(): ReadonlySet<string> {
   return identityFields;
 }
 
+let identityReferences: ReadonlySet<string> | undefined;
+
+/**
+ * The procedures whose decision reference is an identity number that a later procedure receives (the labour
+ * insurance establishment's decision gives the labour insurance number): kept encrypted like the others.
+ */
+export function identityNumberReferences(): ReadonlySet<string> {
+  identityReferences ??= new Set(
+    listProcedures().flatMap((procedure) =>
+      Object.entries(procedure.fromPrerequisite)
+        .filter(([item]) => isIdentityNumberItem(item))
+        .map(([, prerequisite]) => prerequisite as string),
+    ),
+  );
+  return identityReferences;
+}
+
 /** The latest version of each life event. */
 export function listLifeEvents(): LifeEvent[] {
   return Object.values(published).map((versions) => latest(versions));

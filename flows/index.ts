@@ -39,6 +39,7 @@ export {
   checkLifeEvents,
   describeLifeEvents,
   identityNumberFields,
+  identityNumberReferences,
   isIdentityNumberQuestion,
 } from "./catalogue";
 export { demoRecords } from "./relocation/samples";

@@ -4,10 +4,10 @@ import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
 import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { dataDictionary, fillForm, getAgency, getProcedure, type DataItemKey, type ProcedureStatus } from "../../flows";
+import { dataDictionary, fillForm, getAgency, getProcedure, identityNumberReferences, type DataItemKey, type ProcedureStatus } from "../../flows";
 import { canApplyCaseEvent } from "./cases.server";
 import { correctableItems } from "./correction.server";
-import { maskIdentityNumbersIn, openIdentityNumbers } from "../identity/security/identity-numbers.server";
+import { maskIdentityNumber, maskIdentityNumbersIn, openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type Lang = "ja" | "en";
 
@@ -104,6 +104,11 @@ export const groupOrder: ProcedureGroup[] = ["needsAction", "rejected", "inProgr
 
 const finished: ProcedureStatus[] = ["accepted", "rejected", "cancelled", "closedOutside", "notSelected"];
 
+function maskedReference(procedureRequestId: string, procedureId: string, stored: string | null): string | null {
+  const reference = openDecisionReference(procedureRequestId, stored);
+  return reference !== null && identityNumberReferences().has(procedureId) ? maskIdentityNumber(reference) : reference;
+}
+
 export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang: Lang }) {
   return listProcedureRequestsForCase(db, { caseId }).map((request) => {
     const procedure = getProcedure(request.procedureId);
@@ -125,7 +130,8 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
       // Still to be done in person (a visit the law requires, or a form to post or bring).
       visitDue: request.inPerson && !finished.includes(status),
       inPersonNote: (offline ? procedure?.offlineNote?.[lang] : procedure?.inPersonNote?.[lang]) ?? null,
-      decisionReference: request.decisionReference,
+      // The organisation's reference; when it is an identity number (a labour insurance number), masked here.
+      decisionReference: maskedReference(request.id, request.procedureId, request.decisionReference),
       question: organisationWords(request.informationQuestion),
       informationAnswer: request.informationAnswer,
       rejection,

@@ -38,7 +38,14 @@ import {
 import { sqlOutbox, type Outbox } from "../../db/queries/outbox";
 import { engineConfig } from "../platform/engine-config.server";
 import { writeBackOnAcceptance } from "./once-only.server";
-import { openIdentityNumbers, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
+import {
+  openCaseSnapshot,
+  openDecisionReference,
+  openIdentityNumbers,
+  sealCaseSnapshot,
+  sealDecisionReference,
+  sealIdentityNumbers,
+} from "../identity/security/identity-numbers.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Errors: each has a stable code, so routes and callbacks can answer with it.
@@ -330,7 +337,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   const machine = caseMachineFor(kase);
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
 
-  const running = createActor(machine, { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const running = createActor(machine, { snapshot: openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id) }).start();
   const before = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
   if (!before.can(event)) {
     running.stop();
@@ -348,7 +355,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   // A rejection ends its procedure but stays open to a correction, so the machine may still run: the
   // case has ended when every procedure has.
   const caseStatus: CaseRow["status"] = after.status === "done" || caseHasEnded(statuses) ? "completed" : "inProgress";
-  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(persisted), status: caseStatus, now: at })) {
+  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(sealCaseSnapshot(persisted, kase.id)), status: caseStatus, now: at })) {
     throw new CaseConflictError(kase.id);
   }
 
@@ -356,7 +363,9 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   const changes: AppliedCaseEvent["changes"] = [];
   // The event's own request first, then the dependents it moved.
   const rows = listProcedureRequestsForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
-  for (const row of rows) {
+  for (const stored of rows) {
+    // Compared and written in clear; an identity-number reference is stored encrypted (sealDecisionReference).
+    const row = { ...stored, decisionReference: openDecisionReference(stored.id, stored.decisionReference) };
     const to = statuses[row.procedureId];
     const progress = context.procedures[row.procedureId];
     const fields = {
@@ -385,7 +394,10 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
         }
       }
     }
-    updateProcedureRequest(tx, { procedureRequestId: row.id, changes: { status: to, payload, ...fields, updatedAt: at } });
+    updateProcedureRequest(tx, {
+      procedureRequestId: row.id,
+      changes: { status: to, payload, ...fields, decisionReference: sealDecisionReference(row.id, row.procedureId, fields.decisionReference), updatedAt: at },
+    });
     if (to === row.status) continue;
     changes.push({ procedureRequestId: row.id, procedureId: row.procedureId, from: row.status, to });
     insertProcedureEvent(tx, {

@@ -14,7 +14,7 @@ import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
-import { openIdentityNumbers } from "../identity/security/identity-numbers.server";
+import { openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type OfficerAuth = AuthContext & { agencyId: string };
 
@@ -200,7 +200,8 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
         value: entry.value,
       })),
     },
-    decisionReference: request.decisionReference,
+    // The organisation's own reference, in clear for its officer.
+    decisionReference: openDecisionReference(request.id, request.decisionReference),
     rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
     informationQuestion: request.informationQuestion,
     informationAnswer: request.informationAnswer,

@@ -15,6 +15,10 @@ import { openIdentityNumbers, readRecordValues, sealStoredIdentityNumbers } from
 import { getLifeEvent } from "../../flows";
 import { browserRequest, run, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { requestOf } from "../setup/office";
+import { submitSampleCase } from "../factories";
+import { applyCaseEvent } from "../../app/cases/cases.server";
+import { listProcedureRequestsForCase } from "../../db/queries/cases";
+import { withCorporateCheckDigit } from "../../flows";
 import * as checkAnswers from "../../app/routes/life-events.$lifeEventId.check-answers";
 import * as consent from "../../app/routes/life-events.$lifeEventId.consent";
 import * as caseStatus from "../../app/routes/cases.$reference";
@@ -48,7 +52,7 @@ function everyStoredText(): { where: string; text: string }[] {
   });
 }
 
-const clearNumbersFound = () => everyStoredText().flatMap(({ where, text }) => allNumbers.filter((number) => text.includes(number)).map((number) => `${where}: ${number}`));
+const clearNumbersFound = (numbers = allNumbers) => everyStoredText().flatMap(({ where, text }) => numbers.filter((number) => text.includes(number)).map((number) => `${where}: ${number}`));
 
 beforeAll(async () => {
   ({ db, close } = await useSeededDatabase());
@@ -132,5 +136,36 @@ describe("identity numbers at rest", () => {
     expect(readRecordValues(db, { subjectId: "p-suzuki-haruko" }).basicPensionNumber).toBe("4321098765");
     const journeyId = db.$client.prepare("select id from journeys where subject_id = 'p-suzuki-haruko'").pluck().get() as string;
     expect(loadJourney(db, { journeyId })?.answers.basicPensionNumber).toBe("4321098765");
+  });
+});
+
+describe("an identity number an organisation's decision gives (the labour insurance number)", () => {
+  it("is stored encrypted in the request and the case's snapshot, reaches Hello Work in clear, and is masked on the status page", async () => {
+    const labourNumber = "13101234567000";
+    const { case: kase } = submitSampleCase(db, "incorporation", "c-yamada-shoten");
+    const references: Record<string, string> = { "company-registration": withCorporateCheckDigit("700110005901"), "labour-insurance-establishment": labourNumber };
+    const sent: Delivery[] = [];
+    const dispatcher = new Dispatcher({ db, log: () => {}, connectors: () => ({ deliver: async (delivery) => (sent.push(delivery), { ok: true }) }) });
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 20 && (await dispatcher.runOnce()) > 0; i++);
+      for (const request of listProcedureRequestsForCase(db, { caseId: kase.id }).filter((row) => row.status === "delivered")) {
+        applyCaseEvent(db, { procedureRequestId: request.id, event: { type: "agency.accepted", reference: references[request.procedureId] ?? `REF-${round}` }, actor: `agency:${request.agencyId}` });
+      }
+    }
+    const hello = sent.find((delivery) => delivery.procedureId === "employment-insurance-office");
+    expect((hello?.payload as Record<string, unknown> | undefined)?.labourInsuranceNumber).toBe(labourNumber);
+    expect(clearNumbersFound([labourNumber])).toEqual([]);
+
+    const yamada = await signedInBrowser(db, "yamada", { actingFor: "c-yamada-shoten" });
+    const status = await run(() => caseStatus.loader(args(browserRequest(`/cases/${kase.reference}`, { as: yamada }), { reference: kase.reference })));
+    const json = JSON.stringify(status.data);
+    expect(json).not.toContain(labourNumber);
+    expect(json).toContain(masked(labourNumber));
+
+    // Left in clear by an earlier version: the start-up step encrypts it.
+    db.$client.prepare("update procedure_requests set decision_reference = ? where case_id = ? and procedure_id = 'labour-insurance-establishment'").run(labourNumber, kase.id);
+    expect(clearNumbersFound([labourNumber])).toHaveLength(1);
+    expect(db.transaction((tx) => sealStoredIdentityNumbers(tx))).toBe(1);
+    expect(clearNumbersFound([labourNumber])).toEqual([]);
   });
 });

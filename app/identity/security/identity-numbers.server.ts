@@ -1,11 +1,21 @@
 // Identity numbers (the data dictionary's sensitivity "identity-number": Individual Number, pension,
 // driving licence, residence card, labour insurance numbers) are encrypted at rest wherever they are kept:
-// the once-only record, journeys' snapshots, cases' answers and procedure requests' payloads. Every read and
-// write of those goes through here, so no caller sees or stores a ciphertext, and none stores a number in clear.
+// the once-only record, journeys' snapshots, cases' answers, procedure requests' payloads, and decision
+// references that are identity numbers (in the request and the case's snapshot). Every read and write of those
+// goes through here, so no caller sees or stores a ciphertext, and none stores a number in clear.
 import type { Tx } from "../../../db/client.server";
 import { getRecordAttributes, writeRecordAttributes, type RecordAttribute, type RecordSource } from "../../../db/queries/records";
-import { listRecordRowsWithKeys, listStoredJson, updateRecordRowValue, updateStoredJson, type StoredJsonColumn } from "../../../db/queries/stored-json";
-import { identityNumberFields, identityNumberItems, isIdentityNumberItem } from "../../../flows";
+import {
+  listCaseSnapshotsAndReferences,
+  listRecordRowsWithKeys,
+  listStoredJson,
+  updateCaseSnapshotAtRest,
+  updateDecisionReferenceAtRest,
+  updateRecordRowValue,
+  updateStoredJson,
+  type StoredJsonColumn,
+} from "../../../db/queries/stored-json";
+import { identityNumberFields, identityNumberItems, identityNumberReferences, isIdentityNumberItem } from "../../../flows";
 import { decryptField, encryptField, encryptFieldDeterministic, isEncryptedField } from "./field-encryption.server";
 
 const context = (subjectId: string, key: string) => `record:${subjectId}:${key}`;
@@ -84,11 +94,52 @@ export function maskIdentityNumbersIn<T>(value: T): T {
   return mapIdentityNumbers(value, (_field, number) => maskIdentityNumber(number)) as T;
 }
 
+/**
+ * A decision reference as stored in its procedure request: encrypted, bound to the request, when the
+ * procedure's reference is an identity number (flows' identityNumberReferences), else as it is.
+ */
+export function sealDecisionReference(procedureRequestId: string, procedureId: string, reference: string | null): string | null {
+  if (reference === null || isEncryptedField(reference) || !identityNumberReferences().has(procedureId)) return reference;
+  return encryptField(reference, `procedureRequest:${procedureRequestId}:decisionReference`);
+}
+
+/** A stored decision reference in clear. */
+export function openDecisionReference(procedureRequestId: string, reference: string | null): string | null {
+  return reference !== null && isEncryptedField(reference) ? decryptField(reference, `procedureRequest:${procedureRequestId}:decisionReference`) : reference;
+}
+
+type CaseSnapshot = { context?: { procedures?: Record<string, { reference?: unknown }> } };
+
+/** Applies `change` to each decision reference in a case machine's snapshot that is an identity number. */
+function mapCaseReferences<T>(snapshot: T, change: (procedureId: string, reference: string) => string): T {
+  const procedures = (snapshot as CaseSnapshot).context?.procedures;
+  if (!procedures) return snapshot;
+  const changed = Object.fromEntries(
+    Object.entries(procedures).map(([procedureId, progress]) => [
+      procedureId,
+      identityNumberReferences().has(procedureId) && typeof progress?.reference === "string" ? { ...progress, reference: change(procedureId, progress.reference) } : progress,
+    ]),
+  );
+  const withContext = snapshot as CaseSnapshot;
+  return { ...withContext, context: { ...withContext.context, procedures: changed } } as T;
+}
+
+/** A case machine's snapshot as stored: identity-number decision references encrypted, bound to the case. */
+export function sealCaseSnapshot<T>(snapshot: T, caseId: string): T {
+  return mapCaseReferences(snapshot, (procedureId, reference) => (isEncryptedField(reference) ? reference : encryptField(reference, `case:${caseId}:reference:${procedureId}`)));
+}
+
+/** A stored case snapshot with its decision references in clear, for the case machine. */
+export function openCaseSnapshot<T>(snapshot: T, caseId: string): T {
+  return mapCaseReferences(snapshot, (procedureId, reference) => (isEncryptedField(reference) ? decryptField(reference, `case:${caseId}:reference:${procedureId}`) : reference));
+}
+
 const scopeOf: Record<StoredJsonColumn["table"], "journey" | "case" | "procedureRequest"> = { journeys: "journey", cases: "case", procedure_requests: "procedureRequest" };
 
 /**
  * Encrypts the identity numbers an earlier version left in clear: in the record (deterministically, as
- * writeRecord does) and in journeys' snapshots, cases' answers and procedure requests' payloads. Run at
+ * writeRecord does), in journeys' snapshots, cases' answers and procedure requests' payloads, and in
+ * decision references that are identity numbers (in the request and the case's snapshot). Run at
  * start-up (npm start) before anything reads them; rows already encrypted stay as they are. Returns how many
  * rows it changed.
  */
@@ -99,6 +150,19 @@ export function sealStoredIdentityNumbers(tx: Tx): number {
     const sealed = JSON.stringify(sealIdentityNumbers(value, `${scopeOf[row.table]}:${row.id}`));
     if (sealed === JSON.stringify(value)) continue;
     updateStoredJson(tx, { ...row, value: sealed });
+    changed++;
+  }
+  const { snapshots, references } = listCaseSnapshotsAndReferences(tx);
+  for (const row of snapshots) {
+    const sealed = JSON.stringify(sealCaseSnapshot(JSON.parse(row.snapshot) as unknown, row.id));
+    if (sealed === JSON.stringify(JSON.parse(row.snapshot))) continue;
+    updateCaseSnapshotAtRest(tx, { id: row.id, snapshot: sealed });
+    changed++;
+  }
+  for (const row of references) {
+    const sealed = sealDecisionReference(row.id, row.procedureId, row.decisionReference);
+    if (sealed === row.decisionReference || sealed === null) continue;
+    updateDecisionReferenceAtRest(tx, { id: row.id, decisionReference: sealed });
     changed++;
   }
   for (const row of listRecordRowsWithKeys(tx, { keys: identityNumberItems })) {
