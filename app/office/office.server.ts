@@ -9,6 +9,7 @@ import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest
 import type { AuthContext } from "../identity/auth.server";
 import { recordDataRead } from "../identity/auth.server";
 import { rejectionText, type Lang } from "../cases/case-pages.server";
+import { listActiveBookingsForCases } from "../../db/queries/counter-visits";
 import { applyCaseEvent, CaseConflictError, CaseError, CaseEventRefusedError, type ProcedureEvent } from "../cases/cases.server";
 import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
@@ -187,6 +188,7 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     legalBasis: procedure?.legalBasis[lang] ?? null,
     inPerson: request.inPerson,
     inPersonNote: procedure?.inPersonNote?.[lang] ?? null,
+    visit: bookedVisit(db, { caseId: kase.id, agencyId: request.agencyId, lang }),
     receivedAt: request.createdAt,
     items,
     form: form && {
@@ -211,6 +213,12 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     canDecide: channelOf(db, request.agencyId) !== "http" && request.status === decidableStatus,
     timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({ status: event.toStatus, at: event.at })),
   };
+}
+
+/** The counter visit the person booked with this organisation for this case, if any. */
+function bookedVisit(db: Db, { caseId, agencyId, lang }: { caseId: string; agencyId: string; lang: Lang }) {
+  const row = listActiveBookingsForCases(db, { caseIds: [caseId] }).find((candidate) => candidate.booking.agencyId === agencyId);
+  return row ? { day: row.slot.day, startsAt: row.slot.startsAt, endsAt: row.slot.endsAt, office: lang === "en" ? row.office.nameEn : row.office.nameJa } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/ide
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { caseStatusView, requireCaseForApplicant, summaryOf } from "~/cases/case-pages.server";
+import { caseVisits } from "~/cases/counter-visits.server";
 import { applyCaseEvent, CaseError } from "~/cases/cases.server";
 import { MAX_ANSWER, ProcedureCard } from "~/components/case-status/procedure-card";
 import { i18nServer } from "~/platform/i18n/i18n.server";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submittedAt: kase.createdAt,
     procedures,
     summary: summaryOf(procedures),
+    visits: caseVisits(db, { kase, lang }),
   };
 }
 
@@ -64,12 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CaseStatus() {
   const { t, i18n } = useTranslation();
-  const { reference, lifeEventId, status, submittedAt, procedures, summary } = useLoaderData<typeof loader>();
+  const { reference, lifeEventId, status, submittedAt, procedures, summary, visits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const justSubmitted = params.get("submitted") === "1";
   const resent = procedures.find((p) => p.id === params.get("resent"));
-  const visits = procedures.filter((p) => p.visitDue);
+  // Forms to post or bring (no My Number Card); the visits the law requires come per organisation, with their booking.
+  const offline = procedures.filter((p) => p.visitDue && p.offline);
+  const notes = new Map(procedures.map((p) => [p.id, p.inPersonNote]));
+  const booked = params.get("booked");
   const toDo = procedures.filter((p) => p.group === "needsAction" || p.group === "rejected");
   const card = (p: (typeof procedures)[number], level: 3 | 4) => (
     <ProcedureCard
@@ -128,15 +133,71 @@ export default function CaseStatus() {
       ) : null}
       <section aria-labelledby="to-do-heading" className="to-do">
         <h2 id="to-do-heading">{t("journey:toDo.heading")}</h2>
-        {visits.length === 0 && toDo.length === 0 ? <p>{t("journey:toDo.nothing")}</p> : null}
-        {visits.length > 0 ? (
+        {visits.length === 0 && offline.length === 0 && toDo.length === 0 ? <p>{t("journey:toDo.nothing")}</p> : null}
+        {booked && visits.some((visit) => visit.agencyId === booked && visit.booking) ? (
+          <div className="notice" role="status">
+            <p>{t("journey:visit.bookedNotice")}</p>
+          </div>
+        ) : null}
+        {params.get("visitCancelled") ? (
+          <div className="notice" role="status">
+            <p>{t("journey:visit.cancelledNotice")}</p>
+          </div>
+        ) : null}
+        {visits.length > 0 || offline.length > 0 ? (
           <ul className="card-list" aria-label={t("journey:toDo.visitsLabel")}>
-            {visits.map((p) => (
-              <li key={p.id} className="card notice" data-testid="visit">
-                <h3>{t(p.offline ? "journey:toDo.offlineTitle" : "journey:toDo.visitTitle", { procedure: p.name, organisation: p.organisation })}</h3>
+            {visits.map((visit) => (
+              <li key={visit.agencyId} className="card notice" data-testid="visit" id={`visit-${visit.agencyId}`}>
+                <h3>
+                  {t(visit.bookable ? "journey:toDo.visitTitle" : "journey:toDo.inPersonTitle", {
+                    organisation: visit.organisation,
+                    procedure: visit.procedures.map((p) => p.name).join(t("journey:toDo.and")),
+                  })}
+                </h3>
+                {visit.booking ? (
+                  <>
+                    <p data-testid="visit-booking">
+                      <strong>
+                        {t("journey:visit.bookedFor", {
+                          day: formatDate(visit.booking.day, i18n.language),
+                          start: visit.booking.startsAt,
+                          end: visit.booking.endsAt,
+                        })}
+                      </strong>
+                      <br />
+                      {visit.booking.office}
+                      <br />
+                      {visit.booking.address}
+                    </p>
+                    {visit.procedures.map((p) => (notes.get(p.id) ? <p key={p.id}>{notes.get(p.id)}</p> : null))}
+                    <p>{t("journey:visit.bringAtBookedTime", { reference })}</p>
+                    <p>
+                      <Link to={`/cases/${reference}/visits/${visit.agencyId}`}>{t("journey:visit.changeLink", { organisation: visit.organisation })}</Link>
+                    </p>
+                  </>
+                ) : (
+                  <>
+                    <p>{t("journey:visit.window", { from: formatDate(visit.window.from, i18n.language), to: formatDate(visit.window.to, i18n.language) })}</p>
+                    {visit.procedures.map((p) => (notes.get(p.id) ? <p key={p.id}>{notes.get(p.id)}</p> : null))}
+                    <p>{t("journey:toDo.sentAhead", { reference })}</p>
+                    {visit.bookable ? (
+                      <p>
+                        <Link className="button" to={`/cases/${reference}/visits/${visit.agencyId}`}>
+                          {t("journey:visit.bookLink", { organisation: visit.organisation })}
+                        </Link>
+                      </p>
+                    ) : (
+                      <p>{t("journey:visit.notBookable", { organisation: visit.organisation })}</p>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+            {offline.map((p) => (
+              <li key={p.id} className="card notice" data-testid="offline">
+                <h3>{t("journey:toDo.offlineTitle", { procedure: p.name, organisation: p.organisation })}</h3>
                 <p>{p.deadline ? t("journey:toDo.by", { deadline: formatDate(p.deadline, i18n.language) }) : t("journey:caseStatus.noDeadline")}</p>
                 {p.inPersonNote ? <p>{p.inPersonNote}</p> : null}
-                {p.offline ? null : <p>{t("journey:toDo.sentAhead", { reference })}</p>}
               </li>
             ))}
           </ul>

@@ -2,40 +2,30 @@
 // what I must do; I read the officer's own words (marked as theirs, in their language), correct only what was
 // wrong and send it again to that municipality alone; once it accepts, my move-in goes ahead. In English without
 // JavaScript and in Japanese with it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { applyCaseEvent, submitCase } from "../../app/cases/cases.server";
-import { openDatabase, type Db } from "../../db/client.server";
 import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { sampleSubmission } from "../factories";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
+import { acceptingAgencies, useCaseDatabase } from "./support/cases";
 
 describe.skipIf(!browserAvailable)("the status page says what to do", () => {
   // Organisations' systems accept at once; the municipalities with a demo officer are left to the test.
-  const story = usePortalAndBrowser({
-    AGENCY_SIMULATOR_DELAY_MS: "100",
-    AGENCY_SIMULATOR_ACCEPT_SHARE: "1",
-    AGENCY_SIMULATOR_REJECT_SHARE: "0",
-    AGENCY_SIMULATOR_ASK_SHARE: "0",
-  });
-  let db: Db;
-  beforeAll(() => {
-    db = openDatabase(story.portal.databasePath);
-  });
-  afterAll(() => db?.$client.close());
-
-  const requestOf = (caseId: string, procedureId: string) => listProcedureRequestsForCase(db, { caseId }).find((r) => r.procedureId === procedureId)!;
-  const statusOf = (id: string) => getProcedureRequest(db, { procedureRequestId: id })?.status;
+  // Organisations' systems accept at once; the municipalities with a demo officer are left to the story.
+  const story = usePortalAndBrowser(acceptingAgencies);
+  const cases = useCaseDatabase(story);
+  const { requestOf, statusOf } = cases;
 
   /** A sample person's move, submitted as the consent page would, with its move-out rejected by the old municipality's officer. */
   async function moveWithRejectedMoveOut(personId: string, note: string) {
     const submission = sampleSubmission("relocation", personId);
-    const submitted = submitCase(db, { ...submission, actorId: `u-${personId.slice(2)}` });
+    const submitted = submitCase(cases.db, { ...submission, actorId: `u-${personId.slice(2)}` });
     const moveOut = requestOf(submitted.case.id, "move-out-notification");
     await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
-    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.rejected", reason: `identity-not-verified|${note}` }, actor: `agency:${moveOut.agencyId}` });
+    applyCaseEvent(cases.db, { procedureRequestId: moveOut.id, event: { type: "agency.rejected", reason: `identity-not-verified|${note}` }, actor: `agency:${moveOut.agencyId}` });
     return { submitted, moveOut };
   }
 
@@ -57,7 +47,7 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
     // At the top: how the procedures stand, every one counted once.
     expect(await page.getByRole("heading", { level: 2, name: "Your procedures at a glance" }).count()).toBe(1);
     expect(await summaryCount(page, "rejected")).toBe(1);
-    const total = listProcedureRequestsForCase(db, { caseId: submitted.case.id }).length;
+    const total = listProcedureRequestsForCase(cases.db, { caseId: submitted.case.id }).length;
     const counted = Object.values(await summary(page)).reduce((a: number, b) => a + Number(b), 0);
     expect(counted).toBe(total);
 
@@ -86,14 +76,14 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
     await page.getByLabel("Full name in katakana").fill("タナカ イチロー");
     await Promise.all([page.waitForURL(/resent=/), page.getByRole("button", { name: /^Send to / }).click()]);
     await expect(page.getByRole("status").first().textContent()).resolves.toContain("was corrected and sent");
-    expect(JSON.parse(getProcedureRequest(db, { procedureRequestId: moveOut.id })!.payload).nameKana).toBe("タナカ イチロー");
+    expect(JSON.parse(getProcedureRequest(cases.db, { procedureRequestId: moveOut.id })!.payload).nameKana).toBe("タナカ イチロー");
     expect(await summaryCount(page, "rejected")).toBe(0);
     await expect(page.locator(`#procedure-${moveOut.id}`).textContent()).resolves.toContain("Corrected and sent again");
     await checkPage(page);
 
     // It reaches the municipality again; once it accepts, the move-in goes ahead.
     await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
-    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "千代田-0002" }, actor: `agency:${moveOut.agencyId}` });
+    applyCaseEvent(cases.db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "千代田-0002" }, actor: `agency:${moveOut.agencyId}` });
     const moveIn = requestOf(submitted.case.id, "move-in-notification");
     await expect.poll(() => statusOf(moveIn.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
     await page.goto(`${portal.url}/cases/${reference}`);
@@ -129,7 +119,7 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
     expect(await summaryCount(page, "rejected")).toBe(0);
     await checkPage(page);
     await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
-    expect(getProcedureRequest(db, { procedureRequestId: moveOut.id })!.agencyId).toBe(moveOut.agencyId);
+    expect(getProcedureRequest(cases.db, { procedureRequestId: moveOut.id })!.agencyId).toBe(moveOut.agencyId);
     await context.close();
   });
 });
