@@ -3,11 +3,12 @@
 // It owns I/O and time (timeouts, backoff); the machine owns every status.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import type { Db } from "../../db/client.server";
+import type { Db, Tx } from "../../db/client.server";
 import { getCase, getProcedureRequest } from "../../db/queries/cases";
 import { sqlOutbox, type Outbox, type OutboxRow } from "../../db/queries/outbox";
 import { applyCaseEvent, applyCaseEventInTx, CaseError } from "../cases/cases.server";
 import { connectorFor, type ConnectorLookup, type Delivery, type DeliveryResult } from "./connectors/index.server";
+import type { Connector } from "./connectors/connector.server";
 import { engineConfig, type EngineConfig } from "../platform/engine-config.server";
 import { logger } from "../platform/logger.server";
 import { insertDeliveryAttempt } from "../../db/queries/delivery-attempts";
@@ -104,23 +105,47 @@ export class Dispatcher {
 
   /** Claims one batch of due rows and delivers them concurrently. Returns how many it claimed. */
   async runOnce(): Promise<number> {
-    const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit: this.config.concurrency });
-    await Promise.all(rows.map((row) => this.deliverRow(row)));
-    return rows.length;
+    const { claimed, started } = this.claimAndStart(this.config.concurrency);
+    await Promise.all(started.map((delivery) => this.deliverRow(delivery)));
+    return claimed;
   }
 
-  /** Claims up to `room` due rows and starts delivering each (not waiting for them). Returns how many. */
+  /** Claims up to `room` due rows and starts delivering each (not waiting for them). Returns how many it claimed. */
   private claimAndDeliver(room: number): number {
     if (room <= 0) return 0;
-    const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit: room });
-    for (const row of rows) {
-      const delivering: Promise<void> = this.deliverRow(row).finally(() => {
+    const { claimed, started } = this.claimAndStart(room);
+    for (const each of started) {
+      const delivering: Promise<void> = this.deliverRow(each).finally(() => {
         this.inFlight.delete(delivering);
         this.freed?.();
       });
       this.inFlight.add(delivering);
     }
-    return rows.length;
+    return claimed;
+  }
+
+  /**
+   * In one transaction: claims up to `limit` due rows and, for each, tells the machine its delivery starts and
+   * builds the delivery (one commit, not one for the claim and one per row). A row whose start fails unexpectedly
+   * is left out, its own changes undone; it keeps its lease until it expires, then is claimed again.
+   */
+  private claimAndStart(limit: number): { claimed: number; started: Started[] } {
+    return this.db.transaction(
+      (tx) => {
+        const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit });
+        const started: Started[] = [];
+        for (const row of rows) {
+          try {
+            const delivery = tx.transaction((savepoint) => this.prepare(savepoint, row));
+            if (delivery) started.push({ row, ...delivery });
+          } catch (error) {
+            logUnexpected(row, error);
+          }
+        }
+        return { claimed: rows.length, started };
+      },
+      { behavior: "immediate" },
+    );
   }
 
   /** Resolves when a delivery in flight has been recorded (or stop() was called). */
@@ -133,19 +158,15 @@ export class Dispatcher {
     });
   }
 
-  private async deliverRow(row: OutboxRow): Promise<void> {
+  private async deliverRow(started: Started): Promise<void> {
     try {
-      await this.deliverClaimed(row);
+      await this.deliverStarted(started);
     } catch (error) {
-      // The row keeps its lease until it expires, then is claimed again: nothing is lost.
-      console.error(`dispatcher: delivery of ${row.id} failed unexpectedly: ${error instanceof CaseError ? error.code : (error as Error).name}: ${(error as Error).message}`);
+      logUnexpected(started.row, error);
     }
   }
 
-  private async deliverClaimed(row: OutboxRow): Promise<void> {
-    const prepared = this.prepare(row);
-    if (!prepared) return;
-    const { delivery, connector } = prepared;
+  private async deliverStarted({ row, delivery, connector }: Started): Promise<void> {
     let result: DeliveryResult;
     try {
       result = await connector.deliver(delivery, { timeoutMs: this.config.timeoutMs, now: this.clock() });
@@ -155,57 +176,52 @@ export class Dispatcher {
     this.record(row, result, delivery);
   }
 
-  /** In one transaction: check the lease, tell the machine the delivery starts, and build the delivery. */
-  private prepare(row: OutboxRow) {
-    return this.db.transaction(
-      (tx) => {
-        const now = this.clock();
-        if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return undefined;
-        // Deliver only when the lease outlasts the connector's timeout, so no one else can claim it meanwhile.
-        if (new Date(row.leaseExpiresAt!).getTime() - now.getTime() < this.config.timeoutMs) {
-          this.outbox.release(tx, { id: row.id, owner: this.owner });
-          return undefined;
-        }
-        const request = getProcedureRequest(tx, { procedureRequestId: row.procedureRequestId })!;
-        if (request.status === "queued" || request.status === "retrying") {
-          applyCaseEventInTx(tx, { procedureRequestId: request.id, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox });
-        } else if (request.status !== "delivering") {
-          // 'delivering' means an earlier claim crashed mid-delivery: deliver again with the same key.
-          // Anything else is a row the machine no longer wants; keep it visible rather than drop it.
-          const lastError = `procedure request is ${request.status}, not due for delivery`;
-          insertDeliveryAttempt(tx, {
-            outboxId: row.id,
-            procedureRequestId: request.id,
-            agencyId: request.agencyId,
-            attempt: row.attempts,
-            at: now.toISOString(),
-            outcome: "permanent",
-            httpStatus: null,
-            error: lastError,
-            responseExcerpt: null,
-          });
-          this.outbox.deadLetter(tx, { id: row.id, now, lastError });
-          logDeadLetter({ outboxId: row.id, procedureRequestId: request.id, agencyId: request.agencyId, procedureId: request.procedureId, attempts: row.attempts, reason: lastError });
-          return undefined;
-        }
-        const kase = getCase(tx, { caseId: request.caseId })!;
-        const delivery: Delivery = {
-          procedureRequestId: request.id,
-          caseReference: kase.reference,
-          procedureId: request.procedureId,
-          agencyId: request.agencyId,
-          // The one place a payload's identity numbers are opened for sending: to the organisation they are for.
-          payload: openIdentityNumbers(JSON.parse(request.payload) as unknown, `procedureRequest:${request.id}`),
-          deadline: request.deadline,
-          idempotencyKey: row.idempotencyKey,
-          ...(row.delivery > 1 && request.informationAnswer !== null
-            ? { information: { question: request.informationQuestion, answer: request.informationAnswer } }
-            : {}),
-        };
-        return { delivery, connector: this.connectors(tx, request.agencyId) };
-      },
-      { behavior: "immediate" },
-    );
+  /** Inside the claim's transaction: check the lease, tell the machine the delivery starts, and build the delivery. */
+  private prepare(tx: Tx, row: OutboxRow): Omit<Started, "row"> | undefined {
+    const now = this.clock();
+    if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return undefined;
+    // Deliver only when the lease outlasts the connector's timeout, so no one else can claim it meanwhile.
+    if (new Date(row.leaseExpiresAt!).getTime() - now.getTime() < this.config.timeoutMs) {
+      this.outbox.release(tx, { id: row.id, owner: this.owner });
+      return undefined;
+    }
+    const request = getProcedureRequest(tx, { procedureRequestId: row.procedureRequestId })!;
+    if (request.status === "queued" || request.status === "retrying") {
+      applyCaseEventInTx(tx, { procedureRequestId: request.id, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox });
+    } else if (request.status !== "delivering") {
+      // 'delivering' means an earlier claim crashed mid-delivery: deliver again with the same key.
+      // Anything else is a row the machine no longer wants; keep it visible rather than drop it.
+      const lastError = `procedure request is ${request.status}, not due for delivery`;
+      insertDeliveryAttempt(tx, {
+        outboxId: row.id,
+        procedureRequestId: request.id,
+        agencyId: request.agencyId,
+        attempt: row.attempts,
+        at: now.toISOString(),
+        outcome: "permanent",
+        httpStatus: null,
+        error: lastError,
+        responseExcerpt: null,
+      });
+      this.outbox.deadLetter(tx, { id: row.id, now, lastError });
+      logDeadLetter({ outboxId: row.id, procedureRequestId: request.id, agencyId: request.agencyId, procedureId: request.procedureId, attempts: row.attempts, reason: lastError });
+      return undefined;
+    }
+    const kase = getCase(tx, { caseId: request.caseId })!;
+    const delivery: Delivery = {
+      procedureRequestId: request.id,
+      caseReference: kase.reference,
+      procedureId: request.procedureId,
+      agencyId: request.agencyId,
+      // The one place a payload's identity numbers are opened for sending: to the organisation they are for.
+      payload: openIdentityNumbers(JSON.parse(request.payload) as unknown, `procedureRequest:${request.id}`),
+      deadline: request.deadline,
+      idempotencyKey: row.idempotencyKey,
+      ...(row.delivery > 1 && request.informationAnswer !== null
+        ? { information: { question: request.informationQuestion, answer: request.informationAnswer } }
+        : {}),
+    };
+    return { delivery, connector: this.connectors(tx, request.agencyId) };
   }
 
   /** In one transaction: the machine's event for the result, and the outbox row as the machine decided. */
@@ -297,6 +313,14 @@ export function listDeadLetters(db: Db, { outbox = sqlOutbox }: { outbox?: Outbo
       deadSince: row.updatedAt,
     };
   });
+}
+
+/** A claimed row whose delivery has started: what to send, and through which connector. */
+type Started = { row: OutboxRow; delivery: Delivery; connector: Connector };
+
+/** The row keeps its lease until it expires, then is claimed again: nothing is lost. */
+function logUnexpected(row: OutboxRow, error: unknown) {
+  console.error(`dispatcher: delivery of ${row.id} failed unexpectedly: ${error instanceof CaseError ? error.code : (error as Error).name}: ${(error as Error).message}`);
 }
 
 /** A new dead letter, at error level so alerting sees it: ids and the data-free reason only, never the payload. */

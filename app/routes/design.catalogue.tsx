@@ -11,6 +11,9 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import designStyles from "~/styles/design.css?url";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: ["design"] };
+
 export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyles }];
 

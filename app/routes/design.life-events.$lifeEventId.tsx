@@ -9,6 +9,10 @@ import { coverageView, lifeEventDrawings, lifeEventView, requireLifeEvent, shari
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
 import designStyles from "~/styles/design.css?url";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: ["design", ...journeyNamespaces] };
 
 export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyles }];

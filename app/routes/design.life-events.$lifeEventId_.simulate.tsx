@@ -14,6 +14,10 @@ import { readSimulationInput, simulationView, type ReadView } from "~/design/sim
 import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import designStyles from "~/styles/design.css?url";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: ["design", ...journeyNamespaces] };
 
 export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyles }];

@@ -52,24 +52,37 @@ export const sqlOutbox: Outbox = {
   },
 
   claim(db, { owner, now, leaseMs, limit }) {
-    // One statement, in an IMMEDIATE transaction: the sub-select and the update see the same rows, and
-    // the re-checked conditions make the update a compare-and-set. (PostgreSQL: add FOR UPDATE SKIP LOCKED.)
-    const claimDue = preparedOnce(db, "outbox.claim", () => {
-      const at = sql.placeholder("at");
-      const due = db
+    // In an IMMEDIATE transaction, so no other writer comes between the select and the update; the update
+    // re-checks the conditions all the same (a compare-and-set). It names the rows by id, so SQLite finds them by
+    // the primary key, not among every pending row as it did for a sub-select. (PostgreSQL: FOR UPDATE SKIP LOCKED.)
+    const at = iso(now);
+    const findDue = preparedOnce(db, "outbox.due", () =>
+      db
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, at), leaseFree(at)))
+        .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, sql.placeholder("at")), leaseFree(sql.placeholder("at"))))
         .orderBy(asc(outbox.nextAttemptAt))
-        .limit(sql.placeholder("limit"));
-      return db
-        .update(outbox)
-        .set({ leaseOwner: sql`${sql.placeholder("owner")}`, leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`, attempts: sqlIncrement(), updatedAt: sql`${at}` })
-        .where(and(inArray(outbox.id, due), eq(outbox.status, "pending"), leaseFree(at)))
-        .returning()
-        .prepare();
-    });
-    return db.transaction(() => claimDue.all({ at: iso(now), owner, leaseExpiresAt: iso(new Date(now.getTime() + leaseMs)), limit }), { behavior: "immediate" });
+        .limit(sql.placeholder("limit"))
+        .prepare(),
+    );
+    return db.transaction(
+      (tx) => {
+        const due = findDue.all({ at, limit }).map((row) => row.id);
+        if (due.length === 0) return [];
+        // One prepared update for each number of rows (at most the dispatcher's concurrency).
+        const take = preparedOnce(tx, `outbox.take.${due.length}`, () => {
+          const ids = due.map((_, i) => sql.placeholder(`id${i}`));
+          return tx
+            .update(outbox)
+            .set({ leaseOwner: sql`${sql.placeholder("owner")}`, leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`, attempts: sqlIncrement(), updatedAt: sql`${sql.placeholder("at")}` })
+            .where(and(inArray(outbox.id, ids), eq(outbox.status, "pending"), leaseFree(sql.placeholder("at"))))
+            .returning()
+            .prepare();
+        });
+        return take.all({ at, owner, leaseExpiresAt: iso(new Date(now.getTime() + leaseMs)), ...Object.fromEntries(due.map((id, i) => [`id${i}`, id])) });
+      },
+      { behavior: "immediate" },
+    );
   },
 
   holdsLease(tx, { id, owner, now }) {
