@@ -14,15 +14,24 @@ describe("the flows catalogue", () => {
 
   it("finds a life event by id and version, and nothing for an unknown one", () => {
     expect(flows.getLifeEvent("relocation", 1)?.version).toBe(1);
-    expect(flows.getLifeEvent("relocation")).toBe(flows.getLifeEvent("relocation", 1));
+    expect(flows.getLifeEvent("relocation")).toBe(flows.getLifeEvent("relocation", 2));
     expect(flows.getLifeEvent("relocation", 99)).toBeUndefined();
     expect(flows.getLifeEvent("toString")).toBeUndefined();
+  });
+
+  it("keeps version 1 of moving house as it was published: without the three procedures version 2 added", () => {
+    const added = ["child-allowance-end", "number-plate-change", "automobile-tax-address-change"];
+    const [v1, v2] = [flows.getLifeEvent("relocation", 1)!, flows.getLifeEvent("relocation", 2)!];
+    expect(added.filter((id) => v1.procedures.includes(id))).toEqual([]);
+    expect(added.every((id) => v2.procedures.includes(id))).toBe(true);
+    expect(v2.procedures.filter((id) => !added.includes(id))).toEqual(v1.procedures);
+    expect(v1.questions.map((question) => question.id)).toEqual(v2.questions.map((question) => question.id));
   });
 
   it("compiles each version's machines once", () => {
     const relocation = flows.getLifeEvent("relocation")!;
     expect(flows.createJourneyMachine(relocation)).toBe(flows.createJourneyMachine(relocation));
-    expect(flows.createCaseMachine(relocation).id).toBe("relocation-case-v1");
+    expect(flows.createCaseMachine(relocation).id).toBe("relocation-case-v2");
   });
 
   it("describes an address question with its postal code part first", () => {

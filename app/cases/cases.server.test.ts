@@ -68,8 +68,8 @@ describe("submitCase", () => {
     const { case: kase, procedureRequests: requests, created } = submitSampleCase(db);
     expect(created).toBe(true);
     expect(kase.reference).toMatch(/^MDG-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(kase).toMatchObject({ lifeEventId: "relocation", flowVersion: 1, applicantId: "p-tanaka-ichiro", status: "submitted" });
-    expect(JSON.parse(kase.snapshot)).toMatchObject({ status: "active", context: { caseId: kase.id, version: 1 } });
+    expect(kase).toMatchObject({ lifeEventId: "relocation", flowVersion: 2, applicantId: "p-tanaka-ichiro", status: "submitted" });
+    expect(JSON.parse(kase.snapshot)).toMatchObject({ status: "active", context: { caseId: kase.id, version: 2 } });
 
     const byProcedure = Object.fromEntries(requests.map((request) => [request.procedureId, request]));
     expect(byProcedure["move-out-notification"].status).toBe("queued");

@@ -115,12 +115,18 @@ export function discardDraft(db: Db, lifeEvent: LifeEvent): void {
   db.transaction((tx) => deleteContentDraft(tx, { lifeEventId: lifeEvent.id }));
 }
 
+/** The texts in effect at a content version (0: the built-in ones), by key. */
+export function textsAtVersion(tx: Tx, lifeEvent: LifeEvent, entries: TextEntry[], version: number): Record<string, BilingualText> | undefined {
+  const found: { texts: ContentTexts } | undefined = version === 0 ? { texts: {} } : findContentVersion(tx, { lifeEventId: lifeEvent.id, version });
+  return found ? Object.fromEntries(entries.map((entry) => [entry.key, complete(found.texts[entry.key] ?? entry.builtIn)])) : undefined;
+}
+
 /** Only texts that differ from the built-in ones are stored in a version. */
 function overridesOf(entries: TextEntry[], texts: Record<string, BilingualText>): ContentTexts {
   return Object.fromEntries(entries.filter((entry) => !sameText(texts[entry.key], entry.builtIn)).map((entry) => [entry.key, texts[entry.key]]));
 }
 
-function changesBetween(entries: TextEntry[], before: Record<string, BilingualText>, after: Record<string, BilingualText>): ContentChange[] {
+export function changesBetween(entries: TextEntry[], before: Record<string, BilingualText>, after: Record<string, BilingualText>): ContentChange[] {
   return entries.filter((entry) => !sameText(before[entry.key], after[entry.key])).map((entry) => ({ key: entry.key, before: before[entry.key], after: after[entry.key] }));
 }
 

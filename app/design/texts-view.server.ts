@@ -74,7 +74,7 @@ export function textGroupsView(lifeEvent: LifeEvent, state: ContentState, lang: 
 }
 
 /** A change's label: the group's title and the kind of text, as the texts page names them. */
-function changeLabels(lifeEvent: LifeEvent, state: ContentState, lang: Lang, t: TFunction): Map<string, string> {
+export function changeLabels(lifeEvent: LifeEvent, state: ContentState, lang: Lang, t: TFunction): Map<string, string> {
   return new Map(
     textGroupsView(lifeEvent, state, lang, t).flatMap((group) =>
       group.entries.map((entry): [string, string] => [entry.key, `${group.title} — ${entry.context ? `${entry.label}: ${entry.context}` : entry.label}`]),

@@ -70,3 +70,26 @@ describe("a journey from first page to one case", () => {
     expect(findJourney(db, { id: journey.id })?.status).toBe("submitted");
   });
 });
+
+describe("a journey begun on an earlier version of its life event", () => {
+  it("goes on, and is submitted, on the version it started with", () => {
+    // 佐藤さん's family moves to Yokohama with a child: version 2 also ends the child allowance at the old ward.
+    const sato = relocation.samples.find((s) => s.id === "p-sato-kenji")!;
+    const started = startOrResumeJourney(db, { subjectId: "p-sato-kenji", actorId: "u-sato-kenji", lifeEventId: "relocation" });
+    db.$client.prepare("update journeys set flow_version = 1 where id = ?").run(started.id);
+    let journey = loadJourney(db, { journeyId: started.id })!;
+    expect(journey.lifeEvent).toBe(getLifeEvent("relocation", 1));
+    for (let i = 0; i < relocation.questions.length && journey.state !== "checkingAnswers"; i++) {
+      journey = sendJourneyEvents(db, { journeyId: journey.id, events: [{ type: "answer.submitted", questionId: journey.state, value: sato.answers[journey.state] }] });
+    }
+    expect(journey.state).toBe("checkingAnswers");
+    const preview = buildConsentPreview(journey, "ja");
+    const token = ensureSubmissionToken(db, journey);
+    const { reference } = submitJourney(db, { journey, preview, optOut: [], token, lang: "ja", actorId: "u-sato-kenji", onBehalfOf: null });
+    const kase = db.$client.prepare("select id, flow_version as flowVersion from cases where reference = ?").get(reference) as { id: string; flowVersion: number };
+    expect(kase.flowVersion).toBe(1);
+    const procedures = listProcedureRequestsForCase(db, { caseId: kase.id }).map((r) => r.procedureId);
+    expect(procedures).toContain("child-allowance-claim");
+    expect(procedures).not.toContain("child-allowance-end");
+  });
+});

@@ -42,6 +42,9 @@ export default function DesignLifeEvent() {
         </Link>{" "}
         <Link className="button button--secondary" to={`/design/life-events/${view.id}/texts`}>
           {t("texts.open")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`/design/life-events/${view.id}/versions`}>
+          {t("versions.open")}
         </Link>
       </p>
 

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BilingualText, TextChanges } from "~/components/bilingual-text/bilingual-text";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { discardDraft, publishDraft, revertContent } from "~/design/content.server";
@@ -59,20 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: [{ message: t(`design:texts.refused.${result.reason}`) }] }, { status: 409 });
   }
   return data({ errors: [{ message: t("design:texts.refused.unknown") }] }, { status: 400 });
-}
-
-function Bilingual({ text }: { text: { ja: string; en: string } }) {
-  const { t } = useTranslation("design");
-  return (
-    <>
-      <span className="design-text">
-        <span className="summary-list__meta">{t("texts.language.ja")}</span> <span lang="ja">{text.ja || t("texts.missing")}</span>
-      </span>
-      <span className="design-text">
-        <span className="summary-list__meta">{t("texts.language.en")}</span> <span lang="en">{text.en || t("texts.missing")}</span>
-      </span>
-    </>
-  );
 }
 
 export default function DesignTexts() {
@@ -143,7 +130,7 @@ export default function DesignTexts() {
                       {entry.context ? <span className="summary-list__meta design-text">{entry.context}</span> : null}
                     </dt>
                     <dd>
-                      <Bilingual text={entry.changed ? entry.drafted : entry.published} />
+                      <BilingualText text={entry.changed ? entry.drafted : entry.published} />
                       {entry.changed ? <span className="summary-list__meta design-text">{t("texts.draftValue")}</span> : null}
                       {entry.problems.map((problem) => (
                         <span className="field__error design-text" key={problem}>
@@ -189,19 +176,7 @@ export default function DesignTexts() {
                 {t("texts.publishedBy", { at: version.publishedAt, name: version.publishedBy })}
                 {version.revertedTo !== null ? ` ${t("texts.revertedTo", { version: version.revertedTo })}` : ""}
               </p>
-              <ul>
-                {version.changes.map((change) => (
-                  <li key={change.key}>
-                    {change.label}
-                    <span className="design-text">
-                      {t("texts.before")} <Bilingual text={change.before} />
-                    </span>
-                    <span className="design-text">
-                      {t("texts.after")} <Bilingual text={change.after} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <TextChanges changes={version.changes} />
               {version.version < view.version ? (
                 <Form method="post">
                   <CsrfField />

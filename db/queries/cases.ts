@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { insertReturning, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
@@ -141,4 +141,9 @@ export function listProcedureRequestsInStatus(tx: Tx, { status, updatedBefore, l
     .orderBy(asc(procedureRequests.updatedAt))
     .limit(limit)
     .all();
+}
+
+/** How many cases of a life event each flow version has (the designers' versions page; no personal data). */
+export function countCasesByFlowVersion(tx: Tx, { lifeEventId }: { lifeEventId: string }) {
+  return tx.select({ flowVersion: cases.flowVersion, count: count() }).from(cases).where(eq(cases.lifeEventId, lifeEventId)).groupBy(cases.flowVersion).all();
 }

@@ -1,5 +1,5 @@
 // Journeys as stored: create, find the one in progress, save a new snapshot, mark submitted.
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { journeys } from "../schema";
 
@@ -64,5 +64,15 @@ export function listJourneysInProgressWithToken(tx: Tx) {
     .select()
     .from(journeys)
     .where(and(eq(journeys.status, "inProgress"), isNotNull(journeys.submissionToken)))
+    .all();
+}
+
+/** How many journeys of a life event each flow version has, by status (the designers' versions page; no personal data). */
+export function countJourneysByFlowVersion(tx: Tx, { lifeEventId }: { lifeEventId: string }) {
+  return tx
+    .select({ flowVersion: journeys.flowVersion, status: journeys.status, count: count() })
+    .from(journeys)
+    .where(eq(journeys.lifeEventId, lifeEventId))
+    .groupBy(journeys.flowVersion, journeys.status)
     .all();
 }

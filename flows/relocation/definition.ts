@@ -1,7 +1,7 @@
 // Moving house (引越し): one journey that tells the old and new municipality, the police, the
 // transport bureau, the pension service, utilities, Japan Post and the bank, each only what it needs.
 import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } from "../lib/types";
-import { defineLifeEvent } from "../lib/life-event";
+import { defineLifeEvent, type ProcedureRule } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import { ageOn } from "../lib/dates";
 import { bankIds, transportBureauFor } from "../agencies";
@@ -151,94 +151,111 @@ const both =
   (context: Context) =>
     rules.every((rule) => rule(context));
 
-export const relocation = defineLifeEvent({
-  id: "relocation",
-  version: 1,
-  title: { ja: "引越し（転居・転入・転出）", en: "Moving house" },
-  description: {
-    ja: "引越しに伴う住民票の異動、マイナンバーカード、健康保険・年金、児童手当・転校、運転免許・自動車、ペット、電気・ガス・水道・郵便・銀行の手続を一度にまとめて行います。",
-    en: "Move your resident registration and tell the My Number Card, health insurance and pension, child allowance and schools, your driving licence and vehicles, your dog's registration, and water, energy, post and bank, all at once.",
-  },
-  questions,
-  askWhen: {
-    currentSchool: movesWithSchoolChildren,
-    residenceCardNumber: isForeignResident,
-    receivesPension: isAged60OrOver,
-    basicPensionNumber: receivesPension,
-    vehicles: ownsVehicle,
-    parkingAddress: ownsVehicle,
-    parkingSpace: ownsVehicle,
-    licenceNumber: hasDriversLicence,
-    dogs: ownsDog,
-    bank: picked("bank"),
-    phone: pickedAnyService,
-  },
-  provides: {
-    name: ({ record }) => record["name.kanji"],
-    nameKana: ({ record }) => record["name.kana"],
-    birthDate: ({ record }) => record.birthDate,
-    gender: ({ record }) => record.gender,
-    nationality: ({ record }) => record.nationality,
-    email: ({ record }) => record.email,
-    phone: ({ answers, record }) => answers.phone ?? record.phone,
-    // Never for a Japanese national, even if an answer lingers: they have no residence card.
-    residenceCardNumber: ({ answers, record }) => (record.nationality && record.nationality !== "JP" ? answers.residenceCardNumber : undefined),
-    moveDate: ({ answers }) => answers.moveDate,
-    currentAddress: ({ answers }) => answers.currentAddress,
-    newAddress: ({ answers }) => answers.newAddress,
-    movingMembers: ({ answers }) => answers.movingMembers,
-    children,
-    schoolChildren,
-    currentSchool: ({ answers }) => answers.currentSchool,
-    careInsuredPersons,
-    basicPensionNumber: ({ answers }) => answers.basicPensionNumber,
-    driversLicenceNumber: ({ answers }) => answers.licenceNumber,
-    // Each vehicle with the details the transport bureau's register holds for it (the parking certificate asks them).
-    vehicles: ({ answers, record }) =>
-      answers.vehicles?.map((vehicle) => ({ ...record.vehicles?.find((known) => known.registrationNumber === vehicle.registrationNumber), ...vehicle })),
-    parkingAddress: ({ answers }) => answers.parkingAddress,
-    parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
-    householderName: ({ record }) => record["householder.name"],
-    relationshipToHouseholder: ({ record }) => record["householder.relationship"],
-    residenceStatus: ({ record }) => (record.nationality && record.nationality !== "JP" ? record.residenceStatus : undefined),
-    periodOfStay: ({ record }) => (record.nationality && record.nationality !== "JP" ? record.periodOfStayUntil : undefined),
-    filedAt,
-    filedBy,
-    dogs: ({ answers }) => answers.dogs,
-  },
-  checks: {
-    // The move date must lie in the window of the resident registration procedures the answers select.
-    moveDate: withinFilingWindows("moveDate"),
-  },
-  procedures: [
-    { procedure: catalogue.moveOutNotification, when: movesToAnotherMunicipality, offline: lacksMyNumberCard },
-    { procedure: catalogue.moveInNotification, when: movesToAnotherMunicipality },
-    { procedure: catalogue.changeOfAddressNotification, when: movesWithinMunicipality },
-    { procedure: catalogue.myNumberCardAddressUpdate, when: hasMyNumberCard },
-    { procedure: catalogue.nhiWithdrawal, when: both(isNhiInsured, movesToAnotherMunicipality) },
-    { procedure: catalogue.nhiEnrolment, when: both(isNhiInsured, movesToAnotherMunicipality) },
-    { procedure: catalogue.nationalPensionAddressChange, when: isPensionCategory1 },
-    { procedure: catalogue.pensionRecipientAddressChange, when: receivesPension },
-    { procedure: catalogue.longTermCareInsurance, when: both(movesSomeoneAged65OrOver, movesToAnotherMunicipality) },
-    { procedure: catalogue.childAllowanceEnd, when: both(movesWithChildren, movesToAnotherMunicipality) },
-    { procedure: catalogue.childAllowanceClaim, when: both(movesWithChildren, movesToAnotherMunicipality) },
-    { procedure: catalogue.schoolTransfer, when: movesWithSchoolChildren },
-    { procedure: catalogue.dogRegistrationChange, when: ownsDog },
-    { procedure: catalogue.driversLicenceAddressChange, when: hasDriversLicence },
-    { procedure: catalogue.parkingCertificate, when: both(ownsVehicle, ownsCar) },
-    { procedure: catalogue.vehicleRegistrationChange, when: both(ownsVehicle, ownsRegisteredCar) },
-    { procedure: catalogue.numberPlateChange, when: both(ownsVehicle, ownsRegisteredCar, changesRegistrationOffice) },
-    { procedure: catalogue.automobileTaxAddressChange, when: both(ownsVehicle, ownsRegisteredCar) },
-    { procedure: catalogue.waterStop, when: picked("water") },
-    { procedure: catalogue.waterStart, when: picked("water") },
-    { procedure: catalogue.electricityMove, when: picked("electricity") },
-    { procedure: catalogue.gasMove, when: picked("gas") },
-    { procedure: catalogue.internetMove, when: picked("internet") },
-    { procedure: catalogue.mailForwarding, when: picked("mailForwarding") },
-    { procedure: catalogue.bankAddressChange, when: picked("bank") },
-  ],
-  samples: relocationSamples,
-});
+/** Which procedures a move can set off, and the rule that selects each, in the order the pages list them. */
+const procedureRules: ProcedureRule<RelocationAnswers>[] = [
+  { procedure: catalogue.moveOutNotification, when: movesToAnotherMunicipality, offline: lacksMyNumberCard },
+  { procedure: catalogue.moveInNotification, when: movesToAnotherMunicipality },
+  { procedure: catalogue.changeOfAddressNotification, when: movesWithinMunicipality },
+  { procedure: catalogue.myNumberCardAddressUpdate, when: hasMyNumberCard },
+  { procedure: catalogue.nhiWithdrawal, when: both(isNhiInsured, movesToAnotherMunicipality) },
+  { procedure: catalogue.nhiEnrolment, when: both(isNhiInsured, movesToAnotherMunicipality) },
+  { procedure: catalogue.nationalPensionAddressChange, when: isPensionCategory1 },
+  { procedure: catalogue.pensionRecipientAddressChange, when: receivesPension },
+  { procedure: catalogue.longTermCareInsurance, when: both(movesSomeoneAged65OrOver, movesToAnotherMunicipality) },
+  { procedure: catalogue.childAllowanceEnd, when: both(movesWithChildren, movesToAnotherMunicipality) },
+  { procedure: catalogue.childAllowanceClaim, when: both(movesWithChildren, movesToAnotherMunicipality) },
+  { procedure: catalogue.schoolTransfer, when: movesWithSchoolChildren },
+  { procedure: catalogue.dogRegistrationChange, when: ownsDog },
+  { procedure: catalogue.driversLicenceAddressChange, when: hasDriversLicence },
+  { procedure: catalogue.parkingCertificate, when: both(ownsVehicle, ownsCar) },
+  { procedure: catalogue.vehicleRegistrationChange, when: both(ownsVehicle, ownsRegisteredCar) },
+  { procedure: catalogue.numberPlateChange, when: both(ownsVehicle, ownsRegisteredCar, changesRegistrationOffice) },
+  { procedure: catalogue.automobileTaxAddressChange, when: both(ownsVehicle, ownsRegisteredCar) },
+  { procedure: catalogue.waterStop, when: picked("water") },
+  { procedure: catalogue.waterStart, when: picked("water") },
+  { procedure: catalogue.electricityMove, when: picked("electricity") },
+  { procedure: catalogue.gasMove, when: picked("gas") },
+  { procedure: catalogue.internetMove, when: picked("internet") },
+  { procedure: catalogue.mailForwarding, when: picked("mailForwarding") },
+  { procedure: catalogue.bankAddressChange, when: picked("bank") },
+];
 
-/** Every published version; an old case is restored with the version that made it. */
-export const relocationVersions = [relocation];
+/**
+ * Procedures version 2 added (2026-12-02, #17): the child allowance's end at the old municipality, new number plates,
+ * and the automobile tax's change of address. A journey or case begun on version 1 goes on without them.
+ */
+const addedInVersion2 = new Set([catalogue.childAllowanceEnd.id, catalogue.numberPlateChange.id, catalogue.automobileTaxAddressChange.id]);
+
+function defineRelocation(version: number, procedures: ProcedureRule<RelocationAnswers>[]) {
+  return defineLifeEvent({
+    id: "relocation",
+    version,
+    title: { ja: "引越し（転居・転入・転出）", en: "Moving house" },
+    description: {
+      ja: "引越しに伴う住民票の異動、マイナンバーカード、健康保険・年金、児童手当・転校、運転免許・自動車、ペット、電気・ガス・水道・郵便・銀行の手続を一度にまとめて行います。",
+      en: "Move your resident registration and tell the My Number Card, health insurance and pension, child allowance and schools, your driving licence and vehicles, your dog's registration, and water, energy, post and bank, all at once.",
+    },
+    questions,
+    askWhen: {
+      currentSchool: movesWithSchoolChildren,
+      residenceCardNumber: isForeignResident,
+      receivesPension: isAged60OrOver,
+      basicPensionNumber: receivesPension,
+      vehicles: ownsVehicle,
+      parkingAddress: ownsVehicle,
+      parkingSpace: ownsVehicle,
+      licenceNumber: hasDriversLicence,
+      dogs: ownsDog,
+      bank: picked("bank"),
+      phone: pickedAnyService,
+    },
+    provides: {
+      name: ({ record }) => record["name.kanji"],
+      nameKana: ({ record }) => record["name.kana"],
+      birthDate: ({ record }) => record.birthDate,
+      gender: ({ record }) => record.gender,
+      nationality: ({ record }) => record.nationality,
+      email: ({ record }) => record.email,
+      phone: ({ answers, record }) => answers.phone ?? record.phone,
+      // Never for a Japanese national, even if an answer lingers: they have no residence card.
+      residenceCardNumber: ({ answers, record }) => (record.nationality && record.nationality !== "JP" ? answers.residenceCardNumber : undefined),
+      moveDate: ({ answers }) => answers.moveDate,
+      currentAddress: ({ answers }) => answers.currentAddress,
+      newAddress: ({ answers }) => answers.newAddress,
+      movingMembers: ({ answers }) => answers.movingMembers,
+      children,
+      schoolChildren,
+      currentSchool: ({ answers }) => answers.currentSchool,
+      careInsuredPersons,
+      basicPensionNumber: ({ answers }) => answers.basicPensionNumber,
+      driversLicenceNumber: ({ answers }) => answers.licenceNumber,
+      // Each vehicle with the details the transport bureau's register holds for it (the parking certificate asks them).
+      vehicles: ({ answers, record }) =>
+        answers.vehicles?.map((vehicle) => ({ ...record.vehicles?.find((known) => known.registrationNumber === vehicle.registrationNumber), ...vehicle })),
+      parkingAddress: ({ answers }) => answers.parkingAddress,
+      parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
+      householderName: ({ record }) => record["householder.name"],
+      relationshipToHouseholder: ({ record }) => record["householder.relationship"],
+      residenceStatus: ({ record }) => (record.nationality && record.nationality !== "JP" ? record.residenceStatus : undefined),
+      periodOfStay: ({ record }) => (record.nationality && record.nationality !== "JP" ? record.periodOfStayUntil : undefined),
+      filedAt,
+      filedBy,
+      dogs: ({ answers }) => answers.dogs,
+    },
+    checks: {
+      // The move date must lie in the window of the resident registration procedures the answers select.
+      moveDate: withinFilingWindows("moveDate"),
+    },
+    procedures,
+    samples: relocationSamples,
+  });
+}
+
+export const relocationV1 = defineRelocation(
+  1,
+  procedureRules.filter(({ procedure }) => !addedInVersion2.has(procedure.id)),
+);
+export const relocation = defineRelocation(2, procedureRules);
+
+/** Every published version; an old journey or case is restored with the version that made it. */
+export const relocationVersions = [relocationV1, relocation];

@@ -162,6 +162,7 @@ export const routeAccess: RouteAccess[] = [
     post: ["designer"],
     form: { "relocation:moveDate.hint|ja": "<script>alert(1)</script>", "relocation:moveDate.hint|en": "Hint" },
   },
+  { file: "design.life-events.$lifeEventId_.versions", path: "/design/life-events/relocation/versions?from=1&to=2", get: ["designer"] },
   { file: "design.life-events.$lifeEventId_.texts.$group_.preview", path: "/design/life-events/relocation/texts/moveDate/preview?lng=en&show=errors", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // IDEA BOX: reading is public, posting and supporting need an account; an idea about the pension office's

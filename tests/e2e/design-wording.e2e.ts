@@ -86,6 +86,17 @@ describe.skipIf(!browserAvailable)("the designers' wording", () => {
     await designer.getByRole("heading", { level: 3, name: "第1版" }).waitFor();
     await checkPage(designer);
 
+    // Versions: the journeys and cases on each structure version, what version 2 added, and the wording's change.
+    await designer.goto(`${url}/design/life-events/relocation/versions?lng=en`);
+    await designer.getByRole("heading", { level: 1, name: "Versions of Moving house" }).waitFor();
+    expect(await designer.locator("#versions-structure").locator("..").textContent()).toContain("Procedures added");
+    await Promise.all([designer.waitForURL(/textsTo=1/), designer.goto(`${url}/design/life-events/relocation/versions?from=1&to=2&textsFrom=0&textsTo=1`)]);
+    expect(await designer.locator("#versions-content").locator("..").textContent()).toContain(newHint.en);
+    await checkPage(designer);
+    await designer.goto(`${url}/design/life-events/relocation/versions?lng=ja`);
+    await designer.getByRole("heading", { level: 1, name: "引越し（転居・転入・転出）の版" }).waitFor();
+    await checkPage(designer);
+
     // 田中さん's next page shows the new hint, without a restart, and his journey carries on to check answers.
     await citizen.goto(`${url}/life-events/relocation/questions/moveDate`);
     expect(await citizen.locator("#answer-hint").textContent()).toBe(newHint.ja);
