@@ -3,7 +3,7 @@
 import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
-import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEventsForCase, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { dataDictionary, fillForm, getAgency, getProcedure, isIdentityNumberItem, type DataItemKey } from "../../flows";
 
 export type Lang = "ja" | "en";
@@ -56,6 +56,12 @@ function filledFormView(procedureId: string, payloadJson: string, lang: Lang) {
 }
 
 export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang: Lang }) {
+  const timelines = new Map<string, { status: string; at: string }[]>();
+  for (const event of listProcedureEventsForCase(db, { caseId })) {
+    const timeline = timelines.get(event.procedureRequestId) ?? [];
+    timeline.push({ status: event.toStatus, at: event.at });
+    timelines.set(event.procedureRequestId, timeline);
+  }
   return listProcedureRequestsForCase(db, { caseId }).map((request) => {
     const procedure = getProcedure(request.procedureId);
     return {
@@ -75,10 +81,7 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
       informationAnswer: request.informationAnswer,
       rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
       closingReason: request.closingReason,
-      timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({
-        status: event.toStatus,
-        at: event.at,
-      })),
+      timeline: timelines.get(request.id) ?? [],
     };
   });
 }
