@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { sampleOf, submitSampleCase } from "../../tests/factories";
 import { caseStatusView } from "./case-pages.server";
+import { applyCaseEvent } from "./cases.server";
 
 const { db, close } = createTestDatabase();
 afterAll(() => close());
@@ -24,5 +25,18 @@ describe("the status page's forms", () => {
     }
     const moveDate = view.flatMap((procedure) => procedure.form!.items).find((entry) => entry.key === "moveDate")!;
     expect(moveDate).toMatchObject({ status: "filled", label: "Date of the move", value: sample.answers.moveDate });
+  });
+});
+
+describe("the status page's timelines", () => {
+  it("shows each procedure request its own status events, oldest first, and no other case's", () => {
+    const other = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
+    const submitted = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
+    const first = submitted.procedureRequests.find((request) => request.status === "queued")!;
+    applyCaseEvent(db, { procedureRequestId: first.id, event: { type: "delivery.started" }, actor: "system:test" });
+    applyCaseEvent(db, { procedureRequestId: other.procedureRequests[0].id, event: { type: "delivery.started" }, actor: "system:test" });
+    const view = caseStatusView(db, { caseId: submitted.case.id, lang: "ja" });
+    expect(view.find((procedure) => procedure.id === first.id)!.timeline.map((event) => event.status)).toEqual(["queued", "delivering"]);
+    for (const procedure of view.filter((each) => each.id !== first.id)) expect(procedure.timeline.map((event) => event.status)).toEqual([procedure.status]);
   });
 });

@@ -3,7 +3,7 @@
 import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
-import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEvents, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEventsForCase, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { dataDictionary, fillForm, getAgency, getProcedure, identityNumberReferences, type DataItemKey, type ProcedureStatus } from "../../flows";
 import { canApplyCaseEvent } from "./cases.server";
 import { correctableItems } from "./correction.server";
@@ -110,6 +110,12 @@ function maskedReference(procedureRequestId: string, procedureId: string, stored
 }
 
 export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang: Lang }) {
+  const timelines = new Map<string, { status: string; resubmitted: boolean; at: string }[]>();
+  for (const event of listProcedureEventsForCase(db, { caseId })) {
+    const timeline = timelines.get(event.procedureRequestId) ?? [];
+    timeline.push({ status: event.toStatus, resubmitted: (JSON.parse(event.detail) as { event?: string }).event === "citizen.resubmitted", at: event.at });
+    timelines.set(event.procedureRequestId, timeline);
+  }
   return listProcedureRequestsForCase(db, { caseId }).map((request) => {
     const procedure = getProcedure(request.procedureId);
     const status = request.status as ProcedureStatus;
@@ -141,11 +147,7 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
         correctableItems(request, lang).length > 0 &&
         canApplyCaseEvent(db, { procedureRequestId: request.id, event: { type: "citizen.resubmitted" } }),
       closingReason: request.closingReason,
-      timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({
-        status: event.toStatus,
-        resubmitted: (JSON.parse(event.detail) as { event?: string }).event === "citizen.resubmitted",
-        at: event.at,
-      })),
+      timeline: timelines.get(request.id) ?? [],
     };
   });
 }

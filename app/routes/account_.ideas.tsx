@@ -9,6 +9,10 @@ import { formatDateTime } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
+import { journeyNamespaces } from "~/journeys/namespaces";
+
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: ["ideas", ...journeyNamespaces] };
 
 export const meta = titleMeta;
 

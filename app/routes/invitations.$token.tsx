@@ -13,6 +13,9 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 
+/** The translations this page needs besides the layout's (README, "Translations per page"). */
+export const handle = { i18n: ["admin"] };
+
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -128,6 +128,19 @@ export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inf
   return insertReturning(tx, procedureEvents, values);
 }
 
+/** The status events of every procedure request of one case, oldest first: one query for a status page. */
+export function listProcedureEventsForCase(tx: Tx, { caseId }: { caseId: string }): Pick<ProcedureEventRow, "procedureRequestId" | "toStatus" | "at" | "detail">[] {
+  return preparedOnce(tx, listProcedureEventsForCase, () =>
+    tx
+      .select({ procedureRequestId: procedureEvents.procedureRequestId, toStatus: procedureEvents.toStatus, at: procedureEvents.at, detail: procedureEvents.detail })
+      .from(procedureEvents)
+      // Through the requests' index (procedure_events has none on case_id).
+      .where(inArray(procedureEvents.procedureRequestId, tx.select({ id: procedureRequests.id }).from(procedureRequests).where(eq(procedureRequests.caseId, sql.placeholder("caseId")))))
+      .orderBy(asc(procedureEvents.id))
+      .prepare(),
+  ).all({ caseId });
+}
+
 export function listProcedureEvents(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureEventRow[] {
   return tx.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, procedureRequestId)).orderBy(asc(procedureEvents.id)).all();
 }

@@ -19,12 +19,14 @@ const routeFiles = {
   office: "app/routes/office._index.tsx",
 } as const;
 
-/** The namespaces a route names in `handle.i18n` (a list, or journeyNamespaces), besides the layout's. */
+/** The namespaces a route names in `handle.i18n` (a list, journeyNamespaces, or a list with it), besides the layout's. */
 function routeNamespaces(file: string): string[] {
   const source = readFileSync(file, "utf8");
   const named = /export const handle = \{ i18n: ([^}]+) \}/.exec(source)?.[1]?.trim();
   if (named === undefined) return readdirSync("public/locales/ja").map((f) => f.replace(/\.json$/, ""));
-  const list = named === "journeyNamespaces" ? /journeyNamespaces = (\[[^\]]*\])/.exec(readFileSync("app/journeys/namespaces.ts", "utf8"))![1] : named;
+  const journey = /journeyNamespaces = \[([^\]]*)\]/.exec(readFileSync("app/journeys/namespaces.ts", "utf8"))![1];
+  // `journeyNamespaces` alone, or spread in a list (`[...journeyNamespaces, "office"]`).
+  const list = named === "journeyNamespaces" ? `[${journey}]` : named.replace("...journeyNamespaces", journey);
   return JSON.parse(list) as string[];
 }
 
