@@ -8,14 +8,7 @@ import { getUserByLoginId } from "../../db/queries/users";
 import { changeOrganisation, createFirstAdministrator, deactivateStaff, invitationLink, inviteStaff, reactivateStaff, resetSecondFactor, StaffRefusedError } from "./staff.server";
 import { inviteSchema } from "./staff-schemas";
 import enAdmin from "../../public/locales/en/admin.json";
-import { EndpointRefusedError, setAgencyEndpoint } from "./agency-endpoints.server";
-
-// The refusals of set-agency-endpoint, which only scripts run (no page shows them), in English like the CLI.
-const endpointRefusals: Record<EndpointRefusedError["refusal"], string> = {
-  unknownOrganisation: "There is no organisation with that id. Nothing was changed.",
-  notHttpChannel: "That organisation works in the portal's inbox, not over HTTP: it has no address. Nothing was changed.",
-  badUrl: "The address must be https:// (http:// only for this machine), without a user name or password. Nothing was changed.",
-};
+import { AgencyRefusedError, rotateSecret, setEndpoint } from "./agencies.server";
 
 export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string; origin: string };
 
@@ -29,12 +22,8 @@ export function englishMessage(key: string, values: Record<string, string | numb
 }
 
 function refusal(io: CommandIo, error: unknown): number {
-  if (error instanceof DeadLetterRefusedError || error instanceof StaffRefusedError) {
+  if (error instanceof DeadLetterRefusedError || error instanceof StaffRefusedError || error instanceof AgencyRefusedError) {
     io.err(englishMessage(error.refusal));
-    return 1;
-  }
-  if (error instanceof EndpointRefusedError) {
-    io.err(endpointRefusals[error.refusal]);
     return 1;
   }
   throw error;
@@ -159,13 +148,30 @@ export const commands: Record<string, Command> = {
       const [agencyId] = positionals;
       if (!agencyId || !values.url) return usageError(io, "set-agency-endpoint");
       try {
-        const { secret } = setAgencyEndpoint(db, { agencyId, url: values.url, actor: io.actor });
-        io.out(secret);
+        const { secret } = setEndpoint(db, { agencyId, url: values.url, actor: io.actor, newSecret: true });
+        io.out(secret!);
       } catch (error) {
         return refusal(io, error);
       }
       io.err(`${agencyId} now receives deliveries at ${values.url}. The line above is its new signing secret, shown only now: hand it to the organisation.`);
       return 0;
+    },
+  },
+  "rotate-secret": {
+    usage: "rotate-secret <organisation id> [--overlap-hours 1|24|72|168]",
+    summary: "gives an http-channel organisation a new signing secret, printed once; the old one stays valid for the overlap (default 24 hours)",
+    run(db, args, io) {
+      const { values, positionals } = parseArgs({ args, options: { "overlap-hours": { type: "string", default: "24" } }, allowPositionals: true });
+      const [agencyId] = positionals;
+      if (!agencyId) return usageError(io, "rotate-secret");
+      try {
+        const { secret, previousSecretExpiresAt } = rotateSecret(db, { agencyId, overlapHours: Number(values["overlap-hours"]), actor: io.actor });
+        io.out(secret);
+        io.err(`The line above is ${agencyId}'s new signing secret, shown only now. The old one stays valid until ${previousSecretExpiresAt}.`);
+        return 0;
+      } catch (error) {
+        return refusal(io, error);
+      }
     },
   },
   "dead-letters": {

@@ -1,0 +1,109 @@
+// The operations console's lists (organisations, staff, failed deliveries, the audit log): a way back to the
+// console, a data table that scrolls inside its own region at 320 px, and links to the pages before and after.
+// One component, so every admin list looks and pages the same.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "../data-table/data-table";
+
+export type AdminColumn<Row> = {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  className?: string;
+};
+
+/** A header row above the column headers, naming groups of columns (e.g. "last hour"); `span` columns each. */
+export type AdminColumnGroup = { header: ReactNode; span: number };
+
+export function BackToConsole() {
+  const { t } = useTranslation("admin");
+  return (
+    <p>
+      <Link to="/admin" className="back-link">
+        {t("backToConsole")}
+      </Link>
+    </p>
+  );
+}
+
+export function AdminTable<Row>({
+  caption,
+  columns,
+  groups,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: AdminColumn<Row>[];
+  groups?: AdminColumnGroup[];
+  rows: Row[];
+  rowKey: (row: Row) => string | number;
+}) {
+  return (
+    <DataTable caption={caption}>
+      <thead>
+        {groups ? (
+          <tr>
+            {groups.map((group, index) =>
+              group.header === "" ? (
+                <td key={index} colSpan={group.span} />
+              ) : (
+                <th key={index} scope="colgroup" colSpan={group.span}>
+                  {group.header}
+                </th>
+              ),
+            )}
+          </tr>
+        ) : null}
+        <tr>
+          {columns.map((column, index) => (
+            <th key={index} scope="col">
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((column, index) => (
+              <td key={index} className={column.className}>
+                {column.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+/**
+ * Links to the previous and next pages of a list (plain links, so they work without JavaScript), and where
+ * the reader is. `previous`/`next` are the addresses, or null at either end.
+ */
+export function Pager({ label, position, previous, next }: { label: string; position?: string; previous: string | null; next: string | null }) {
+  const { t } = useTranslation("admin");
+  if (!previous && !next) return null;
+  return (
+    <nav className="pager" aria-label={label}>
+      {position ? <p className="pager__position">{position}</p> : null}
+      <ul className="pager__links">
+        {previous ? (
+          <li>
+            <Link to={previous} rel="prev">
+              {t("paging.previous")}
+            </Link>
+          </li>
+        ) : null}
+        {next ? (
+          <li>
+            <Link to={next} rel="next">
+              {t("paging.next")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
