@@ -20,19 +20,30 @@ const reasons: Record<Exclude<AuditVerification, { ok: true }>["reason"], string
   anchor: "the entry the anchor names was changed",
 };
 
-/** Verifies the log of one database file; returns the exit code and the one line to print. */
+/** What a verification found, for a page to put in words (the console's audit page). */
+export type AuditCheck =
+  | { ok: true; entries: number; anchoredAt: number | null }
+  | { ok: false; problem: "broken"; reason: Exclude<AuditVerification, { ok: true }>["reason"]; brokenAt: number; entries: number }
+  | { ok: false; problem: "noDatabase" | "anchorUnreadable" | "notDatabase" };
+
+/** Verifies the log of one database file; returns whether it holds, the one line to print, and what it found. */
 export function verifyAuditLogFile({ file, anchorFile, key, reanchor = false }: { file: string; anchorFile?: string; key: Buffer; reanchor?: boolean }): {
   ok: boolean;
   message: string;
+  check: AuditCheck;
 } {
-  const failed = (message: string) => ({ ok: false, message: `audit:verify: FAILED — ${message}` });
-  if (!existsSync(file)) return failed(`there is no database at ${file}`);
+  const failed = (message: string, problem: "noDatabase" | "anchorUnreadable" | "notDatabase") => ({
+    ok: false,
+    message: `audit:verify: FAILED — ${message}`,
+    check: { ok: false, problem } as AuditCheck,
+  });
+  if (!existsSync(file)) return failed(`there is no database at ${file}`, "noDatabase");
   const anchorPath = anchorFile ?? auditAnchorPath(file);
   let anchor: AuditAnchor | null | undefined;
   try {
     anchor = reanchor ? undefined : readAuditAnchor(anchorPath, key);
   } catch (error) {
-    return failed((error as Error).message);
+    return failed((error as Error).message, "anchorUnreadable");
   }
   let sqlite: Database.Database | undefined;
   try {
@@ -43,14 +54,16 @@ export function verifyAuditLogFile({ file, anchorFile, key, reanchor = false }: 
       return {
         ok: false,
         message: `audit:verify: BROKEN at entry id ${result.brokenAt}: ${reasons[result.reason]} (${result.reason}), after checking ${result.entries} entries`,
+        check: { ok: false, problem: "broken", reason: result.reason, brokenAt: result.brokenAt, entries: result.entries },
       };
     }
     const head = findAuditHead(db);
     if (reanchor && head) writeAuditAnchor(anchorPath, head, key);
     const anchored = reanchor && head ? `, anchored anew at entry id ${head.id}` : anchor ? `, anchored at entry id ${anchor.id}` : "";
-    return { ok: true, message: `audit:verify: OK — ${result.entries} entries, chain intact${anchored}` };
+    const anchoredAt = reanchor && head ? head.id : (anchor?.id ?? null);
+    return { ok: true, message: `audit:verify: OK — ${result.entries} entries, chain intact${anchored}`, check: { ok: true, entries: result.entries, anchoredAt } };
   } catch (error) {
-    return failed(`${file} is not a Madoguchi database (${(error as Error).message})`);
+    return failed(`${file} is not a Madoguchi database (${(error as Error).message})`, "notDatabase");
   } finally {
     sqlite?.close();
   }

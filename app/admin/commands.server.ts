@@ -7,6 +7,7 @@ import { closeOne, closeSchema, DeadLetterRefusedError, listDeadLetterSummaries,
 import { getUserByLoginId } from "../../db/queries/users";
 import { changeOrganisation, createFirstAdministrator, deactivateStaff, invitationLink, inviteStaff, reactivateStaff, resetSecondFactor, StaffRefusedError } from "./staff.server";
 import { inviteSchema } from "./staff-schemas";
+import { readAuditQuery, searchAudit } from "./audit.server";
 import enAdmin from "../../public/locales/en/admin.json";
 import { AgencyRefusedError, rotateSecret, setEndpoint } from "./agencies.server";
 
@@ -182,6 +183,28 @@ export const commands: Record<string, Command> = {
       const rows = listDeadLetterSummaries(db, { lang: "en", agencyId: values.agency });
       for (const d of rows) io.out([d.outboxId, d.caseReference, d.agencyId, d.procedureRequestId, d.attempts, d.reason ?? "", d.deadSince].join("\t"));
       io.err(`${rows.length} failed deliveries`);
+      return 0;
+    },
+  },
+  audit: {
+    usage: "audit [--person <login id or id>] [--reference <case reference>] [--organisation <organisation id>] [--action <action>] [--from <date>] [--to <date>] [--before <entry>]",
+    summary: "searches the audit log, newest first, 50 entries (tab-separated: entry, time, action, who, whose data, case reference, about, organisation); --before pages back",
+    run(db, args, io) {
+      const { values } = parseArgs({
+        args,
+        options: Object.fromEntries(["person", "reference", "organisation", "action", "from", "to", "before"].map((name) => [name, { type: "string" as const }])),
+      });
+      const params = new URLSearchParams(Object.entries({ ...values, agency: values.organisation }).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const { before, problems, ...query } = readAuditQuery(params);
+      if (problems.length > 0) {
+        io.err(`${problems.map((field) => englishMessage(`audit.errors.${field}`)).join(". ")} (YYYY-MM-DD).`);
+        return 2;
+      }
+      const { rows, older } = searchAudit(db, { query, before, lang: "en" });
+      for (const row of rows) {
+        io.out([row.id, row.at, row.action, row.actor.name, row.dataSubjectId ?? "", row.caseReference ?? "", row.subject, row.organisation ?? ""].join("\t"));
+      }
+      io.err(older === null ? `${rows.length} entries` : `${rows.length} entries; older ones: add --before ${older}`);
       return 0;
     },
   },

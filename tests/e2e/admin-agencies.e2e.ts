@@ -103,6 +103,18 @@ describe.skipIf(!browserAvailable)("the operations console: organisations", () =
     agency.state.mode = "refuse";
     const refused = mailForwarding("p-ito-yuki");
     await waitForStatus(db, refused.request.id, "deadLettered");
+    // The organisations list puts it among those in trouble, on the first page, with its dead letter.
+    await page.goto(`${portal.url}/admin/agencies`);
+    const row = page.locator("tr").filter({ hasText: "日本郵便" });
+    await expect(row.textContent()).resolves.toContain("API(組織のシステム)");
+    await expect(row.getByRole("link", { name: "1" }).getAttribute("href")).resolves.toBe("/admin/dead-letters?agency=japan-post");
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/page=2/), page.getByRole("link", { name: "次のページ" }).click()]);
+    await expect(page.locator("main").textContent()).resolves.toMatch(/組織のうち21〜/);
+    await checkPage(page);
+    await page.goto(`${portal.url}/admin/agencies/japan-post`);
+    await expect(page.getByRole("table", { name: "直近1時間と直近1日の配信" }).textContent()).resolves.toContain("配信できなかった");
+    await checkPage(page);
     await page.goto(`${portal.url}/admin/dead-letters`);
     const deadRow = page.locator("tr").filter({ hasText: refused.reference });
     await expect(deadRow.textContent()).resolves.toContain("送った内容に誤りがあるとして受け付けませんでした");
@@ -117,10 +129,20 @@ describe.skipIf(!browserAvailable)("the operations console: organisations", () =
     expect(keys.length).toBe(2);
     expect(new Set(keys).size).toBe(1);
 
-    await page.goto(`${portal.url}/admin/agencies`);
-    const row = page.locator("tr").filter({ hasText: "日本郵便" });
-    await expect(row.textContent()).resolves.toContain("API(組織のシステム)");
+    // The audit log holds the rotation and the retry: found by organisation and by case reference; and it is intact.
+    await page.goto(`${portal.url}/admin/audit`);
+    await page.getByLabel("組織").selectOption("japan-post");
+    await Promise.all([page.waitForURL(/agency=japan-post/), page.getByRole("button", { name: "検索", exact: true }).click()]);
+    await expect(page.getByRole("table", { name: "監査ログの記録" }).textContent()).resolves.toContain("秘密鍵を更新");
     await checkPage(page);
+    await page.goto(`${portal.url}/admin/audit?reference=${refused.reference}`);
+    const entries = (await page.getByRole("table", { name: "監査ログの記録" }).textContent())!;
+    expect(entries).toContain("管理者が配信を再送");
+    expect(entries).toContain("申請を送信");
+    await page.getByRole("button", { name: "監査ログを今すぐ検証" }).click();
+    await expect(page.getByTestId("audit-verified").textContent()).resolves.toContain("監査ログは改ざんされていません");
+    await checkPage(page);
+
     await context.close();
 
     // The citizen's status page follows: the organisation is now examining it.
