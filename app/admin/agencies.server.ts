@@ -8,7 +8,7 @@ import { appendAuditEntry } from "../../db/queries/audit";
 import { deleteAgencyEndpoint, getAgencyEndpoint, listAgencyDeliveryHealth, listDeliveryActivity, setAgencyChannel, updateAgencyEndpoint, type AgencyDeliveryHealth, type DeliveryActivity } from "../../db/queries/agencies";
 import { getAgency, listAgencies } from "../../flows";
 import { answerExcerpt } from "../delivery/answer-excerpt.server";
-import { httpConnector } from "../delivery/connectors/http.server";
+import { httpConnector, testDelivery } from "../delivery/connectors/http.server";
 import { describeDeliveryError, type DeliveryErrorMessage } from "../delivery/delivery-errors";
 import { channelOf, encryptAgencySecret, readAgencyEndpoint, saveAgencyEndpoint, type Channel } from "../delivery/endpoints.server";
 import { isProductionMode } from "../platform/mode.server";
@@ -193,11 +193,8 @@ export async function sendTestDelivery(db: Db, { agencyId, actor, now = new Date
   if (!endpoint) throw new AgencyRefusedError("agencies.refused.noEndpoint");
   const id = `test-${randomUUID()}`;
   const [secret, ...alsoSignWith] = endpoint.secrets;
-  const payload = { test: true };
-  const result = await httpConnector({ url: endpoint.url, secret, alsoSignWith }).deliver(
-    { procedureRequestId: id, caseReference: "TEST", procedureId: "madoguchi.test", agencyId, payload, deadline: null, idempotencyKey: id, test: true },
-    { timeoutMs: TEST_TIMEOUT_MS, now },
-  );
+  const delivery = testDelivery({ agencyId, id });
+  const result = await httpConnector({ url: endpoint.url, secret, alsoSignWith }).deliver(delivery, { timeoutMs: TEST_TIMEOUT_MS, now });
   const httpStatus = result.httpStatus ?? null;
   db.transaction((tx) => {
     appendAuditEntry(tx, { at: now, actor, action: "agency.test.sent", subjectType: "agency", subjectId: agencyId, agencyId, details: { ok: result.ok, httpStatus } });
@@ -206,7 +203,7 @@ export async function sendTestDelivery(db: Db, { agencyId, actor, now = new Date
     ok: result.ok,
     httpStatus,
     problem: result.ok ? null : describeDeliveryError(result.error, httpStatus),
-    answer: answerExcerpt(result.responseBody, payload),
+    answer: answerExcerpt(result.responseBody, delivery.payload),
   };
 }
 

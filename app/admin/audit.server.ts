@@ -60,7 +60,8 @@ function describeActor(db: Db, actor: string, lang: Lang): AuditRow["actor"] {
   return { kind: "account", name: actor };
 }
 
-function describeSubject(db: Db, entry: { subjectType: string; subjectId: string; purpose: string | null }, lang: Lang): string {
+function describeSubject(db: Db, entry: { subjectType: string; subjectId: string; purpose: string | null }, lang: Lang, caseReference: string | null): string {
+  if (entry.subjectType === "case" && caseReference) return caseReference;
   if (entry.subjectType === "agency") return getAgency(entry.subjectId)?.name[lang] ?? entry.subjectId;
   if (entry.subjectType === "user") {
     const user = getUserById(db, { userId: entry.subjectId });
@@ -102,17 +103,20 @@ export function searchAudit(db: Db, { query, before, after, lang }: { query: Aud
   if (query.from && datePattern.test(query.from)) search.from = tokyoDayStart(query.from);
   if (query.to && datePattern.test(query.to)) search.until = tokyoDayStart(query.to, 1);
   const { entries, more } = searchAuditEntries(db, { search, before, after, limit: AUDIT_PAGE_SIZE });
-  const rows: AuditRow[] = entries.map((entry) => ({
-    id: entry.id,
-    at: entry.at,
-    action: entry.action,
-    actor: describeActor(db, entry.actor, lang),
-    onBehalfOf: entry.onBehalfOf,
-    dataSubjectId: entry.dataSubjectId,
-    caseReference: caseOf?.ids.has(entry.subjectId) ? caseOf.reference : caseReferenceOf(entry.details),
-    subject: describeSubject(db, entry, lang),
-    organisation: entry.agencyId ? (getAgency(entry.agencyId)?.name[lang] ?? entry.agencyId) : null,
-  }));
+  const rows: AuditRow[] = entries.map((entry) => {
+    const caseReference = caseOf?.ids.has(entry.subjectId) ? caseOf.reference : caseReferenceOf(entry.details);
+    return {
+      id: entry.id,
+      at: entry.at,
+      action: entry.action,
+      actor: describeActor(db, entry.actor, lang),
+      onBehalfOf: entry.onBehalfOf,
+      dataSubjectId: entry.dataSubjectId,
+      caseReference,
+      subject: describeSubject(db, entry, lang, caseReference),
+      organisation: entry.agencyId ? (getAgency(entry.agencyId)?.name[lang] ?? entry.agencyId) : null,
+    };
+  });
   // Newer entries exist when this page was reached by paging (or a later page is asked for), older ones when
   // the query read more than a page going back.
   const newest = rows[0]?.id;

@@ -8,7 +8,7 @@ import { listAgencyOverviews, type AgencyOverview } from "~/admin/agencies.serve
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
 import { pageOf, withParam } from "~/admin/paging";
 import { AdminTable, BackToConsole, Pager, type AdminColumn } from "~/components/admin-table/admin-table";
-import { Backlog, OldestWaiting, WindowFigure, windowFigures } from "~/components/delivery-health/delivery-health";
+import { Backlog, OldestWaitingShort, WindowSummary } from "~/components/delivery-health/delivery-health";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
@@ -31,20 +31,14 @@ export default function Agencies() {
     { header: t("agencies.columns.organisation"), cell: (agency) => <Link to={`/admin/agencies/${agency.id}`}>{agency.name}</Link> },
     { header: t("agencies.columns.channel"), cell: (agency) => t(`agencies.channels.${agency.channel}`) },
     { header: t("agencies.columns.waiting"), className: "figure-number", cell: (agency) => agency.health.queued + agency.health.failing },
-    { header: t("agencies.columns.oldestWaiting"), cell: (agency) => <OldestWaiting since={agency.health.oldestWaitingSince} /> },
+    { header: t("agencies.columns.oldestWaiting"), cell: (agency) => <OldestWaitingShort since={agency.health.oldestWaitingSince} /> },
     { header: t("agencies.columns.backlog"), cell: (agency) => <Backlog change={agency.health.backlogChange} /> },
     {
       header: t("agencies.columns.deadLetters"),
       className: "figure-number",
       cell: (agency) => (agency.health.deadLetters > 0 ? <Link to={`/admin/dead-letters?agency=${encodeURIComponent(agency.id)}`}>{agency.health.deadLetters}</Link> : 0),
     },
-    ...windows.flatMap((window) =>
-      windowFigures.map((figure) => ({
-        header: t(`health.figures.${figure}`),
-        className: "figure-number",
-        cell: (agency: AgencyOverview) => <WindowFigure window={agency.health[window]} figure={figure} />,
-      })),
-    ),
+    ...windows.map((window) => ({ header: t(`health.${window}`), cell: (agency: AgencyOverview) => <WindowSummary window={agency.health[window]} /> })),
   ];
   const previous = page.page > 1 ? withParam(search, "page", String(page.page - 1)) : null;
   const next = page.page < page.pages ? withParam(search, "page", String(page.page + 1)) : null;
@@ -58,11 +52,6 @@ export default function Agencies() {
       <p className="lead">{t("agencies.lead")}</p>
       <AdminTable
         caption={t("agencies.title")}
-        groups={[
-          { header: "", span: 6 },
-          { header: t("health.lastHour"), span: windowFigures.length },
-          { header: t("health.lastDay"), span: windowFigures.length },
-        ]}
         columns={columns}
         rows={page.items}
         rowKey={(agency) => agency.id}

@@ -122,8 +122,8 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await checkPage(page);
     expect(getProcedureRequest(db, { procedureRequestId: mail.id })).toMatchObject({ status: "closedOutside", closingReason: reason });
 
-    // The audit log, in English with JavaScript: the closing is found by the person whose data it was; older
-    // entries are a page away; a date that is not one is refused beside its field.
+    // The audit log, in English with JavaScript: the closing is found by the person whose data it was; a date
+    // that is not one is refused beside its field.
     await page.goto(`${portal.url}/admin/audit?person=tanaka`);
     await expectHeading(page, "Audit log");
     await expect(page.getByRole("table", { name: "Audit log entries" }).textContent()).resolves.toContain("An administrator closed a failed delivery");
@@ -132,9 +132,6 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await expect(page.getByRole("alert").first().textContent()).resolves.toContain("Enter the start date as a date");
     await checkPage(page);
     await page.goto(`${portal.url}/admin/audit`);
-    await Promise.all([page.waitForURL(/before=/), page.getByRole("link", { name: "Next page" }).click()]);
-    await expectHeading(page, "Audit log");
-    await checkPage(page);
     await page.getByRole("button", { name: "Check the audit log now" }).click();
     await expect(page.getByTestId("audit-verified").textContent()).resolves.toContain("entries checked; every seal and link holds");
     await checkPage(page);

@@ -12,9 +12,6 @@ export type AdminColumn<Row> = {
   className?: string;
 };
 
-/** A header row above the column headers, naming groups of columns (e.g. "last hour"); `span` columns each. */
-export type AdminColumnGroup = { header: ReactNode; span: number };
-
 export function BackToConsole() {
   const { t } = useTranslation("admin");
   return (
@@ -29,32 +26,17 @@ export function BackToConsole() {
 export function AdminTable<Row>({
   caption,
   columns,
-  groups,
   rows,
   rowKey,
 }: {
   caption: string;
   columns: AdminColumn<Row>[];
-  groups?: AdminColumnGroup[];
   rows: Row[];
   rowKey: (row: Row) => string | number;
 }) {
   return (
     <DataTable caption={caption}>
       <thead>
-        {groups ? (
-          <tr>
-            {groups.map((group, index) =>
-              group.header === "" ? (
-                <td key={index} colSpan={group.span} />
-              ) : (
-                <th key={index} scope="colgroup" colSpan={group.span}>
-                  {group.header}
-                </th>
-              ),
-            )}
-          </tr>
-        ) : null}
         <tr>
           {columns.map((column, index) => (
             <th key={index} scope="col">

@@ -17,6 +17,12 @@ export function OldestWaiting({ since }: { since: string | null }) {
   return <>{since ? formatDateTime(since, i18n.language) : t("health.noneWaiting")}</>;
 }
 
+/** The list's shorter form: nothing waiting is a dash. */
+export function OldestWaitingShort({ since }: { since: string | null }) {
+  const { i18n } = useTranslation("admin");
+  return <>{since ? formatDateTime(since, i18n.language) : "—"}</>;
+}
+
 export function Seconds({ value }: { value: number | null }) {
   const { t, i18n } = useTranslation("admin");
   return <>{value === null ? t("health.noDeliveries") : formatDuration(value, i18n.language)}</>;
@@ -27,6 +33,20 @@ export const windowFigures = ["delivered", "retried", "deadLettered", "p50Second
 
 export function WindowFigure({ window, figure }: { window: HealthWindow; figure: (typeof windowFigures)[number] }) {
   return figure === "p50Seconds" || figure === "p95Seconds" ? <Seconds value={window[figure]} /> : <>{window[figure]}</>;
+}
+
+/** One window's five figures as short lines, for a cell of the organisations list. */
+export function WindowSummary({ window }: { window: HealthWindow }) {
+  const { t } = useTranslation("admin");
+  return (
+    <ul className="plain-list health-summary">
+      {windowFigures.map((figure) => (
+        <li key={figure}>
+          {t(`health.short.${figure}`)} <WindowFigure window={window} figure={figure} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** An organisation's page: one row per figure, a column for the last hour and one for the last day. */
