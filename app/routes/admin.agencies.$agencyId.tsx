@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { overlapHours } from "~/admin/agency-options";
 import { agencyOverview, AgencyRefusedError, rotateSecret, sendTestDelivery, setEndpoint, switchChannel, type TestDeliveryResult } from "~/admin/agencies.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
+import { BackLink } from "~/components/admin-table/admin-table";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DeliveryError } from "~/components/delivery-error/delivery-error";
 import { Backlog, HealthTable, OldestWaiting } from "~/components/delivery-health/delivery-health";
@@ -77,11 +78,7 @@ export default function Agency() {
   const other = agency.channel === "http" ? "inbox" : "http";
   return (
     <>
-      <p>
-        <Link to="/admin/agencies" className="back-link">
-          {t("agency.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/agencies" label={t("agency.back")} />
       <ErrorSummary errors={actionData?.refusal ? [{ message: t(actionData.refusal), ...(endpointError ? { fieldId: "endpoint-url" } : {}) }] : []} />
       {done && !actionData ? (
         <div className="notice" role="status">

@@ -99,6 +99,21 @@ export default function AuditLog() {
       <input className="input input--full" id={`audit-${name}`} name={name} defaultValue={query[name]} autoComplete="off" spellCheck={false} aria-describedby={hint ? `audit-${name}-hint` : undefined} />
     </div>
   );
+  const selectField = (name: "agency" | "action", options: { id: string; name: string }[]) => (
+    <div className="field">
+      <label className="field__label" htmlFor={`audit-${name}`}>
+        {t(`audit.filters.${name}`)}
+      </label>
+      <select className="input input--full" id={`audit-${name}`} name={name} defaultValue={query[name]}>
+        <option value="">{t("audit.filters.any")}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   const dateField = (name: "from" | "to") => (
     <div className={`field${problems.includes(name) ? " field--error" : ""}`}>
       <label className="field__label" htmlFor={`audit-${name}`}>
@@ -133,32 +148,11 @@ export default function AuditLog() {
         <div className="audit-filters__fields">
           {textField("person", true)}
           {textField("reference", true)}
-          <div className="field">
-            <label className="field__label" htmlFor="audit-agency">
-              {t("audit.filters.agency")}
-            </label>
-            <select className="input input--full" id="audit-agency" name="agency" defaultValue={query.agency}>
-              <option value="">{t("audit.filters.any")}</option>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="audit-action">
-              {t("audit.filters.action")}
-            </label>
-            <select className="input input--full" id="audit-action" name="action" defaultValue={query.action}>
-              <option value="">{t("audit.filters.any")}</option>
-              {actions.map((code) => (
-                <option key={code} value={code}>
-                  {actionName(code)}
-                </option>
-              ))}
-            </select>
-          </div>
+          {selectField("agency", organisations)}
+          {selectField(
+            "action",
+            actions.map((code) => ({ id: code, name: actionName(code) })),
+          )}
           {dateField("from")}
           {dateField("to")}
         </div>

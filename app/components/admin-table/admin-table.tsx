@@ -12,15 +12,20 @@ export type AdminColumn<Row> = {
   className?: string;
 };
 
-export function BackToConsole() {
-  const { t } = useTranslation("admin");
+/** The way back from a console page: to the console (the default) or to the list a page belongs to. */
+export function BackLink({ to, label }: { to: string; label: string }) {
   return (
     <p>
-      <Link to="/admin" className="back-link">
-        {t("backToConsole")}
+      <Link to={to} className="back-link">
+        {label}
       </Link>
     </p>
   );
+}
+
+export function BackToConsole() {
+  const { t } = useTranslation("admin");
+  return <BackLink to="/admin" label={t("backToConsole")} />;
 }
 
 export function AdminTable<Row>({
