@@ -31,7 +31,16 @@ export const auditEntries = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_entries_data_subject_idx").on(t.dataSubjectId, t.at)],
+  (t) => [
+    index("audit_entries_data_subject_idx").on(t.dataSubjectId, t.at),
+    // The administrators' audit search (newest first, a page at a time by id): by actor, organisation,
+    // action, subject (a case or its procedures) and date.
+    index("audit_entries_actor_idx").on(t.actor, t.id),
+    index("audit_entries_agency_idx").on(t.agencyId, t.id),
+    index("audit_entries_action_idx").on(t.action, t.id),
+    index("audit_entries_subject_idx").on(t.subjectId, t.id),
+    index("audit_entries_at_idx").on(t.at),
+  ],
 );
 
 // Tiny key/value table for facts about the installation itself (e.g. when the demo was seeded).
@@ -257,7 +266,12 @@ export const outbox = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), uniqueIndex("outbox_request_delivery_idx").on(t.procedureRequestId, t.delivery)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    uniqueIndex("outbox_request_delivery_idx").on(t.procedureRequestId, t.delivery),
+    // Delivery health: the deliveries that became due in the last hour.
+    index("outbox_created_idx").on(t.createdAt),
+  ],
 );
 
 /**
@@ -284,7 +298,12 @@ export const deliveryAttempts = sqliteTable(
     /** The first 2 KB of the answer body, personal data redacted. */
     responseExcerpt: text("response_excerpt"),
   },
-  (t) => [index("delivery_attempts_outbox_idx").on(t.outboxId, t.id), index("delivery_attempts_agency_at_idx").on(t.agencyId, t.at)],
+  (t) => [
+    index("delivery_attempts_outbox_idx").on(t.outboxId, t.id),
+    index("delivery_attempts_agency_at_idx").on(t.agencyId, t.at),
+    // Delivery health: the successful deliveries of the last day.
+    index("delivery_attempts_outcome_at_idx").on(t.outcome, t.at),
+  ],
 );
 
 /** Where an http-channel agency receives deliveries, and the secret both sides sign with. */

@@ -1,18 +1,19 @@
 // The administrator's organisations: each one's channel, endpoint and delivery health, and the actions that
 // connect an outside agency system: set its endpoint, generate or rotate its secret (shown once, stored
 // encrypted), send a signed test delivery, and switch its channel. Each action is audited and a refused one
-// changes nothing. Used by the /admin/agencies pages (and open to `npm run admin` commands).
+// changes nothing. Used by the /admin/agencies pages and the `npm run admin` commands.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.server";
 import { appendAuditEntry } from "../../db/queries/audit";
-import { deleteAgencyEndpoint, getAgencyEndpoint, listAgencyDeliveryHealth, setAgencyChannel, updateAgencyEndpoint, type AgencyDeliveryHealth } from "../../db/queries/agencies";
+import { deleteAgencyEndpoint, getAgencyEndpoint, listAgencyDeliveryHealth, listDeliveryActivity, setAgencyChannel, updateAgencyEndpoint, type AgencyDeliveryHealth, type DeliveryActivity } from "../../db/queries/agencies";
 import { getAgency, listAgencies } from "../../flows";
 import { answerExcerpt } from "../delivery/answer-excerpt.server";
-import { httpConnector } from "../delivery/connectors/http.server";
+import { httpConnector, testDelivery } from "../delivery/connectors/http.server";
 import { describeDeliveryError, type DeliveryErrorMessage } from "../delivery/delivery-errors";
 import { channelOf, encryptAgencySecret, readAgencyEndpoint, saveAgencyEndpoint, type Channel } from "../delivery/endpoints.server";
 import { isProductionMode } from "../platform/mode.server";
 import { overlapHours } from "./agency-options";
+import { byTrouble, DAY_MS, deliveryHealthOf, type DeliveryHealth } from "./delivery-health";
 
 export type Lang = "ja" | "en";
 
@@ -72,15 +73,24 @@ export type AgencyOverview = {
   url: string | null;
   hasSecret: boolean;
   rotationEndsAt: string | null;
-  health: Omit<AgencyDeliveryHealth, "agencyId">;
+  health: DeliveryHealth;
 };
 
-function overviewOf(db: Db, agencyId: string, lang: Lang, health: Map<string, AgencyDeliveryHealth>, now: Date): AgencyOverview {
+type HealthFacts = { current: Map<string, AgencyDeliveryHealth>; activity: DeliveryActivity };
+
+/** What the health figures are computed from: the state now and the last day's activity, read once for every organisation. */
+function healthFacts(db: Db, now: Date): HealthFacts {
+  return {
+    current: new Map(listAgencyDeliveryHealth(db).map((row) => [row.agencyId, row])),
+    activity: listDeliveryActivity(db, { since: new Date(now.getTime() - DAY_MS).toISOString() }),
+  };
+}
+
+function overviewOf(db: Db, agencyId: string, lang: Lang, facts: HealthFacts, now: Date): AgencyOverview {
   const agency = agencyOrRefuse(agencyId);
   const channel = channelOf(db, agencyId)!;
   const row = channel === "http" ? getAgencyEndpoint(db, { agencyId }) : undefined;
   const rotating = row?.previousSecretExpiresAt && new Date(row.previousSecretExpiresAt).getTime() > now.getTime() ? row.previousSecretExpiresAt : null;
-  const { agencyId: _id, ...counts } = health.get(agencyId) ?? { agencyId, queued: 0, failing: 0, deadLetters: 0, lastSuccessAt: null };
   return {
     id: agencyId,
     name: agency.name[lang],
@@ -89,29 +99,34 @@ function overviewOf(db: Db, agencyId: string, lang: Lang, health: Map<string, Ag
     url: row?.url ?? null,
     hasSecret: Boolean(row),
     rotationEndsAt: rotating,
-    health: counts,
+    health: deliveryHealthOf(agencyId, facts.current.get(agencyId), facts.activity, now),
   };
 }
 
-/** Every organisation with its channel, endpoint and delivery health; those with dead letters or failing deliveries first. */
+/** Every organisation with its channel, endpoint and delivery health; a growing backlog first, then those in trouble (delivery-health.ts). */
 export function listAgencyOverviews(db: Db, { lang, now = new Date() }: { lang: Lang; now?: Date }): AgencyOverview[] {
-  const health = new Map(listAgencyDeliveryHealth(db).map((row) => [row.agencyId, row]));
+  const facts = healthFacts(db, now);
   return listAgencies()
-    .map((agency) => overviewOf(db, agency.id, lang, health, now))
-    .sort((a, b) => b.health.deadLetters - a.health.deadLetters || b.health.failing - a.health.failing || b.health.queued - a.health.queued || a.name.localeCompare(b.name, lang));
+    .map((agency) => overviewOf(db, agency.id, lang, facts, now))
+    .sort((a, b) => byTrouble(a, b, lang));
 }
 
 export function agencyOverview(db: Db, { agencyId, lang, now = new Date() }: { agencyId: string; lang: Lang; now?: Date }): AgencyOverview | undefined {
   if (!getAgency(agencyId)) return undefined;
-  return overviewOf(db, agencyId, lang, new Map(listAgencyDeliveryHealth(db).map((row) => [row.agencyId, row])), now);
+  return overviewOf(db, agencyId, lang, healthFacts(db, now), now);
 }
 
 /**
- * Sets the endpoint of an organisation on the API channel. Without a secret yet, one is generated and returned
- * (shown once, stored encrypted); with one, only the URL changes. A back-office organisation is refused: it
- * must be switched to the API channel first, so no secret ever exists for an organisation decided in the portal.
+ * Sets the endpoint of an organisation on the API channel. Without a secret yet, or with `newSecret` (the
+ * command line's set-agency-endpoint, which replaces a demo secret at once), a secret is generated and returned
+ * (shown once, stored encrypted, never logged or audited); otherwise only the URL changes. A back-office
+ * organisation is refused: it must be switched to the API channel first, so no secret ever exists for an
+ * organisation decided in the portal. The one function for the page and the command.
  */
-export function setEndpoint(db: Db, { agencyId, url, actor, now = new Date() }: { agencyId: string; url: string; actor: string; now?: Date }): { secret: string | null } {
+export function setEndpoint(
+  db: Db,
+  { agencyId, url, actor, newSecret: replace = false, now = new Date() }: { agencyId: string; url: string; actor: string; newSecret?: boolean; now?: Date },
+): { secret: string | null } {
   agencyOrRefuse(agencyId);
   if (channelOf(db, agencyId) !== "http") throw new AgencyRefusedError("agencies.refused.inboxChannel");
   const problem = checkEndpointUrl(url);
@@ -121,7 +136,7 @@ export function setEndpoint(db: Db, { agencyId, url, actor, now = new Date() }: 
     (tx) => {
       const existing = getAgencyEndpoint(tx, { agencyId });
       let secret: string | null = null;
-      if (existing) {
+      if (existing && !replace) {
         updateAgencyEndpoint(tx, { agencyId, changes: { url: trimmed, updatedAt: now.toISOString() } });
       } else {
         secret = newSecret();
@@ -178,11 +193,8 @@ export async function sendTestDelivery(db: Db, { agencyId, actor, now = new Date
   if (!endpoint) throw new AgencyRefusedError("agencies.refused.noEndpoint");
   const id = `test-${randomUUID()}`;
   const [secret, ...alsoSignWith] = endpoint.secrets;
-  const payload = { test: true };
-  const result = await httpConnector({ url: endpoint.url, secret, alsoSignWith }).deliver(
-    { procedureRequestId: id, caseReference: "TEST", procedureId: "madoguchi.test", agencyId, payload, deadline: null, idempotencyKey: id, test: true },
-    { timeoutMs: TEST_TIMEOUT_MS, now },
-  );
+  const delivery = testDelivery({ agencyId, id });
+  const result = await httpConnector({ url: endpoint.url, secret, alsoSignWith }).deliver(delivery, { timeoutMs: TEST_TIMEOUT_MS, now });
   const httpStatus = result.httpStatus ?? null;
   db.transaction((tx) => {
     appendAuditEntry(tx, { at: now, actor, action: "agency.test.sent", subjectType: "agency", subjectId: agencyId, agencyId, details: { ok: result.ok, httpStatus } });
@@ -191,7 +203,7 @@ export async function sendTestDelivery(db: Db, { agencyId, actor, now = new Date
     ok: result.ok,
     httpStatus,
     problem: result.ok ? null : describeDeliveryError(result.error, httpStatus),
-    answer: answerExcerpt(result.responseBody, payload),
+    answer: answerExcerpt(result.responseBody, delivery.payload),
   };
 }
 

@@ -21,9 +21,15 @@ const reasons: Record<Exclude<AuditVerification, { ok: true }>["reason"], string
   rotation: "a key rotation entry does not hold (changed, or the key it hands over to is not among the audit keys)",
 };
 
+/** What a verification found, for a page to put in words (the console's audit page). */
+export type AuditCheck =
+  | { ok: true; entries: number; anchoredAt: number | null; afterAnchor: number }
+  | { ok: false; problem: "broken"; reason: Exclude<AuditVerification, { ok: true }>["reason"]; brokenAt: number; entries: number }
+  | { ok: false; problem: "noDatabase" | "anchorUnreadable" | "notDatabase" };
+
 /**
- * Verifies the log of one database file; returns the exit code and the one line to print. `key` is the
- * current audit key, `previousKeys` the retired ones that made older parts of the chain.
+ * Verifies the log of one database file; returns whether it holds, the one line to print, and what it found.
+ * `key` is the current audit key, `previousKeys` the retired ones that made older parts of the chain.
  */
 export function verifyAuditLogFile({
   file,
@@ -40,15 +46,20 @@ export function verifyAuditLogFile({
 }): {
   ok: boolean;
   message: string;
+  check: AuditCheck;
 } {
-  const failed = (message: string) => ({ ok: false, message: `audit:verify: FAILED — ${message}` });
-  if (!existsSync(file)) return failed(`there is no database at ${file}`);
+  const failed = (message: string, problem: "noDatabase" | "anchorUnreadable" | "notDatabase") => ({
+    ok: false,
+    message: `audit:verify: FAILED — ${message}`,
+    check: { ok: false, problem } as AuditCheck,
+  });
+  if (!existsSync(file)) return failed(`there is no database at ${file}`, "noDatabase");
   const anchorPath = anchorFile ?? auditAnchorPath(file);
   let anchor: AuditAnchor | null | undefined;
   try {
     anchor = reanchor ? undefined : readAuditAnchor(anchorPath, [key, ...previousKeys]);
   } catch (error) {
-    return failed((error as Error).message);
+    return failed((error as Error).message, "anchorUnreadable");
   }
   let sqlite: Database.Database | undefined;
   try {
@@ -59,6 +70,7 @@ export function verifyAuditLogFile({
       return {
         ok: false,
         message: `audit:verify: BROKEN at entry id ${result.brokenAt}: ${reasons[result.reason]} (${result.reason}), after checking ${result.entries} entries`,
+        check: { ok: false, problem: "broken", reason: result.reason, brokenAt: result.brokenAt, entries: result.entries },
       };
     }
     const head = findAuditHead(db);
@@ -66,9 +78,14 @@ export function verifyAuditLogFile({
     // Entries after the anchored one: written since, or by a process stopped between its commit and the anchor.
     const lag = result.afterAnchor > 0 ? ` (${result.afterAnchor} after it, not yet anchored)` : "";
     const anchored = reanchor && head ? `, anchored anew at entry id ${head.id}` : anchor ? `, anchored at entry id ${anchor.id}${lag}` : "";
-    return { ok: true, message: `audit:verify: OK — ${result.entries} entries, chain intact${anchored}` };
+    const anchoredAt = reanchor && head ? head.id : (anchor?.id ?? null);
+    return {
+      ok: true,
+      message: `audit:verify: OK — ${result.entries} entries, chain intact${anchored}`,
+      check: { ok: true, entries: result.entries, anchoredAt, afterAnchor: reanchor ? 0 : result.afterAnchor },
+    };
   } catch (error) {
-    return failed(`${file} is not a Madoguchi database (${(error as Error).message})`);
+    return failed(`${file} is not a Madoguchi database (${(error as Error).message})`, "notDatabase");
   } finally {
     sqlite?.close();
   }

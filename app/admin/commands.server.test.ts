@@ -4,6 +4,7 @@ import { auditEntries, procedureRequests } from "../../db/schema";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
 import { refuseAll } from "../../tests/setup/office";
+import { readAgencyEndpoint } from "../delivery/endpoints.server";
 import { listDeadLetterSummaries } from "./dead-letters.server";
 import { runAdminCommand } from "./commands.server";
 
@@ -46,5 +47,24 @@ describe("npm run admin", () => {
     expect(run("retry-all", "no-such-organisation")).toMatchObject({ code: 1 });
     expect(run("frobnicate").code).toBe(2);
     expect(run("help")).toMatchObject({ code: 0, out: expect.stringContaining("retry-all <organisation id>") });
+  });
+
+  it("sets an organisation's endpoint with a new secret and rotates it, through the same functions as the page", () => {
+    const set = run("set-agency-endpoint", "japan-post", "--url", "https://post.example.jp/madoguchi");
+    expect(set).toMatchObject({ code: 0, out: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    // The command always gives a new secret (it replaces a demo one at once); the page keeps an existing one.
+    const again = run("set-agency-endpoint", "japan-post", "--url", "https://post.example.jp/v2");
+    expect(again.out).not.toBe(set.out);
+    expect(readAgencyEndpoint(db, { agencyId: "japan-post" })).toEqual({ url: "https://post.example.jp/v2", secrets: [again.out] });
+    const rotated = run("rotate-secret", "japan-post", "--overlap-hours", "1");
+    expect(rotated.code).toBe(0);
+    expect(readAgencyEndpoint(db, { agencyId: "japan-post" })!.secrets).toEqual([rotated.out, again.out]);
+    expect(run("rotate-secret", "japan-post", "--overlap-hours", "5")).toMatchObject({ code: 1, err: "Choose an overlap from the list. Nothing was changed." });
+    expect(run("rotate-secret", "municipality-13104")).toMatchObject({ code: 1, err: expect.stringContaining("back office") });
+    expect(db.select().from(auditEntries).all().filter((entry) => entry.actor === "cli:tester" && entry.action.startsWith("agency.")).map((entry) => entry.action)).toEqual([
+      "agency.endpoint.set",
+      "agency.endpoint.changed",
+      "agency.secret.rotated",
+    ]);
   });
 });

@@ -7,15 +7,9 @@ import { closeOne, closeSchema, DeadLetterRefusedError, listDeadLetterSummaries,
 import { getUserByLoginId } from "../../db/queries/users";
 import { changeOrganisation, createFirstAdministrator, deactivateStaff, invitationLink, inviteStaff, reactivateStaff, resetSecondFactor, StaffRefusedError } from "./staff.server";
 import { inviteSchema } from "./staff-schemas";
+import { readAuditQuery, searchAudit } from "./audit.server";
 import enAdmin from "../../public/locales/en/admin.json";
-import { EndpointRefusedError, setAgencyEndpoint } from "./agency-endpoints.server";
-
-// The refusals of set-agency-endpoint, which only scripts run (no page shows them), in English like the CLI.
-const endpointRefusals: Record<EndpointRefusedError["refusal"], string> = {
-  unknownOrganisation: "There is no organisation with that id. Nothing was changed.",
-  notHttpChannel: "That organisation works in the portal's inbox, not over HTTP: it has no address. Nothing was changed.",
-  badUrl: "The address must be https:// (http:// only for this machine), without a user name or password. Nothing was changed.",
-};
+import { AgencyRefusedError, rotateSecret, setEndpoint } from "./agencies.server";
 
 export type CommandIo = { out: (line: string) => void; err: (line: string) => void; actor: string; origin: string };
 
@@ -29,12 +23,8 @@ export function englishMessage(key: string, values: Record<string, string | numb
 }
 
 function refusal(io: CommandIo, error: unknown): number {
-  if (error instanceof DeadLetterRefusedError || error instanceof StaffRefusedError) {
+  if (error instanceof DeadLetterRefusedError || error instanceof StaffRefusedError || error instanceof AgencyRefusedError) {
     io.err(englishMessage(error.refusal));
-    return 1;
-  }
-  if (error instanceof EndpointRefusedError) {
-    io.err(endpointRefusals[error.refusal]);
     return 1;
   }
   throw error;
@@ -159,13 +149,30 @@ export const commands: Record<string, Command> = {
       const [agencyId] = positionals;
       if (!agencyId || !values.url) return usageError(io, "set-agency-endpoint");
       try {
-        const { secret } = setAgencyEndpoint(db, { agencyId, url: values.url, actor: io.actor });
-        io.out(secret);
+        const { secret } = setEndpoint(db, { agencyId, url: values.url, actor: io.actor, newSecret: true });
+        io.out(secret!);
       } catch (error) {
         return refusal(io, error);
       }
       io.err(`${agencyId} now receives deliveries at ${values.url}. The line above is its new signing secret, shown only now: hand it to the organisation.`);
       return 0;
+    },
+  },
+  "rotate-secret": {
+    usage: "rotate-secret <organisation id> [--overlap-hours 1|24|72|168]",
+    summary: "gives an http-channel organisation a new signing secret, printed once; the old one stays valid for the overlap (default 24 hours)",
+    run(db, args, io) {
+      const { values, positionals } = parseArgs({ args, options: { "overlap-hours": { type: "string", default: "24" } }, allowPositionals: true });
+      const [agencyId] = positionals;
+      if (!agencyId) return usageError(io, "rotate-secret");
+      try {
+        const { secret, previousSecretExpiresAt } = rotateSecret(db, { agencyId, overlapHours: Number(values["overlap-hours"]), actor: io.actor });
+        io.out(secret);
+        io.err(`The line above is ${agencyId}'s new signing secret, shown only now. The old one stays valid until ${previousSecretExpiresAt}.`);
+        return 0;
+      } catch (error) {
+        return refusal(io, error);
+      }
     },
   },
   "dead-letters": {
@@ -176,6 +183,28 @@ export const commands: Record<string, Command> = {
       const rows = listDeadLetterSummaries(db, { lang: "en", agencyId: values.agency });
       for (const d of rows) io.out([d.outboxId, d.caseReference, d.agencyId, d.procedureRequestId, d.attempts, d.reason ?? "", d.deadSince].join("\t"));
       io.err(`${rows.length} failed deliveries`);
+      return 0;
+    },
+  },
+  audit: {
+    usage: "audit [--person <login id or id>] [--reference <case reference>] [--organisation <organisation id>] [--action <action>] [--from <date>] [--to <date>] [--before <entry>]",
+    summary: "searches the audit log, newest first, 50 entries (tab-separated: entry, time, action, who, whose data, case reference, about, organisation); --before pages back",
+    run(db, args, io) {
+      const { values } = parseArgs({
+        args,
+        options: Object.fromEntries(["person", "reference", "organisation", "action", "from", "to", "before"].map((name) => [name, { type: "string" as const }])),
+      });
+      const params = new URLSearchParams(Object.entries({ ...values, agency: values.organisation }).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const { before, problems, ...query } = readAuditQuery(params);
+      if (problems.length > 0) {
+        io.err(`${problems.map((field) => englishMessage(`audit.errors.${field}`)).join(". ")} (YYYY-MM-DD).`);
+        return 2;
+      }
+      const { rows, older } = searchAudit(db, { query, before, lang: "en" });
+      for (const row of rows) {
+        io.out([row.id, row.at, row.action, row.actor.name, row.dataSubjectId ?? "", row.caseReference ?? "", row.subject, row.organisation ?? ""].join("\t"));
+      }
+      io.err(older === null ? `${rows.length} entries` : `${rows.length} entries; older ones: add --before ${older}`);
       return 0;
     },
   },

@@ -1,6 +1,7 @@
-// `npm run audit:verify [-- <database file>] [--anchor <anchor file>] [--reanchor]`: checks the audit log
+// `npm run audit:verify [-- <database file>] [--anchor <anchor file>] [--reanchor] [--json]`: checks the audit log
 // (app/admin/audit-verify.server.ts). Exit 0 with the count when all holds; 1 naming the first broken entry
-// (changed, reordered, removed, cut off at the end) or a missing database or anchor.
+// (changed, reordered, removed, cut off at the end) or a missing database or anchor. With --json it prints what it
+// found as one JSON line on stdout (the console's audit page runs it so, in a process of its own).
 import { defaultDatabasePath } from "../../db/client.server";
 import { verifyAuditLogFile } from "../admin/audit-verify.server";
 import { getSecrets } from "../platform/secrets.server";
@@ -15,6 +16,7 @@ const result = verifyAuditLogFile({
   previousKeys: getSecrets().previousAuditKeys,
   reanchor: args.includes("--reanchor"),
 });
-if (result.ok) console.log(result.message);
+if (args.includes("--json")) console.log(JSON.stringify(result.check));
+else if (result.ok) console.log(result.message);
 else console.error(result.message);
 process.exitCode = result.ok ? 0 : 1;

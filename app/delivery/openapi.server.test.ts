@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { listLifeEvents, listProcedures, payloadJsonSchemas, selectProcedures } from "../../flows";
 import { callbackSchema } from "./callbacks.server";
-import { deliveryBody } from "./connectors/http.server";
+import { deliveryBody, testDelivery } from "./connectors/http.server";
 import { agencyApiDocument, toDraft2020 } from "./openapi.server";
 import * as route from "../routes/api.agencies.openapi[.]json";
 
@@ -115,6 +115,18 @@ describe("the schemas describe what the portal really sends and accepts", () => 
       }
     }
     expect(checked).toBeGreaterThan(40);
+  });
+
+  it("describe a test delivery exactly as the console sends it, told apart from a procedure's", async () => {
+    const { document } = await served();
+    const ajv = ajvFor(document);
+    const body = JSON.parse(deliveryBody(testDelivery({ agencyId: "japan-post", id: "test-0b1c" })));
+    expect(validatorOf(ajv, "Delivery")(body)).toBe(true);
+    expect(validatorOf(ajv, "TestDelivery")(body)).toBe(true);
+    expect(validatorOf(ajv, "ProcedureDelivery")(body)).toBe(false);
+    expect(validatorOf(ajv, "Delivery")({ ...body, payload: { test: true, name: "田中" } })).toBe(false);
+    expect(document.info.description).toContain("**Secret rotation.**");
+    expect(document.info.description).toContain("two `v1=` signatures");
   });
 
   it("describe the callback body exactly as the callback route parses it", async () => {

@@ -4,6 +4,7 @@
 import { zodToJsonSchema } from "zod-to-json-schema";
 import { listProcedures, payloadJsonSchemas } from "../../flows";
 import { callbackSchema } from "./callbacks.server";
+import { TEST_PROCEDURE_ID } from "./connectors/http.server";
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from "./signature.server";
 
 type JsonSchema = Record<string, unknown>;
@@ -85,6 +86,23 @@ function deliveryJsonSchema(procedureIds: string[]): JsonSchema {
   };
 }
 
+/** A test delivery an administrator sends from the console: `"test": true`, no case and no personal data. */
+const testDeliveryJsonSchema: JsonSchema = {
+  type: "object",
+  description:
+    "A test delivery, sent by a Madoguchi administrator to check your endpoint and your signature check (and on request after a secret rotation). It is signed like any delivery and carries `\"test\": true`; it belongs to no case and holds no personal data. Check the signature and answer as you would (any 2xx is \"accepted\"); do not apply it. The administrator reads your status and the first 2 KB of your answer.",
+  properties: {
+    procedureRequestId: { type: "string", pattern: "^test-", description: "`test-` and a random id, new for each test." },
+    caseReference: { const: "TEST" },
+    procedureId: { const: TEST_PROCEDURE_ID },
+    payload: { type: "object", properties: { test: { const: true } }, required: ["test"], additionalProperties: false },
+    deadline: { type: "null" },
+    test: { const: true },
+  },
+  required: ["procedureRequestId", "caseReference", "procedureId", "payload", "deadline", "test"],
+  additionalProperties: false,
+};
+
 const signatureDescription = `\`t=<unix seconds>,v1=<hex>\` where \`<hex>\` is the lowercase hex HMAC-SHA256, under your agency's shared secret, of the string \`<t>.<raw body>\` (the timestamp, a full stop, and the body exactly as sent, UTF-8). Refuse a message whose \`t\` is more than ${SIGNATURE_TOLERANCE_SECONDS} seconds from your clock; compare in constant time. During a secret rotation several \`v1=\` values may be present: accept the message if any matches.`;
 
 /** The OpenAPI 3.1 document of the agency API. `serverUrl` is the portal's origin as the caller reached it. */
@@ -105,6 +123,10 @@ export function agencyApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
         `**Signing.** Both directions carry \`${SIGNATURE_HEADER}\`: ${signatureDescription}`,
         "",
         "**Delivery guarantees.** Every delivery carries an `Idempotency-Key` that stays the same across retries of that delivery: apply it once and answer a repeat as you answered the first. Any 2xx is delivered; 408, 429 and 5xx (and timeouts and dropped connections) are retried with exponential backoff and jitter, honouring `Retry-After`; any other status is final and is shown to an operator.",
+        "",
+        "**Secret rotation.** A Madoguchi administrator can rotate your secret with an overlap of 1 to 168 hours: you are handed the new secret, and until the overlap ends every delivery carries two `v1=` signatures, one under the new secret and one under the previous one, so a check with either secret passes; your callbacks are accepted signed with either. Move to the new secret within the overlap; after it the previous secret expires by itself (deliveries carry one signature again, callbacks signed with it are refused with 401).",
+        "",
+        "**Test deliveries.** An administrator can send a signed test delivery (`TestDelivery`: `\"test\": true`, `procedureId` `madoguchi.test`, no personal data) to check your endpoint and signature check, e.g. right after a rotation. Answer it as you would a delivery (2xx), and do not apply it.",
         "",
         "**Data.** `payload` carries exactly the data items the citizen consented to send you for that procedure, and nothing else. Each procedure's payload schema is in `components/schemas`, named by procedure id; the procedure's rejection codes are listed in `x-madoguchi-procedures`.",
       ].join("\n"),
@@ -164,7 +186,9 @@ export function agencyApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
         madoguchiSignature: { type: "apiKey", in: "header", name: SIGNATURE_HEADER, description: signatureDescription },
       },
       schemas: {
-        Delivery: deliveryJsonSchema(procedureIds),
+        Delivery: { description: "What Madoguchi POSTs to your endpoint: a procedure, or a test delivery.", oneOf: [ref("ProcedureDelivery"), ref("TestDelivery")] },
+        ProcedureDelivery: deliveryJsonSchema(procedureIds),
+        TestDelivery: testDeliveryJsonSchema,
         DeliveryReceipt: {
           type: "object",
           properties: { reference: { type: "string", description: "Your reference for the delivery; shown to operators." } },

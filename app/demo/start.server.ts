@@ -9,6 +9,7 @@ import { demoAccounts } from "./demo-accounts.server";
 import { startAgencySimulator, type AgencySimulator } from "./simulator/agency-simulator.server";
 import { officerGraceMs, simulatorOptions } from "./simulator/config.server";
 import { createInboxDesk, type InboxDesk } from "./simulator/inbox-desk.server";
+import { portalAgencySecrets } from "./simulator/portal-secrets.server";
 
 type Demo = { simulator?: Promise<AgencySimulator | undefined>; desk?: InboxDesk; stop(): Promise<void> };
 
@@ -24,7 +25,7 @@ export function startDemoOnce(env: NodeJS.ProcessEnv = process.env): Demo | unde
   const simulator =
     env.AGENCY_SIMULATOR === "off"
       ? undefined
-      : startAgencySimulator({ ...simulatorOptions(env), keepProcessAlive: false }).then(
+      : startAgencySimulator({ ...simulatorOptions(env), secretsFor: portalAgencySecrets(getDb()), keepProcessAlive: false }).then(
           (started) => {
             console.log(`madoguchi: agency simulator at ${started.url}`);
             return started;

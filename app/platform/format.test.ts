@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTime, formatYen } from "./format";
+import { formatDate, formatDateTime, formatDuration, formatTime, formatYen } from "./format";
 
 describe("formatting with kept formatters", () => {
   it("formats in each language, whichever was asked for first", () => {
@@ -17,5 +17,11 @@ describe("formatting with kept formatters", () => {
 
   it("keeps what it cannot read as it was", () => {
     expect(formatDate("not a date", "ja")).toBe("not a date");
+  });
+
+  it("writes a duration in seconds, minutes or hours", () => {
+    expect(formatDuration(2.25, "ja")).toBe("2.3 秒");
+    expect(formatDuration(90, "en")).toBe("1.5 mins");
+    expect(formatDuration(7200, "ja")).toBe("2 時間");
   });
 });

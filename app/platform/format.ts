@@ -38,6 +38,19 @@ export function formatTime(iso: string, language: string): string {
   return timeFormat(language).format(new Date(iso));
 }
 
+const durationFormats = {
+  second: cached((tag) => new Intl.NumberFormat(tag, { style: "unit", unit: "second", unitDisplay: "short", maximumFractionDigits: 1 })),
+  minute: cached((tag) => new Intl.NumberFormat(tag, { style: "unit", unit: "minute", unitDisplay: "short", maximumFractionDigits: 1 })),
+  hour: cached((tag) => new Intl.NumberFormat(tag, { style: "unit", unit: "hour", unitDisplay: "short", maximumFractionDigits: 1 })),
+};
+
+/** A duration in the largest unit under which it stays readable: seconds under a minute, minutes under an hour, else hours. */
+export function formatDuration(seconds: number, language: string): string {
+  if (seconds < 60) return durationFormats.second(language).format(seconds);
+  if (seconds < 3600) return durationFormats.minute(language).format(seconds / 60);
+  return durationFormats.hour(language).format(seconds / 3600);
+}
+
 export function formatYen(amount: number, language: string): string {
   return yenFormat(language).format(amount);
 }

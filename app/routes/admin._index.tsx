@@ -43,6 +43,12 @@ export default function AdminHome() {
             </h3>
             <p>{t("admin:home.staffHint")}</p>
           </li>
+          <li className="card">
+            <h3>
+              <Link to="/admin/audit">{t("admin:home.audit")}</Link>
+            </h3>
+            <p>{t("admin:home.auditHint")}</p>
+          </li>
         </ul>
       </nav>
     </>

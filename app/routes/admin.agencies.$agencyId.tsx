@@ -8,8 +8,10 @@ import { useTranslation } from "react-i18next";
 import { overlapHours } from "~/admin/agency-options";
 import { agencyOverview, AgencyRefusedError, rotateSecret, sendTestDelivery, setEndpoint, switchChannel, type TestDeliveryResult } from "~/admin/agencies.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
+import { BackLink } from "~/components/admin-table/admin-table";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DeliveryError } from "~/components/delivery-error/delivery-error";
+import { Backlog, HealthTable, OldestWaiting } from "~/components/delivery-health/delivery-health";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { formatDateTime } from "~/platform/format";
@@ -79,11 +81,7 @@ export default function Agency() {
   const other = agency.channel === "http" ? "inbox" : "http";
   return (
     <>
-      <p>
-        <Link to="/admin/agencies" className="back-link">
-          {t("agency.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/agencies" label={t("agency.back")} />
       <ErrorSummary errors={actionData?.refusal ? [{ message: t(actionData.refusal), ...(endpointError ? { fieldId: "endpoint-url" } : {}) }] : []} />
       {done && !actionData ? (
         <div className="notice" role="status">
@@ -158,6 +156,18 @@ export default function Agency() {
           <dd>{agency.health.failing}</dd>
         </div>
         <div className="summary-list__row">
+          <dt>{t("agencies.columns.oldestWaiting")}</dt>
+          <dd>
+            <OldestWaiting since={agency.health.oldestWaitingSince} />
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("agencies.columns.backlog")}</dt>
+          <dd>
+            <Backlog change={agency.health.backlogChange} />
+          </dd>
+        </div>
+        <div className="summary-list__row">
           <dt>{t("agencies.columns.deadLetters")}</dt>
           <dd>
             {agency.health.deadLetters > 0 ? (
@@ -172,6 +182,7 @@ export default function Agency() {
           <dd>{agency.health.lastSuccessAt ? formatDateTime(agency.health.lastSuccessAt, i18n.language) : t("agencies.never")}</dd>
         </div>
       </dl>
+      <HealthTable health={agency.health} />
 
       <h2>{t("agency.actionsHeading")}</h2>
       <div className="card-list">

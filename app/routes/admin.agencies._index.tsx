@@ -1,12 +1,14 @@
-// The organisations: each one's channel (back office or API), endpoint and delivery health now (waiting,
-// failing, dead letters, last success); those in trouble first. Each links to its own page for the actions.
+// The organisations: each one's channel (back office or API) and delivery health: what waits now and since
+// when, how the backlog changed over the last hour, and per hour and day the deliveries, retries, dead letters
+// and delivery times. A growing backlog first, then those in trouble; 20 a page. Each links to its own page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listAgencyOverviews } from "~/admin/agencies.server";
+import { listAgencyOverviews, type AgencyOverview } from "~/admin/agencies.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
-import { DataTable } from "~/components/data-table/data-table";
-import { formatDateTime } from "~/platform/format";
+import { pageOf, withParam } from "~/admin/paging";
+import { AdminTable, BackToConsole, Pager, type AdminColumn } from "~/components/admin-table/admin-table";
+import { Backlog, OldestWaitingShort, WindowSummary } from "~/components/delivery-health/delivery-health";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
@@ -19,55 +21,45 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request);
   const lang = await adminLanguage(request);
-  return { title: await pageTitle(request, "agencies.title", "admin"), agencies: listAgencyOverviews(getDb(), { lang }) };
+  const page = pageOf(listAgencyOverviews(getDb(), { lang }), new URL(request.url).searchParams.get("page"));
+  return { title: await pageTitle(request, "agencies.title", "admin"), page };
 }
 
 export default function Agencies() {
-  const { t, i18n } = useTranslation("admin");
-  const { agencies } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const { page } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const windows = ["lastHour", "lastDay"] as const;
+  const columns: AdminColumn<AgencyOverview>[] = [
+    { header: t("agencies.columns.organisation"), cell: (agency) => <Link to={`/admin/agencies/${agency.id}`}>{agency.name}</Link> },
+    { header: t("agencies.columns.channel"), cell: (agency) => t(`agencies.channels.${agency.channel}`) },
+    { header: t("agencies.columns.waiting"), className: "figure-number", cell: (agency) => agency.health.queued + agency.health.failing },
+    { header: t("agencies.columns.oldestWaiting"), cell: (agency) => <OldestWaitingShort since={agency.health.oldestWaitingSince} /> },
+    { header: t("agencies.columns.backlog"), cell: (agency) => <Backlog change={agency.health.backlogChange} /> },
+    {
+      header: t("agencies.columns.deadLetters"),
+      className: "figure-number",
+      cell: (agency) => (agency.health.deadLetters > 0 ? <Link to={`/admin/dead-letters?agency=${encodeURIComponent(agency.id)}`}>{agency.health.deadLetters}</Link> : 0),
+    },
+    ...windows.map((window) => ({ header: t(`health.${window}`), cell: (agency: AgencyOverview) => <WindowSummary window={agency.health[window]} /> })),
+  ];
+  const previous = page.page > 1 ? withParam(search, "page", String(page.page - 1)) : null;
+  const next = page.page < page.pages ? withParam(search, "page", String(page.page + 1)) : null;
+  const pager = (
+    <Pager label={t("agencies.pagerLabel")} position={t("agencies.position", { from: page.from, to: page.to, total: page.total })} previous={previous} next={next} />
+  );
   return (
     <>
-      <p>
-        <Link to="/admin" className="back-link">
-          {t("backToConsole")}
-        </Link>
-      </p>
+      <BackToConsole />
       <h1>{t("agencies.title")}</h1>
       <p className="lead">{t("agencies.lead")}</p>
-      <DataTable caption={t("agencies.title")}>
-        <thead>
-          <tr>
-            <th scope="col">{t("agencies.columns.organisation")}</th>
-            <th scope="col">{t("agencies.columns.channel")}</th>
-            <th scope="col">{t("agencies.columns.endpoint")}</th>
-            <th scope="col">{t("agencies.columns.queued")}</th>
-            <th scope="col">{t("agencies.columns.failing")}</th>
-            <th scope="col">{t("agencies.columns.deadLetters")}</th>
-            <th scope="col">{t("agencies.columns.lastSuccess")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {agencies.map((agency) => (
-            <tr key={agency.id}>
-              <td>
-                <Link to={`/admin/agencies/${agency.id}`}>{agency.name}</Link>
-              </td>
-              <td>{t(`agencies.channels.${agency.channel}`)}</td>
-              <td className="agency-endpoint">{agency.channel === "http" ? (agency.url ?? t("agencies.noEndpoint")) : t("agencies.notApplicable")}</td>
-              <td>{agency.health.queued}</td>
-              <td>{agency.health.failing}</td>
-              <td>
-                {agency.health.deadLetters > 0 ? (
-                  <Link to={`/admin/dead-letters?agency=${encodeURIComponent(agency.id)}`}>{agency.health.deadLetters}</Link>
-                ) : (
-                  0
-                )}
-              </td>
-              <td>{agency.health.lastSuccessAt ? formatDateTime(agency.health.lastSuccessAt, i18n.language) : t("agencies.never")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+      <AdminTable
+        caption={t("agencies.title")}
+        columns={columns}
+        rows={page.items}
+        rowKey={(agency) => agency.id}
+      />
+      {pager}
     </>
   );
 }

@@ -2,9 +2,10 @@
 // (redacted, 2 KB); retry it, or close it as handled outside Madoguchi with a reason the citizen reads.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
+import { BackLink } from "~/components/admin-table/admin-table";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DeliveryError } from "~/components/delivery-error/delivery-error";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
@@ -62,11 +63,7 @@ export default function DeadLetter() {
   const reasonError = actionData?.reasonError;
   return (
     <>
-      <p>
-        <Link to="/admin/dead-letters" className="back-link">
-          {t("deadLetter.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/dead-letters" label={t("deadLetter.back")} />
       <ErrorSummary
         errors={[
           ...(actionData?.refusal ? [{ message: t(actionData.refusal) }] : []),

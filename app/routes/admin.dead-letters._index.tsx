@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { DataTable } from "~/components/data-table/data-table";
+import { AdminTable, BackToConsole } from "~/components/admin-table/admin-table";
 import { DeliveryError } from "~/components/delivery-error/delivery-error";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { listDeadLetterSummaries, retryAllForAgency } from "~/admin/dead-letters.server";
@@ -53,11 +53,7 @@ export default function DeadLetters() {
   const retried = params.get("retried");
   return (
     <>
-      <p>
-        <Link to="/admin" className="back-link">
-          {t("backToConsole")}
-        </Link>
-      </p>
+      <BackToConsole />
       {actionData?.refusal ? <ErrorSummary errors={[{ message: t(actionData.refusal) }]} /> : null}
       {retried !== null && !actionData ? (
         <div className="notice" role="status">
@@ -99,34 +95,19 @@ export default function DeadLetters() {
       </section>
 
       {deadLetters.length > 0 ? (
-        <DataTable caption={t("deadLetters.tableCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("deadLetters.columns.caseReference")}</th>
-              <th scope="col">{t("deadLetters.columns.organisation")}</th>
-              <th scope="col">{t("deadLetters.columns.procedure")}</th>
-              <th scope="col">{t("deadLetters.columns.attempts")}</th>
-              <th scope="col">{t("deadLetters.columns.reason")}</th>
-              <th scope="col">{t("deadLetters.columns.since")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deadLetters.map((dead) => (
-              <tr key={dead.outboxId}>
-                <td>
-                  <Link to={`/admin/dead-letters/${dead.outboxId}`}>{dead.caseReference}</Link>
-                </td>
-                <td>{dead.organisation}</td>
-                <td>{dead.procedure}</td>
-                <td>{dead.attempts}</td>
-                <td>
-                  <DeliveryError message={dead.reasonMessage} />
-                </td>
-                <td>{formatDateTime(dead.deadSince, i18n.language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <AdminTable
+          caption={t("deadLetters.tableCaption")}
+          rows={deadLetters}
+          rowKey={(dead) => dead.outboxId}
+          columns={[
+            { header: t("deadLetters.columns.caseReference"), cell: (dead) => <Link to={`/admin/dead-letters/${dead.outboxId}`}>{dead.caseReference}</Link> },
+            { header: t("deadLetters.columns.organisation"), cell: (dead) => dead.organisation },
+            { header: t("deadLetters.columns.procedure"), cell: (dead) => dead.procedure },
+            { header: t("deadLetters.columns.attempts"), cell: (dead) => dead.attempts },
+            { header: t("deadLetters.columns.reason"), cell: (dead) => <DeliveryError message={dead.reasonMessage} /> },
+            { header: t("deadLetters.columns.since"), cell: (dead) => formatDateTime(dead.deadSince, i18n.language) },
+          ]}
+        />
       ) : null}
     </>
   );

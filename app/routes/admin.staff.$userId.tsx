@@ -3,10 +3,11 @@
 // administrator are refused with a reason, and nothing changes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { publicOrigin } from "~/identity/security/request.server";
+import { BackLink } from "~/components/admin-table/admin-table";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
@@ -80,11 +81,7 @@ export default function StaffMember() {
   const done = params.get("done");
   return (
     <>
-      <p>
-        <Link to="/admin/staff" className="back-link">
-          {t("staffMember.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/staff" label={t("staffMember.back")} />
       <ErrorSummary errors={actionData?.refusal ? [{ message: t(actionData.refusal) }] : []} />
       {done && doneNotices.includes(done) && !actionData ? (
         <div className="notice" role="status">

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { publicOrigin } from "~/identity/security/request.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { DataTable } from "~/components/data-table/data-table";
+import { AdminTable, BackToConsole } from "~/components/admin-table/admin-table";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
 import { organisationOptions } from "~/admin/organisations.server";
@@ -65,11 +65,7 @@ export default function Staff() {
   const describedBy = (name: string, hint = false) => [hint ? `invite-${name}-hint` : "", errors[name] ? `invite-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <>
-      <p>
-        <Link to="/admin" className="back-link">
-          {t("backToConsole")}
-        </Link>
-      </p>
+      <BackToConsole />
       <ErrorSummary
         errors={[
           ...(actionData?.refusal ? [{ message: t(actionData.refusal) }] : []),
@@ -90,30 +86,18 @@ export default function Staff() {
       <h1>{t("staff.title")}</h1>
       <p className="lead">{t("staff.lead")}</p>
 
-      <DataTable caption={t("staff.tableCaption")}>
-        <thead>
-          <tr>
-            <th scope="col">{t("staff.columns.name")}</th>
-            <th scope="col">{t("staff.columns.loginId")}</th>
-            <th scope="col">{t("staff.columns.role")}</th>
-            <th scope="col">{t("staff.columns.organisation")}</th>
-            <th scope="col">{t("staff.columns.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((member) => (
-            <tr key={member.id}>
-              <td>
-                <Link to={`/admin/staff/${member.id}`}>{member.displayName}</Link>
-              </td>
-              <td>{member.loginId}</td>
-              <td>{t(`staff.roles.${member.role}`)}</td>
-              <td>{member.organisation ?? t("staff.noOrganisation")}</td>
-              <td>{t(`staff.states.${member.state}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+      <AdminTable
+        caption={t("staff.tableCaption")}
+        rows={staff}
+        rowKey={(member) => member.id}
+        columns={[
+          { header: t("staff.columns.name"), cell: (member) => <Link to={`/admin/staff/${member.id}`}>{member.displayName}</Link> },
+          { header: t("staff.columns.loginId"), cell: (member) => member.loginId },
+          { header: t("staff.columns.role"), cell: (member) => t(`staff.roles.${member.role}`) },
+          { header: t("staff.columns.organisation"), cell: (member) => member.organisation ?? t("staff.noOrganisation") },
+          { header: t("staff.columns.state"), cell: (member) => t(`staff.states.${member.state}`) },
+        ]}
+      />
 
       <section aria-labelledby="invite-heading" className="card">
         <h2 id="invite-heading">{t("staff.invite.heading")}</h2>

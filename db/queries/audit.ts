@@ -1,7 +1,7 @@
 // The audit log: append-only and chained with an HMAC under a key kept outside the database, so a
 // changed, reordered or removed entry is detectable, and the anchor (db/audit-seal.ts) catches a cut tail.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { auditKey, auditKeyId, auditKeyring, auditMac, sameMac, type AuditAnchor } from "../audit-seal";
 import type { Db, Tx } from "../client.server";
 import { auditEntries } from "../schema";
@@ -218,4 +218,59 @@ export function listAuditEntriesForDataSubject(tx: Tx, { dataSubjectId }: { data
 /** Whether an entry with this action exists about this subject (e.g. a case's consent.given). */
 export function hasAuditEntry(tx: Tx, { action, subjectId }: { action: string; subjectId: string }): boolean {
   return tx.select({ id: auditEntries.id }).from(auditEntries).where(and(eq(auditEntries.action, action), eq(auditEntries.subjectId, subjectId))).limit(1).get() !== undefined;
+}
+
+export type AuditSearch = {
+  /** Entries by, for or about any of these ids (actor, on behalf of, data subject). */
+  people?: string[];
+  /** Entries whose subject is one of these (a case and its procedure requests). */
+  subjectIds?: string[];
+  agencyId?: string;
+  action?: string;
+  /** ISO times: from (inclusive) and until (exclusive). */
+  from?: string;
+  until?: string;
+};
+
+/**
+ * One page of the administrators' audit search, newest first, by key: `before` an id for older entries, or
+ * `after` an id for newer ones (returned newest first too). One more than `limit` is read to know whether
+ * there are more; `more` says so. Each filter uses its own index (db/schema.ts).
+ */
+export function searchAuditEntries(
+  tx: Tx,
+  { search, before, after, limit }: { search: AuditSearch; before?: number; after?: number; limit: number },
+): { entries: (typeof auditEntries.$inferSelect)[]; more: boolean } {
+  const conditions: (SQL | undefined)[] = [];
+  if (search.people) {
+    conditions.push(or(inArray(auditEntries.actor, search.people), inArray(auditEntries.onBehalfOf, search.people), inArray(auditEntries.dataSubjectId, search.people)));
+  }
+  if (search.subjectIds) conditions.push(inArray(auditEntries.subjectId, search.subjectIds));
+  if (search.agencyId) conditions.push(eq(auditEntries.agencyId, search.agencyId));
+  if (search.action) conditions.push(eq(auditEntries.action, search.action));
+  if (search.from) conditions.push(gte(auditEntries.at, search.from));
+  if (search.until) conditions.push(lt(auditEntries.at, search.until));
+  if (before !== undefined) conditions.push(lt(auditEntries.id, before));
+  if (after !== undefined) conditions.push(gt(auditEntries.id, after));
+  const rows = tx
+    .select()
+    .from(auditEntries)
+    .where(and(...conditions))
+    .orderBy(after !== undefined ? asc(auditEntries.id) : desc(auditEntries.id))
+    .limit(limit + 1)
+    .all();
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  return { entries: after !== undefined ? page.reverse() : page, more };
+}
+
+/** Every action the log holds, for the search form's choice. */
+export function listAuditActions(tx: Tx): string[] {
+  return tx
+    .select({ action: auditEntries.action })
+    .from(auditEntries)
+    .groupBy(auditEntries.action)
+    .orderBy(asc(auditEntries.action))
+    .all()
+    .map((row) => row.action);
 }

@@ -138,6 +138,7 @@ export const routeAccess: RouteAccess[] = [
   // account is refused with a reason (409). Both change nothing.
   { file: "admin.agencies._index", path: "/admin/agencies", get: ["administrator"] },
   { file: "admin.agencies.$agencyId", path: "/admin/agencies/municipality-13101", get: ["administrator"], post: ["administrator"], form: { intent: "rotate", overlapHours: "24" } },
+  { file: "admin.audit", path: "/admin/audit?person=tanaka", get: ["administrator"], post: ["administrator"], form: { intent: "unknown" } },
   { file: "admin.staff._index", path: "/admin/staff", get: ["administrator"], post: ["administrator"], form: { role: "", loginId: "", displayName: "" } },
   { file: "admin.staff.$userId", path: "/admin/staff/u-admin", get: ["administrator"], post: ["administrator"], form: { intent: "deactivate" } },
   // An invitation link is for whoever holds it; an unknown one answers 410 Gone with the reason, and so does its form.

@@ -1,52 +1,18 @@
-// As the administrator, I connect an outside agency system: Japan Post goes to the back office and back to
+// As the administrator, I onboard an outside agency system: Japan Post goes to the back office and back to
 // the API, gets an endpoint and a secret shown once, answers a signed test delivery, and has its secret
-// rotated while deliveries keep arriving, each checked by the agency's own HMAC code. A back-office
-// organisation (千代田区) offers no endpoint and no secret. JavaScript off, Japanese and English, axe and reflow.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+// rotated while deliveries keep arriving, each checked by the agency's own HMAC code. When its system then
+// answers 400, I see the dead letter, retry it once the agency is fixed, and the citizen's status page
+// follows. A back-office organisation (千代田区) offers no endpoint and no secret. JavaScript off, Japanese and
+// English, axe and reflow on every page.
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitCase } from "../../app/cases/cases.server";
 import { openDatabase, type Db } from "../../db/client.server";
 import { getAgencyEndpoint } from "../../db/queries/agencies";
-import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { sampleSubmission } from "../factories";
+import { startAgencySystem } from "./support/agency-system";
 import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
+import { requestOf, submitMove, waitForStatus, waitUntilSent } from "./support/case-submissions";
 import { startPortal, type Portal } from "./support/portal";
-import { signInWithSecondFactor } from "./support/journey";
-
-/** The outside system: accepts a delivery only when one of the secrets it holds verifies the signature. */
-function startAgencySystem() {
-  const state = { secrets: [] as string[], received: [] as { ok: boolean; test: boolean }[] };
-  const verify = (header: string | undefined, body: string) => {
-    const t = /t=(\d+)/.exec(header ?? "")?.[1];
-    const given = [...(header ?? "").matchAll(/v1=([0-9a-f]{64})/g)].map((m) => Buffer.from(m[1], "hex"));
-    if (!t) return false;
-    return state.secrets.some((secret) => {
-      const expected = createHmac("sha256", secret).update(`${t}.${body}`).digest();
-      return given.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected));
-    });
-  };
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const ok = verify(req.headers["x-madoguchi-signature"] as string | undefined, body);
-      state.received.push({ ok, test: (JSON.parse(body) as { test?: boolean }).test === true });
-      if (!ok) return res.writeHead(401, { "Content-Type": "application/json" }).end('{"error":"bad signature"}');
-      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ reference: `POST-${state.received.length}` }));
-    });
-  });
-  return {
-    state,
-    listen: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/deliveries`))),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
-}
+import { signInAs } from "./support/staff";
 
 describe.skipIf(!browserAvailable)("the operations console: organisations", () => {
   let portal: Portal;
@@ -69,26 +35,17 @@ describe.skipIf(!browserAvailable)("the operations console: organisations", () =
     await portal?.stop();
   });
 
-  const signIn = (page: Page, loginId: string) => signInWithSecondFactor(page, loginId);
-
-  async function deliveredMailForwarding(personId: string) {
-    const submission = sampleSubmission("relocation", personId);
-    const { case: kase } = submitCase(db, { ...submission, actorId: `u-${personId.slice(2)}`, consent: { ...submission.consent, lang: "ja" } });
-    const mail = listProcedureRequestsForCase(db, { caseId: kase.id }).find((r) => r.procedureId === "mail-forwarding")!;
-    const started = Date.now();
-    while (Date.now() - started < 240_000) {
-      const status = getProcedureRequest(db, { procedureRequestId: mail.id })!.status;
-      if (status !== "queued" && status !== "delivering") return status;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error("the delivery did not finish");
-  }
+  /** Submits a move whose mail forwarding goes to Japan Post's system; returns the procedure request. */
+  const mailForwarding = (personId: string) => {
+    const { case: kase } = submitMove(db, personId);
+    return { reference: kase.reference, request: requestOf(db, kase.id, "mail-forwarding") };
+  };
 
   it("story (JavaScript off, English, then Japanese): Japan Post is connected, tested, and its secret rotated while deliveries keep flowing", async () => {
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${portal.url}/admin/agencies?lng=en`);
-    await signIn(page, "admin");
+    await signInAs(page, "admin");
     await page.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
     await checkPage(page);
 
@@ -122,12 +79,13 @@ describe.skipIf(!browserAvailable)("the operations console: organisations", () =
 
     await page.getByRole("button", { name: "Send a test delivery" }).click();
     await expect(page.getByTestId("test-result").textContent()).resolves.toContain("The test delivery was accepted");
-    expect(agency.state.received.at(-1)).toEqual({ ok: true, test: true });
+    expect(agency.state.received.at(-1)).toMatchObject({ signed: true, test: true });
     await checkPage(page);
-    expect(await deliveredMailForwarding("p-ito-yuki")).not.toBe("deadLettered");
+    expect(await waitUntilSent(db, mailForwarding("p-ito-yuki").request.id)).toBe("delivered");
 
-    // Rotation in Japanese: the new secret is shown once; deliveries signed with both keep arriving while the
-    // agency still holds only the old one, and after it moves to the new one.
+    // Rotation in Japanese, while deliveries are on their way: the new secret is shown once; deliveries signed
+    // with both keep arriving while the agency still holds only the old one, and after it moves to the new one.
+    const inFlight = ["p-tanaka-ichiro", "p-sato-kenji"].map((person) => mailForwarding(person).request.id);
     await page.goto(`${portal.url}/admin/agencies/japan-post?lng=ja`);
     await page.getByLabel("重複期間").selectOption("1");
     await page.getByRole("button", { name: "新しい秘密鍵を作る" }).click();
@@ -135,15 +93,65 @@ describe.skipIf(!browserAvailable)("the operations console: organisations", () =
     expect(rotated).not.toBe(secret);
     await expect(page.locator("main").textContent()).resolves.toContain("以前の秘密鍵も");
     await checkPage(page);
-    expect(await deliveredMailForwarding("p-tanaka-ichiro")).not.toBe("deadLettered");
+    inFlight.push(mailForwarding("p-suzuki-haruko").request.id);
+    for (const id of inFlight) expect(await waitUntilSent(db, id)).toBe("delivered");
     agency.state.secrets = [rotated];
-    expect(await deliveredMailForwarding("p-ito-yuki")).not.toBe("deadLettered");
-    expect(agency.state.received.every((delivery) => delivery.ok)).toBe(true);
+    expect(await waitUntilSent(db, mailForwarding("p-takahashi-ken").request.id)).toBe("delivered");
+    expect(agency.state.received.every((delivery) => delivery.signed)).toBe(true);
 
+    // The agency's system starts refusing (400): the delivery is a dead letter, with the agency's reason.
+    agency.state.mode = "refuse";
+    const refused = mailForwarding("p-ito-yuki");
+    await waitForStatus(db, refused.request.id, "deadLettered");
+    // The organisations list puts it among those in trouble, on the first page, with its dead letter.
     await page.goto(`${portal.url}/admin/agencies`);
     const row = page.locator("tr").filter({ hasText: "日本郵便" });
     await expect(row.textContent()).resolves.toContain("API(組織のシステム)");
+    await expect(row.getByRole("link", { name: "1" }).getAttribute("href")).resolves.toBe("/admin/dead-letters?agency=japan-post");
     await checkPage(page);
+    await Promise.all([page.waitForURL(/page=2/), page.getByRole("link", { name: "次のページ" }).click()]);
+    await expect(page.locator("main").textContent()).resolves.toMatch(/組織のうち21〜/);
+    await checkPage(page);
+    await page.goto(`${portal.url}/admin/agencies/japan-post`);
+    await expect(page.getByRole("table", { name: "直近1時間と直近1日の配信" }).textContent()).resolves.toContain("配信できなかった");
+    await checkPage(page);
+    await page.goto(`${portal.url}/admin/dead-letters`);
+    const deadRow = page.locator("tr").filter({ hasText: refused.reference });
+    await expect(deadRow.textContent()).resolves.toContain("送った内容に誤りがあるとして受け付けませんでした");
+    await checkPage(page);
+    // Fixed: one retry delivers it, under the same idempotency key.
+    agency.state.mode = "accept";
+    await Promise.all([page.waitForURL(/\/admin\/dead-letters\/.+/), deadRow.getByRole("link", { name: refused.reference }).click()]);
+    await Promise.all([page.waitForURL(/retriedOne=1/), page.getByRole("button", { name: "この配信を再送" }).click()]);
+    await expect(page.getByRole("status").first().textContent()).resolves.toContain("この配信を再送します");
+    await waitForStatus(db, refused.request.id, "delivered");
+    const keys = agency.state.received.filter((r) => !r.test && JSON.parse(r.body).procedureRequestId === refused.request.id).map((r) => r.key);
+    expect(keys.length).toBe(2);
+    expect(new Set(keys).size).toBe(1);
+
+    // The audit log holds the rotation and the retry: found by organisation and by case reference; and it is intact.
+    await page.goto(`${portal.url}/admin/audit`);
+    await page.getByLabel("組織").selectOption("japan-post");
+    await Promise.all([page.waitForURL(/agency=japan-post/), page.getByRole("button", { name: "検索", exact: true }).click()]);
+    await expect(page.getByRole("table", { name: "監査ログの記録" }).textContent()).resolves.toContain("秘密鍵を更新");
+    await checkPage(page);
+    await page.goto(`${portal.url}/admin/audit?reference=${refused.reference}`);
+    const entries = (await page.getByRole("table", { name: "監査ログの記録" }).textContent())!;
+    expect(entries).toContain("管理者が配信を再送");
+    expect(entries).toContain("申請を送信");
+    await page.getByRole("button", { name: "監査ログを今すぐ検証" }).click();
+    await expect(page.getByTestId("audit-verified").textContent()).resolves.toContain("監査ログは改ざんされていません");
+    await checkPage(page);
+
     await context.close();
+
+    // The citizen's status page follows: the organisation is now examining it.
+    const citizen = await newContext(browser, { javaScript: false });
+    const citizenPage = await citizen.newPage();
+    await citizenPage.goto(`${portal.url}/cases/${refused.reference}?lng=ja`);
+    await signInAs(citizenPage, "ito");
+    await expect(citizenPage.locator(`#procedure-${refused.request.id}`).textContent()).resolves.toContain("手続先で審査中");
+    await checkPage(citizenPage);
+    await citizen.close();
   });
 });

@@ -2,55 +2,17 @@
 // out), retry it once the agency is fixed, and close another as handled outside Madoguchi; the citizen's
 // status page follows. The agency is a small server of this story's own that checks the signature with
 // its own HMAC code. JavaScript on and off, Japanese and English, axe and reflow on every page.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitCase } from "../../app/cases/cases.server";
 import { saveAgencyEndpoint } from "../../app/delivery/endpoints.server";
-import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo/demo-accounts.server";
 import { openDatabase, type Db } from "../../db/client.server";
-import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { sampleSubmission } from "../factories";
+import { getProcedureRequest } from "../../db/queries/cases";
+import { startAgencySystem } from "./support/agency-system";
 import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
+import { requestOf, submitMove, waitForStatus } from "./support/case-submissions";
 import { startPortal, type Portal } from "./support/portal";
-
-/** The outside agency's system: verifies every delivery's signature itself, and answers as `mode` says. */
-function startAgencySystem() {
-  const state = { secret: "", mode: "refuse" as "refuse" | "accept", received: [] as { key: string; signed: boolean; body: string }[] };
-  const verify = (header: string | undefined, body: string) => {
-    const t = /t=(\d+)/.exec(header ?? "")?.[1];
-    const given = [...(header ?? "").matchAll(/v1=([0-9a-f]{64})/g)].map((m) => Buffer.from(m[1], "hex"));
-    if (!t || Math.abs(Number(t) - Date.now() / 1000) > 300) return false;
-    const expected = createHmac("sha256", state.secret).update(`${t}.${body}`).digest();
-    return given.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected));
-  };
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const signed = verify(req.headers["x-madoguchi-signature"] as string | undefined, body);
-      state.received.push({ key: String(req.headers["idempotency-key"]), signed, body });
-      if (!signed) return res.writeHead(401, { "Content-Type": "application/json" }).end('{"error":"bad signature"}');
-      if (state.mode === "refuse") {
-        const delivery = JSON.parse(body) as { payload: unknown };
-        // Like many real systems, it echoes what it received: the console must not show it.
-        return res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "schema version 2 required", received: delivery.payload }));
-      }
-      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ reference: `POST-${state.received.length}` }));
-    });
-  });
-  return {
-    state,
-    listen: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/deliveries`))),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
-}
+import { signInAs } from "./support/staff";
 
 describe.skipIf(!browserAvailable)("the operations console: failed deliveries", () => {
   let portal: Portal;
@@ -62,10 +24,11 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     portal = await startPortal();
     browser = await launchBrowser();
     db = openDatabase(portal.databasePath);
-    agency.state.secret = "story-secret-0123456789abcdef0123456789";
+    agency.state.secrets = ["story-secret-0123456789abcdef0123456789"];
+    agency.state.mode = "refuse";
     // Secrets are stored encrypted under the portal's keys (its data folder's key file).
     process.env.MADOGUCHI_DATA_DIR = portal.env.MADOGUCHI_DATA_DIR;
-    saveAgencyEndpoint(db, { agencyId: "japan-post", url: await agency.listen(), secret: agency.state.secret });
+    saveAgencyEndpoint(db, { agencyId: "japan-post", url: await agency.listen(), secret: agency.state.secrets[0] });
   });
 
   afterAll(async () => {
@@ -75,51 +38,21 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await portal?.stop();
   });
 
-  function submitMove(personId: string) {
-    const submission = sampleSubmission("relocation", personId);
-    return submitCase(db, { ...submission, actorId: `u-${personId.slice(2)}`, consent: { ...submission.consent, lang: "ja" } });
-  }
-  const requestOf = (caseId: string, procedureId: string) => listProcedureRequestsForCase(db, { caseId }).find((r) => r.procedureId === procedureId)!;
-
-  async function waitForStatus(id: string, status: string, timeoutMs = 240_000) {
-    const started = Date.now();
-    while (Date.now() - started < timeoutMs) {
-      if (getProcedureRequest(db, { procedureRequestId: id })?.status === status) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`procedure request ${id} did not become ${status}: it is ${getProcedureRequest(db, { procedureRequestId: id })?.status}`);
-  }
-
-  const lastStep = new Map<string, number>();
-  async function signIn(page: Page, loginId: string) {
-    expect(page.url()).toMatch(/\/sign-in\?/);
-    await page.locator('input[name="loginId"]').fill(loginId);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form:has(input[name="intent"][value="password"]) button[type="submit"]').click()]);
-    const secret = getDemoAccount(loginId)?.totpSecret;
-    if (!secret) return;
-    if (lastStep.get(loginId) === Math.floor(Date.now() / 30_000)) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
-    lastStep.set(loginId, Math.floor(Date.now() / 30_000));
-    const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: "SHA-1" });
-    await page.locator('input[name="code"]').fill(otp);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in/two-factor"), page.locator('input[name="code"]').press("Enter")]);
-  }
-
   async function expectHeading(page: Page, text: string) {
     await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor();
   }
 
   it("story 1 (JavaScript off, Japanese): Japan Post's system refuses with 400; the administrator reads why, retries once it is fixed; 伊藤さん's page follows", async () => {
-    const ito = submitMove("p-ito-yuki");
-    const mail = requestOf(ito.case.id, "mail-forwarding");
-    await waitForStatus(mail.id, "deadLettered");
+    const ito = submitMove(db, "p-ito-yuki");
+    const mail = requestOf(db, ito.case.id, "mail-forwarding");
+    await waitForStatus(db, mail.id, "deadLettered");
     expect(agency.state.received.every((r) => r.signed)).toBe(true);
     const postalCode = (JSON.parse(mail.payload) as { newAddress: { postalCode: string } }).newAddress.postalCode;
 
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
     await page.goto(`${portal.url}/admin?lng=ja`);
-    await signIn(page, "admin");
+    await signInAs(page, "admin");
     await expectHeading(page, "運用管理");
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/admin\/dead-letters$/), page.getByRole("link", { name: "配信できなかった手続(デッドレター)" }).click()]);
@@ -147,7 +80,7 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await Promise.all([page.waitForURL(/retriedOne=1/), page.getByRole("button", { name: "この配信を再送" }).click()]);
     await expect(page.getByRole("status").first().textContent()).resolves.toContain("この配信を再送します");
     await checkPage(page);
-    await waitForStatus(mail.id, "delivered");
+    await waitForStatus(db, mail.id, "delivered");
     const keys = agency.state.received.filter((r) => JSON.parse(r.body).procedureRequestId === mail.id).map((r) => r.key);
     expect(new Set(keys).size).toBe(1);
     await context.close();
@@ -155,7 +88,7 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     const citizen = await newContext(browser, { javaScript: false });
     const citizenPage = await citizen.newPage();
     await citizenPage.goto(`${portal.url}/cases/${ito.case.reference}?lng=ja`);
-    await signIn(citizenPage, "ito");
+    await signInAs(citizenPage, "ito");
     await expect(citizenPage.locator(`#procedure-${mail.id}`).textContent()).resolves.toContain("手続先で審査中");
     await checkPage(citizenPage);
     await citizen.close();
@@ -163,14 +96,14 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
 
   it("story 2 (JavaScript on, English): a refused delivery is closed as handled outside Madoguchi; an empty reason is refused first; 田中さん reads the reason", async () => {
     agency.state.mode = "refuse";
-    const tanaka = submitMove("p-tanaka-ichiro");
-    const mail = requestOf(tanaka.case.id, "mail-forwarding");
-    await waitForStatus(mail.id, "deadLettered");
+    const tanaka = submitMove(db, "p-tanaka-ichiro");
+    const mail = requestOf(db, tanaka.case.id, "mail-forwarding");
+    await waitForStatus(db, mail.id, "deadLettered");
 
     const context = await newContext(browser, { javaScript: true, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${portal.url}/admin/dead-letters?lng=en`);
-    await signIn(page, "admin");
+    await signInAs(page, "admin");
     await expectHeading(page, "Failed deliveries");
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/admin\/dead-letters\/.+/), page.getByRole("link", { name: tanaka.case.reference }).click()]);
@@ -188,12 +121,26 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await expect(page.locator("main").textContent()).resolves.not.toContain(tanaka.case.reference);
     await checkPage(page);
     expect(getProcedureRequest(db, { procedureRequestId: mail.id })).toMatchObject({ status: "closedOutside", closingReason: reason });
+
+    // The audit log, in English with JavaScript: the closing is found by the person whose data it was; a date
+    // that is not one is refused beside its field.
+    await page.goto(`${portal.url}/admin/audit?person=tanaka`);
+    await expectHeading(page, "Audit log");
+    await expect(page.getByRole("table", { name: "Audit log entries" }).textContent()).resolves.toContain("An administrator closed a failed delivery");
+    await checkPage(page);
+    await page.goto(`${portal.url}/admin/audit?from=someday`);
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain("Enter the start date as a date");
+    await checkPage(page);
+    await page.goto(`${portal.url}/admin/audit`);
+    await page.getByRole("button", { name: "Check the audit log now" }).click();
+    await expect(page.getByTestId("audit-verified").textContent()).resolves.toContain("entries checked; every seal and link holds");
+    await checkPage(page);
     await context.close();
 
     const citizen = await newContext(browser, { javaScript: true, locale: "en-GB" });
     const citizenPage = await citizen.newPage();
     await citizenPage.goto(`${portal.url}/cases/${tanaka.case.reference}?lng=en`);
-    await signIn(citizenPage, "tanaka");
+    await signInAs(citizenPage, "tanaka");
     const card = citizenPage.locator(`#procedure-${mail.id}`);
     await expect(card.textContent()).resolves.toContain("Handled outside this service");
     await expect(card.textContent()).resolves.toContain(reason);
@@ -203,17 +150,17 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
 
   it("story 3 (JavaScript off, English, then Japanese): the administrator invites an officer of 新宿区, who sets a password, enrols TOTP first, and sees only 新宿区's inbox", async () => {
     // Work for two organisations: NGUYEN's move-out reaches 新宿区, 田中さん's reaches 千代田区.
-    const nguyen = submitMove("p-nguyen-thi-lan");
-    const tanaka = submitMove("p-tanaka-ichiro");
-    const shinjuku = requestOf(nguyen.case.id, "move-out-notification");
-    const chiyoda = requestOf(tanaka.case.id, "move-out-notification");
-    await waitForStatus(shinjuku.id, "delivered");
-    await waitForStatus(chiyoda.id, "delivered");
+    const nguyen = submitMove(db, "p-nguyen-thi-lan");
+    const tanaka = submitMove(db, "p-tanaka-ichiro");
+    const shinjuku = requestOf(db, nguyen.case.id, "move-out-notification");
+    const chiyoda = requestOf(db, tanaka.case.id, "move-out-notification");
+    await waitForStatus(db, shinjuku.id, "delivered");
+    await waitForStatus(db, chiyoda.id, "delivered");
 
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${portal.url}/admin/staff?lng=en`);
-    await signIn(page, "admin");
+    await signInAs(page, "admin");
     await expectHeading(page, "Staff accounts");
     await checkPage(page);
 

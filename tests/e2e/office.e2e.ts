@@ -1,16 +1,15 @@
 // As an agency officer, I sign in with my password and an authenticator code, work my organisation's
 // inbox, read exactly what the citizen agreed to send, and decide; the citizen sees my decision. With
 // JavaScript on and off, in Japanese and English, and axe on every page.
-import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyCaseEvent, submitCase } from "../../app/cases/cases.server";
-import { getDemoAccount, DEMO_PASSWORD } from "../../app/demo/demo-accounts.server";
+import { applyCaseEvent } from "../../app/cases/cases.server";
 import { openDatabase, type Db } from "../../db/client.server";
-import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { sampleSubmission } from "../factories";
+import { getProcedureRequest } from "../../db/queries/cases";
 import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
+import { requestOf, submitMove, waitForStatus } from "./support/case-submissions";
 import { startPortal, type Portal } from "./support/portal";
+import { signInAs } from "./support/staff";
 
 describe.skipIf(!browserAvailable)("the agency back office", () => {
   let portal: Portal;
@@ -30,44 +29,6 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     await portal?.stop();
   });
 
-  /** Submits a sample person's move as the check-answers page would (independent of the journey pages). */
-  function submitMove(personId: string) {
-    const submission = sampleSubmission("relocation", personId);
-    return submitCase(db, { ...submission, actorId: `u-${personId.slice(2)}`, consent: { ...submission.consent, lang: "ja" } });
-  }
-
-  const requestOf = (caseId: string, procedureId: string) => listProcedureRequestsForCase(db, { caseId }).find((r) => r.procedureId === procedureId)!;
-
-  async function waitForStatus(id: string, status: string, timeoutMs = 240_000) {
-    const started = Date.now();
-    while (Date.now() - started < timeoutMs) {
-      if (getProcedureRequest(db, { procedureRequestId: id })?.status === status) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`procedure request ${id} did not become ${status}: it is ${getProcedureRequest(db, { procedureRequestId: id })?.status}`);
-  }
-
-  /** The TOTP time step each officer last signed in with: a code is accepted once, so a second sign-in waits for the next. */
-  const lastStep = new Map<string, number>();
-
-  /** Signs in through the real pages: password, then (for officers) the current TOTP code from the README secret. */
-  async function signIn(page: Page, loginId: string) {
-    expect(page.url()).toMatch(/\/sign-in\?/);
-    await checkPage(page);
-    await page.locator('input[name="loginId"]').fill(loginId);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form:has(input[name="intent"][value="password"]) button[type="submit"]').click()]);
-    const secret = getDemoAccount(loginId)?.totpSecret;
-    if (!secret) return;
-    expect(new URL(page.url()).pathname).toBe("/sign-in/two-factor");
-    await checkPage(page);
-    if (lastStep.get(loginId) === Math.floor(Date.now() / 30_000)) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
-    lastStep.set(loginId, Math.floor(Date.now() / 30_000));
-    const { otp } = await generateTOTP({ secret, period: 30, digits: 6, algorithm: "SHA-1" });
-    await page.locator('input[name="code"]').fill(otp);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in/two-factor"), page.locator('input[name="code"]').press("Enter")]);
-  }
-
   /** Submits a form by its button and waits for the POST's answer and the page it leads to (JavaScript off). */
   async function post(page: Page, button: ReturnType<Page["getByRole"]>) {
     await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), button.click()]);
@@ -81,18 +42,18 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
   }
 
   it("story 1 (JavaScript on, Japanese): 新宿区 accepts 田中さん's move-in with its reference; the citizen sees it accepted", async () => {
-    const tanaka = submitMove("p-tanaka-ichiro");
+    const tanaka = submitMove(db, "p-tanaka-ichiro");
     // 千代田区 (no officer in the demo) accepts the move-out; the move-in then goes to 新宿区's inbox.
-    const moveOut = requestOf(tanaka.case.id, "move-out-notification");
-    await waitForStatus(moveOut.id, "delivered");
+    const moveOut = requestOf(db, tanaka.case.id, "move-out-notification");
+    await waitForStatus(db, moveOut.id, "delivered");
     applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "千代田-0001" }, actor: "agency:municipality-13101" });
-    const moveIn = requestOf(tanaka.case.id, "move-in-notification");
-    await waitForStatus(moveIn.id, "delivered");
+    const moveIn = requestOf(db, tanaka.case.id, "move-in-notification");
+    await waitForStatus(db, moveIn.id, "delivered");
 
     const context = await newContext(browser, { javaScript: true });
     const page = await context.newPage();
     await page.goto(`${portal.url}/office?lng=ja`);
-    await signIn(page, "officer.shinjuku");
+    await signInAs(page, "officer.shinjuku", { check: true });
     expect(new URL(page.url()).pathname).toBe("/office");
     const inbox = await page.reload();
     expect(inbox?.headers()["cache-control"]).toContain("no-store");
@@ -138,7 +99,7 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     const citizen = await newContext(browser, { javaScript: false });
     const citizenPage = await citizen.newPage();
     await citizenPage.goto(`${portal.url}/cases/${tanaka.case.reference}?lng=ja`);
-    await signIn(citizenPage, "tanaka");
+    await signInAs(citizenPage, "tanaka", { check: true });
     expect(new URL(citizenPage.url()).pathname).toBe(`/cases/${tanaka.case.reference}`);
     const card = citizenPage.locator(`#procedure-${moveIn.id}`);
     await expect(card.textContent()).resolves.toContain("完了");
@@ -148,14 +109,14 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
   });
 
   it("story 2 (JavaScript off, English): the pension office asks 鈴木さん a question, she answers, the officer reads it and accepts", async () => {
-    const suzuki = submitMove("p-suzuki-haruko");
-    const pension = requestOf(suzuki.case.id, "pension-recipient-address-change");
-    await waitForStatus(pension.id, "delivered");
+    const suzuki = submitMove(db, "p-suzuki-haruko");
+    const pension = requestOf(db, suzuki.case.id, "pension-recipient-address-change");
+    await waitForStatus(db, pension.id, "delivered");
 
     const officer = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await officer.newPage();
     await page.goto(`${portal.url}/office?lng=en`);
-    await signIn(page, "officer.pension");
+    await signInAs(page, "officer.pension", { check: true });
     await expectHeading(page, "Inbox");
     await expect(page.locator(".caption").first().textContent()).resolves.toBe("Japan Pension Service");
     await checkPage(page);
@@ -180,7 +141,7 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     const citizen = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const citizenPage = await citizen.newPage();
     await citizenPage.goto(`${portal.url}/cases/${suzuki.case.reference}?lng=en`);
-    await signIn(citizenPage, "suzuki");
+    await signInAs(citizenPage, "suzuki", { check: true });
     const card = citizenPage.locator(`#procedure-${pension.id}`);
     await expect(card.textContent()).resolves.toContain("Please tell us the number on your pension certificate");
     await checkPage(citizenPage);
@@ -191,7 +152,7 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     await citizen.close();
 
     // The answer goes back through the dispatcher; the procedure returns to the inbox with it.
-    await waitForStatus(pension.id, "delivered");
+    await waitForStatus(db, pension.id, "delivered");
     await page.goto(`${portal.url}/office`);
     const row = page.getByTestId("inbox-row").filter({ hasText: suzuki.case.reference });
     await expect(row.textContent()).resolves.toContain("Answer received");
@@ -207,15 +168,15 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
   });
 
   it("story 3 (JavaScript on and off): an officer of another organisation cannot open the request (404, no personal data)", async () => {
-    const tanaka = submitMove("p-tanaka-ichiro");
-    const moveOut = requestOf(tanaka.case.id, "move-out-notification");
-    await waitForStatus(moveOut.id, "delivered");
+    const tanaka = submitMove(db, "p-tanaka-ichiro");
+    const moveOut = requestOf(db, tanaka.case.id, "move-out-notification");
+    await waitForStatus(db, moveOut.id, "delivered");
 
     for (const [javaScript, officer] of [[true, "officer.yokohama"], [false, "officer.pension"]] as const) {
       const context = await newContext(browser, { javaScript, locale: "en-GB" });
       const page = await context.newPage();
       await page.goto(`${portal.url}/office/requests/${moveOut.id}?lng=en`);
-      await signIn(page, officer);
+      await signInAs(page, officer, { check: true });
       const response = await page.reload();
       expect(response?.status()).toBe(404);
       await expectHeading(page, "Page not found");

@@ -91,16 +91,16 @@ describe("a new production database", () => {
 
     const endpoint = admin(db, "set-agency-endpoint", "japan-post", "--url", "https://post.example.jp/madoguchi");
     expect(endpoint.code).toBe(0);
-    expect(endpoint.out).toMatch(/^[0-9a-f]{64}$/);
+    expect(endpoint.out).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Stored encrypted, never as printed.
     expect(getAgencyEndpoint(db, { agencyId: "japan-post" })).toMatchObject({ url: "https://post.example.jp/madoguchi", secret: expect.stringMatching(/^v1:/) });
     expect(getAgencyEndpoint(db, { agencyId: "japan-post" })!.secret).not.toContain(endpoint.out);
     expect(admin(db, "set-agency-endpoint", "japan-post", "--url", "http://post.example.jp/").code).toBe(1);
     expect(admin(db, "set-agency-endpoint", "no-such-organisation", "--url", "https://x.example/").code).toBe(1);
-    expect(admin(db, "set-agency-endpoint", "municipality-13104", "--url", "https://x.example/")).toMatchObject({ code: 1, err: expect.stringContaining("inbox") });
+    expect(admin(db, "set-agency-endpoint", "municipality-13104", "--url", "https://x.example/")).toMatchObject({ code: 1, err: expect.stringContaining("back office") });
 
     const audit = db.select().from(auditEntries).all();
-    expect(audit.map((entry) => entry.action)).toContain("agency.endpoint-set");
+    expect(audit.map((entry) => entry.action)).toContain("agency.endpoint.set");
     expect(JSON.stringify(audit)).not.toContain(endpoint.out);
     expect(demoLeftovers(db)).toEqual([]);
     db.$client.close();

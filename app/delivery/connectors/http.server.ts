@@ -22,6 +22,14 @@ export function deliveryBody(delivery: Delivery): string {
   });
 }
 
+/** The procedure id, case reference and payload of a test delivery (`"test": true`): no case, no personal data. */
+export const TEST_PROCEDURE_ID = "madoguchi.test";
+
+/** A signed test delivery an administrator sends to check an endpoint; its id is `test-<uuid>`. */
+export function testDelivery({ agencyId, id }: { agencyId: string; id: string }): Delivery {
+  return { procedureRequestId: id, caseReference: "TEST", procedureId: TEST_PROCEDURE_ID, agencyId, payload: { test: true }, deadline: null, idempotencyKey: id, test: true };
+}
+
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: Date = new Date()): number | undefined {
   if (!value) return undefined;

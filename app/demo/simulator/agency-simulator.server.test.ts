@@ -9,7 +9,10 @@ import type { Delivery } from "../../delivery/connectors/connector.server";
 import { Dispatcher } from "../../delivery/dispatcher.server";
 import { seedAgencyEndpoints } from "../seed.server";
 import { demoAgencySecret, signBody } from "../../delivery/signature.server";
+import { rotateSecret } from "../../admin/agencies.server";
+import { readAgencyEndpoint } from "../../delivery/endpoints.server";
 import { simulatorEndpoint, startAgencySimulator, type AgencySimulator } from "./agency-simulator.server";
+import { portalAgencySecrets } from "./portal-secrets.server";
 
 const started: AgencySimulator[] = [];
 afterAll(async () => {
@@ -97,6 +100,30 @@ describe("agency simulator", () => {
     const rows = db.select().from(procedureRequests).where(inArray(procedureRequests.id, ids)).all();
     expect(rows.every((row) => row.agencyReference && row.decisionReference)).toBe(true);
     expect(sim.stats().callbacks.sent).toBe(4);
+    await portal.stop();
+    close();
+  });
+
+  it("keeps deciding after an administrator rotates a secret, through the overlap and after the old secret expired", async () => {
+    const { db, close } = createTestDatabase();
+    const portal = await startCallbackServer(db);
+    const sim = await simulator({ portalUrl: portal.url, decisionDelayMs: 10, callbackRetryMs: 20, shares: { accepted: 1, rejected: 0, informationRequested: 0 }, secretsFor: portalAgencySecrets(db) });
+    seedAgencyEndpoints(db, { baseUrl: sim.url });
+    // Japan Post's secret was rotated two hours ago with a one-hour overlap: the demo's secret no longer counts.
+    const { secret } = rotateSecret(db, { agencyId: "japan-post", overlapHours: 1, actor: "u-admin", now: new Date(Date.now() - 2 * 3_600_000) });
+    expect(readAgencyEndpoint(db, { agencyId: "japan-post" })!.secrets).toEqual([secret]);
+    // And Tokyo Gas's is in its overlap: deliveries carry both signatures.
+    rotateSecret(db, { agencyId: "tokyo-gas", overlapHours: 24, actor: "u-admin" });
+    const { procedureRequests: requests } = submitSampleCase(db);
+    const dispatcher = new Dispatcher({ db, pollMs: 10, timeoutMs: 2_000, log: () => {} });
+    dispatcher.start();
+    const ids = requests.filter((request) => ["mail-forwarding", "gas-move"].includes(request.procedureId)).map((request) => request.id);
+    const statuses = () => db.select().from(procedureRequests).where(inArray(procedureRequests.id, ids)).all().map((row) => row.status);
+    await expect.poll(() => statuses().every((status) => status === "accepted") && sim.stats().callbacks.sent >= 2, { timeout: 60_000, interval: 20 }).toBe(true);
+    await dispatcher.stop();
+    // (A callback signed with the expired secret would have been refused for good, and Japan Post never accepted.)
+    // The demo's own secret alone would now be refused by the portal and by the simulated agency.
+    expect(await connectorTo(sim).deliver(delivery("after-rotation"), { timeoutMs: 2_000 })).toMatchObject({ ok: false, httpStatus: 401 });
     await portal.stop();
     close();
   });

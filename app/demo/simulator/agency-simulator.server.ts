@@ -30,7 +30,12 @@ export type SimulatorOptions = {
   portalUrl?: string;
   /** Agencies played (default: every http-channel agency of the catalogue). */
   agencyIds?: string[];
-  secretFor?: (agencyId: string) => string;
+  /**
+   * The secrets an agency holds, the current one first (signs its callbacks); a delivery signed with any of them
+   * is accepted. Default: the demo's derived secret. The demo server passes the portal's own (after an
+   * administrator rotates a secret, the simulated agency knows the new one, as a real agency's team is told it).
+   */
+  secretsFor?: (agencyId: string) => string[];
   decisionDelayMs?: number;
   shares?: Partial<DecisionShares>;
   faults?: Partial<Faults>;
@@ -72,7 +77,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
   const random = options.random ?? Math.random;
   const log = options.log ?? ((message: string) => console.log(`agencies: ${message}`));
   const agencyIds = new Set(options.agencyIds ?? listAgencies().filter((agency) => agency.channel === "http").map((agency) => agency.id));
-  const secretFor = options.secretFor ?? ((agencyId: string) => demoAgencySecret(agencyId));
+  const secretsFor = options.secretsFor ?? ((agencyId: string) => [demoAgencySecret(agencyId)]);
   const shares: DecisionShares = { ...defaultShares, ...options.shares };
   const decisionDelayMs = options.decisionDelayMs ?? 3_000;
   const callbackRetryMs = options.callbackRetryMs ?? 2_000;
@@ -139,7 +144,7 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
     try {
       const response = await fetch(`${options.portalUrl}/api/agencies/${agencyId}/callbacks`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", [SIGNATURE_HEADER]: signBody({ secret: secretFor(agencyId), body }) },
+        headers: { "Content-Type": "application/json", [SIGNATURE_HEADER]: signBody({ secret: secretsFor(agencyId)[0], body }) },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -164,8 +169,12 @@ export async function startAgencySimulator(options: SimulatorOptions = {}): Prom
 
   async function handleDelivery(req: IncomingMessage, res: ServerResponse, agencyId: string, raw: string) {
     stats.received++;
-    const check = verifySignature({ secret: secretFor(agencyId), body: raw, header: req.headers["x-madoguchi-signature"] as string | undefined });
-    if (!check.ok) return json(res, 401, { error: { code: "badSignature", message: check.reason } });
+    const header = req.headers["x-madoguchi-signature"] as string | undefined;
+    const checks = secretsFor(agencyId).map((secret) => verifySignature({ secret, body: raw, header }));
+    if (!checks.some((check) => check.ok)) {
+      const [first] = checks;
+      return json(res, 401, { error: { code: "badSignature", message: first && !first.ok ? first.reason : "mismatch" } });
+    }
     const key = req.headers["idempotency-key"];
     if (typeof key !== "string" || key === "") return json(res, 400, { error: { code: "idempotencyKeyMissing", message: "Idempotency-Key is required" } });
     let delivery: DeliveryBody;
