@@ -35,6 +35,7 @@ export function describeProcedures(lifeEvent: LifeEvent, lang: "ja" | "en") {
       routedTo: "resolve" in handledBy ? handledBy.kind : null,
       sector: procedure.sector,
       inPerson: procedure.inPerson,
+      presence: Boolean(procedure.presenceNote),
     };
   });
 }

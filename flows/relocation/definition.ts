@@ -207,8 +207,9 @@ export const relocation = defineLifeEvent({
     dogs: ({ answers }) => answers.dogs,
   },
   checks: {
-    // The move date must lie in the window of the resident registration procedures the answers select.
-    moveDate: withinFilingWindows("moveDate"),
+    // The move date must lie in the window of the resident registration procedures the answers select; every
+    // move is notified to a municipality (in or within it), so before the addresses are known their window holds.
+    moveDate: withinFilingWindows("moveDate", { oneOf: [catalogue.moveInNotification, catalogue.changeOfAddressNotification] }),
   },
   procedures: [
     { procedure: catalogue.moveOutNotification, when: movesToAnotherMunicipality, offline: lacksMyNumberCard },

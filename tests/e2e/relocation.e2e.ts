@@ -194,8 +194,8 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       // A missing answer is refused in English, with the error at the top and at the field.
       await page.locator('button[name="intent"][value="continue"]:visible').click();
       await page.locator(".error-summary").waitFor();
-      expect(await page.locator(".error-summary").textContent()).toContain("Enter an answer");
-      expect(await page.locator(".field__error").textContent()).toContain("Enter an answer");
+      expect(await page.locator(".error-summary").textContent()).toContain("Enter the date of your move");
+      expect(await page.locator(".field__error").textContent()).toContain("Enter the date of your move");
       await checkPage(page);
 
       await answerJourney(page, relocation, sato.answers, checkPage);
