@@ -15,7 +15,8 @@ const q = questionsFor("relocation");
 
 export const services = ["water", "electricity", "gas", "internet", "mailForwarding", "bank"] as const;
 
-// The registers are authoritative: no vehicle, dog or licence on record means none, which the person confirms.
+// The registers are authoritative: no vehicle, dog or licence on record means none, which the person confirms;
+// the yes or no is prefilled from that register's record, so the page names the register that holds it.
 const ownsSome = (items: unknown[] | undefined) => (items ?? []).length > 0;
 
 const questions = [
@@ -41,7 +42,7 @@ const questions = [
   q.choice("pension", { hint: true, prefillFrom: "pension", options: ["category1", "category2", "category3", "none"], examples: ["category1", "category2"] }),
   q.yesNo("receivesPension", { hint: true, prefillFrom: "receivesPension" }),
   q.text("basicPensionNumber", { hint: true, prefillFrom: "basicPensionNumber", pattern: /^\d{10}$/, example: "1234567890" }),
-  q.yesNo("ownsVehicle", { prefill: (record) => ownsSome(record.vehicles) }),
+  q.yesNo("ownsVehicle", { prefillFrom: "vehicles", prefill: (record) => ownsSome(record.vehicles) }),
   q.group("vehicles", {
     hint: true,
     prefillFrom: "vehicles",
@@ -66,9 +67,9 @@ const questions = [
       f.number("widthCm", { min: 100, max: 1000, examples: [250] }),
     ],
   }),
-  q.yesNo("hasDriversLicence", { prefill: (record) => Boolean(record.driversLicenceNumber) }),
+  q.yesNo("hasDriversLicence", { prefillFrom: "driversLicenceNumber", prefill: (record) => Boolean(record.driversLicenceNumber) }),
   q.text("licenceNumber", { hint: true, prefillFrom: "driversLicenceNumber", pattern: /^\d{12}$/, example: "123456789012" }),
-  q.yesNo("ownsDog", { prefill: (record) => ownsSome(record.dogs) }),
+  q.yesNo("ownsDog", { prefillFrom: "dogs", prefill: (record) => ownsSome(record.dogs) }),
   q.group("dogs", {
     hint: true,
     prefillFrom: "dogs",
