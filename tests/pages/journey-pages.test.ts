@@ -3,26 +3,14 @@
 // check answers and consent. On every one of them no visible text looks like an i18n key or an internal code,
 // and no date is shown as 2026-03-20; every error is in the summary at the top, linked to its field, and beside
 // the field (GOV.UK pattern). Together the demo people's walks reach every question of both life events.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { getQuestion, listLifeEvents, type Question } from "../../flows";
-import { browserRequest, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
-import { createPortalHandler } from "../security/render";
+import { browserRequest, signedInBrowser, type Browser } from "../setup/auth";
+import { useRenderedPortal } from "../security/render";
 import { decode, rawKeysIn, visibleText } from "./page-text";
 
-let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
-let close: () => void;
-let portal: Awaited<ReturnType<typeof createPortalHandler>>;
-
-beforeAll(async () => {
-  ({ db, close } = await useSeededDatabase());
-  portal = await createPortalHandler();
-}, 300_000);
-
-afterAll(async () => {
-  await portal?.close();
-  close?.();
-});
+const rendered = useRenderedPortal();
 
 const languages = ["ja", "en"] as const;
 type Lng = (typeof languages)[number];
@@ -54,7 +42,7 @@ function refusesEmpty(question: Question): boolean {
 }
 
 async function request(path: string, as: Browser, lng: Lng, form?: [string, string][]) {
-  const response = await portal.handle(browserRequest(path, { as, form, headers: { Accept: "text/html", "Accept-Language": lng } }));
+  const response = await rendered.portal.handle(browserRequest(path, { as, form, headers: { Accept: "text/html", "Accept-Language": lng } }));
   return { status: response.status, location: response.headers.get("Location"), html: await response.text() };
 }
 
@@ -112,7 +100,7 @@ describe("every journey page, as the demo people walk them, in both languages", 
 
   for (const { lifeEvent, sample, loginId, actingFor } of walkers) {
     it(`${lifeEvent.id} as ${sample.id}: words for people on every page, and every error at the top and at its field`, async () => {
-      const as = await signedInBrowser(db, loginId, { actingFor });
+      const as = await signedInBrowser(rendered.db, loginId, { actingFor });
       const problems: string[] = [];
       const start = await request(`/life-events/${lifeEvent.id}?index`, as, "ja", []);
       expect(start.status, "starting the journey").toBe(302);

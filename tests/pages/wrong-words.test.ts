@@ -2,38 +2,27 @@
 // in Japanese and in English: the record names each value's true source and shows codes as words; "who used my
 // data" says what happened, not record.view or procedure.agency.accepted; gas needs someone present, not a visit;
 // a move date outside the window of the municipality notifications is refused with the window in words.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyCaseEvent } from "../../app/cases/cases.server";
 import { seedAgencyEndpoints } from "../../app/demo/seed.server";
-import { browserRequest, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
+import { browserRequest, signedInBrowser, type Browser } from "../setup/auth";
 import { acceptAsAgency, deliverAll, requestOf } from "../setup/office";
-import { createPortalHandler } from "../security/render";
+import { useRenderedPortal } from "../security/render";
 import { submitSampleCase } from "../factories";
 import { decode, rawKeysIn, visibleText } from "./page-text";
 
-let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
-let close: () => void;
-let portal: Awaited<ReturnType<typeof createPortalHandler>>;
-
-beforeAll(async () => {
-  ({ db, close } = await useSeededDatabase());
+// 田中さん's move: the electricity and gas companies accept it.
+const rendered = useRenderedPortal(async (db) => {
   seedAgencyEndpoints(db, { baseUrl: "http://127.0.0.1:9" });
-  // 田中さん's move: the electricity company accepts, Japan Post asks nothing, an officer reads his procedure.
   const tanaka = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
   await deliverAll(db);
   acceptAsAgency(db, tanaka.case.id, "electricity-move", "TEPCO-1");
   const gas = requestOf(db, tanaka.case.id, "gas-move");
   applyCaseEvent(db, { procedureRequestId: gas.id, event: { type: "agency.accepted" }, actor: `agency:${gas.agencyId}` });
-  portal = await createPortalHandler();
-}, 300_000);
-
-afterAll(async () => {
-  await portal?.close();
-  close?.();
 });
 
 async function page(path: string, as: Browser, lng: "ja" | "en", form?: [string, string][]) {
-  const response = await portal.handle(browserRequest(path, { as, form, headers: { Accept: "text/html", "Accept-Language": lng } }));
+  const response = await rendered.portal.handle(browserRequest(path, { as, form, headers: { Accept: "text/html", "Accept-Language": lng } }));
   return { status: response.status, location: response.headers.get("Location"), html: await response.text() };
 }
 
@@ -74,7 +63,7 @@ describe("my record names the true source of every value, in words", () => {
 
   for (const lng of ["ja", "en"] as const) {
     it(`${lng}: phone and e-mail are the person's own, vehicles, dogs and licences their registers', only the rest the resident register's`, async () => {
-      const takahashi = await page("/record", await signedInBrowser(db, "takahashi"), lng);
+      const takahashi = await page("/record", await signedInBrowser(rendered.db, "takahashi"), lng);
       expect(takahashi.status).toBe(200);
       expect(rawKeysIn(visibleText(takahashi.html))).toEqual([]);
       const rows = recordRows(takahashi.html);
@@ -93,7 +82,7 @@ describe("my record names the true source of every value, in words", () => {
     });
 
     it(`${lng}: a foreign resident's residence details come from immigration, in words and dates`, async () => {
-      const nguyen = await page("/record", await signedInBrowser(db, "nguyen"), lng);
+      const nguyen = await page("/record", await signedInBrowser(rendered.db, "nguyen"), lng);
       const rows = recordRows(nguyen.html);
       const name = names[lng];
       expect(rows[name.nationality].value).toBe(lng === "ja" ? "ベトナム" : "Vietnam");
@@ -109,7 +98,7 @@ describe("my record names the true source of every value, in words", () => {
 describe("who used my data says what happened, in words", () => {
   for (const lng of ["ja", "en"] as const) {
     it(`${lng}: reading the record and an organisation's decision are sentences, never record.view or procedure.agency.accepted`, async () => {
-      const tanaka = await signedInBrowser(db, "tanaka");
+      const tanaka = await signedInBrowser(rendered.db, "tanaka");
       await page("/record", tanaka, lng);
       const shown = await page("/account/data-use", tanaka, lng);
       expect(shown.status).toBe(200);
@@ -125,7 +114,7 @@ describe("who used my data says what happened, in words", () => {
 describe("a start page says which procedures need a visit, and gas is not one of them", () => {
   for (const lng of ["ja", "en"] as const) {
     it(`${lng}: the move-in needs a visit; gas needs someone present`, async () => {
-      const start = await page("/life-events/relocation", await signedInBrowser(db, "ito"), lng);
+      const start = await page("/life-events/relocation", await signedInBrowser(rendered.db, "ito"), lng);
       const items = [...start.html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, item]) => visibleText(item));
       const line = (name: string) => items.find((item) => item.startsWith(name)) ?? `no line for ${name}`;
       const visit = lng === "ja" ? "法律により来庁が必要" : "the law requires a visit";
@@ -145,7 +134,7 @@ describe("a move date outside the window of the notifications is refused, and th
   };
   for (const lng of ["ja", "en"] as const) {
     it(`${lng}: 2019 and 2031 are refused on the move date page, with the summary linking to the field`, async () => {
-      const ito = await signedInBrowser(db, "ito");
+      const ito = await signedInBrowser(rendered.db, "ito");
       const started = await page("/life-events/relocation?index", ito, lng, []);
       expect(started.status).toBe(302);
       const path = "/life-events/relocation/questions/moveDate";
