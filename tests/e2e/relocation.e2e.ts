@@ -161,7 +161,7 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       // …and the next journey starts from the new address.
       await startJourney(page, portal);
       await page.goto(`${portal.url}/life-events/relocation/questions/moveDate`);
-      await page.fill('input[name="answer"]', "2027-04-01");
+      await page.fill('input[name="answer"]', "2026-03-25");
       await page.locator('button[name="intent"][value="continue"]:visible').click();
       await page.waitForURL(/\/questions\/currentAddress$/);
       expect(await page.inputValue('input[name="answer.town"]')).toBe("西新宿");
