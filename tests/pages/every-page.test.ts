@@ -13,7 +13,7 @@ import { sqlOutbox } from "../../db/queries/outbox";
 import { createPortalHandler } from "../security/render";
 import { createSampleIdea, submitSampleCase } from "../factories";
 import { actorAccounts, actors, fixtures, routeAccess, type Actor, type RouteAccess } from "../access/route-access";
-import { decode, rawKeysIn, visibleText } from "./page-text";
+import { decode, rawKeysIn, visibleText, wrongSentencesIn } from "./page-text";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
 let close: () => void;
@@ -119,6 +119,8 @@ describe("every page, as every person, in both languages", () => {
           for (const form of formsOn(page)) if (form.method === "post") forms.add(form.action);
           const raw = rawKeysIn(visibleText(page.html));
           if (raw.length > 0) problems.push(`${lng} ${page.url} shows ${raw.join(", ")}`);
+          const wrong = wrongSentencesIn(visibleText(page.html));
+          if (wrong.length > 0) problems.push(`${lng} ${page.url} says ${wrong.join(", ")}`);
         }
       }
       // Every form shown, sent as it is (only the CSRF token): it may find the form incomplete (400) or ask to sign

@@ -8,7 +8,7 @@ import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { getQuestion, listLifeEvents, type Question } from "../../flows";
 import { browserRequest, signedInBrowser, type Browser } from "../setup/auth";
 import { useRenderedPortal } from "../security/render";
-import { decode, rawKeysIn, visibleText } from "./page-text";
+import { decode, rawKeysIn, visibleText, wrongSentencesIn } from "./page-text";
 
 const rendered = useRenderedPortal();
 
@@ -46,25 +46,12 @@ async function request(path: string, as: Browser, lng: Lng, form?: [string, stri
   return { status: response.status, location: response.headers.get("Location"), html: await response.text() };
 }
 
-/** Sentences people were shown that were wrong (issue #10); none may come back on any journey page. */
-const wrongSentences = [
-  "登録されている人はいません", // on a company's business purposes
-  "(optional) (optional)",
-  "（任意） （任意）",
-  "(任意) (任意)",
-  "Check that it has 7 digits", // said of a postal code of 7 digits
-  "7桁の郵便番号を確認",
-  "情報の情報",
-  "only your identity is checked", // a visit that also writes the card, or changes the plates
-  "本人確認のみで済みます",
-];
-
 /** What is wrong with a page a person reads: raw keys, internal codes, dates as the database writes them. */
 function wordsProblems(where: string, html: string): string[] {
   const text = visibleText(html);
   const raw = rawKeysIn(text);
   const isoDates = text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
-  const wrong = wrongSentences.filter((sentence) => text.includes(sentence));
+  const wrong = wrongSentencesIn(text);
   return [
     ...(raw.length ? [`${where} shows ${raw.join(", ")}`] : []),
     ...(isoDates.length ? [`${where} shows the date ${isoDates.join(", ")}`] : []),

@@ -49,3 +49,21 @@ export function rawKeysIn(text: string): string[] {
   ];
   return [...new Set(found)];
 }
+
+/** Sentences people were shown that were wrong (issue #10); none may come back on any page. */
+export const wrongSentences = [
+  "登録されている人はいません", // on a company's business purposes
+  "(optional) (optional)",
+  "（任意） （任意）",
+  "(任意) (任意)",
+  "Check that it has 7 digits", // said of a postal code of 7 digits
+  "7桁の郵便番号を確認",
+  "情報の情報",
+  "only your identity is checked", // a visit that also writes the card, or changes the plates
+  "本人確認のみで済みます",
+];
+
+/** The wrong sentences a page's text still says. */
+export function wrongSentencesIn(text: string): string[] {
+  return wrongSentences.filter((sentence) => text.includes(sentence));
+}
