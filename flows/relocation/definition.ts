@@ -16,7 +16,8 @@ const q = questionsFor("relocation");
 export const services = ["water", "electricity", "gas", "internet", "mailForwarding", "bank"] as const;
 
 // The registers are authoritative: no vehicle, dog or licence on record means none, which the person confirms;
-// the yes or no is prefilled from that register's record, so the page names the register that holds it.
+// the yes or no about vehicles and dogs is prefilled from that register's record, so the page names the register
+// that holds it (not the licence: a question prefilled from an identity number would be kept as one).
 const ownsSome = (items: unknown[] | undefined) => (items ?? []).length > 0;
 
 const questions = [
@@ -67,7 +68,7 @@ const questions = [
       f.number("widthCm", { min: 100, max: 1000, examples: [250] }),
     ],
   }),
-  q.yesNo("hasDriversLicence", { prefillFrom: "driversLicenceNumber", prefill: (record) => Boolean(record.driversLicenceNumber) }),
+  q.yesNo("hasDriversLicence", { prefill: (record) => Boolean(record.driversLicenceNumber) }),
   q.text("licenceNumber", { hint: true, prefillFrom: "driversLicenceNumber", pattern: /^\d{12}$/, example: "123456789012" }),
   q.yesNo("ownsDog", { prefillFrom: "dogs", prefill: (record) => ownsSome(record.dogs) }),
   q.group("dogs", {
