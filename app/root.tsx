@@ -34,6 +34,9 @@ import appHref from "~/styles/app.css?url";
 export const handle = { i18n: layoutNamespaces };
 
 export const links: LinksFunction = () => [
+  // The icon is named, so no browser asks for a missing one; the .ico serves those that ask /favicon.ico anyway.
+  { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: tokensHref },
   { rel: "stylesheet", href: appHref },
 ];

@@ -13,6 +13,8 @@ export type ConsentProcedure = {
   /** Private recipients may be unticked; public procedures follow from the law. */
   optional: boolean;
   inPerson: boolean;
+  /** Someone must be present though no visit is needed (a gas reconnection), or null. */
+  presenceNote: string | null;
   /** Why and how it goes by post or at the counter (a move-out without a My Number Card), or null. */
   offlineNote: string | null;
   deadline: string | null;
@@ -50,6 +52,7 @@ export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en", fil
       })),
       optional: procedure.sector === "private",
       inPerson: item.inPerson,
+      presenceNote: procedure.presenceNote?.[lang] ?? null,
       offlineNote: item.offline ? (procedure.offlineNote?.[lang] ?? null) : null,
       deadline: item.deadline,
     });

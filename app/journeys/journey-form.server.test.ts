@@ -27,14 +27,27 @@ describe("reading a question page", () => {
     expect(result).toMatchObject({ kind: "redisplay", errors: {}, value: { municipality: "横浜市中区", town: "山下町", building: "801" } });
   });
 
-  it("says when a postal code does not exist, keeping the rest", () => {
-    const result = readQuestionForm(question("newAddress"), form({ "answer.postalCode": "0000000", "answer.street": "1-2-3" }));
-    expect(result).toMatchObject({ kind: "redisplay", errors: { "answer.postalCode": ["journey:form.postalCodeNotFound"] }, value: { street: "1-2-3" } });
+  it("says when a postal code of 7 digits does not exist, naming it, and keeps the rest", () => {
+    const result = readQuestionForm(question("newAddress"), form({ "answer.postalCode": "０００-0000", "answer.street": "1-2-3" }));
+    expect(result).toMatchObject({ kind: "redisplay", errors: { "answer.postalCode": ["journey:form.postalCodeNotFound?code=0000000"] }, value: { street: "1-2-3" } });
   });
 
-  it("returns translated error keys for a bad date and keeps the value", () => {
-    const result = readQuestionForm(question("moveDate"), form({ answer: "2026-02-30" }));
-    expect(result).toEqual({ kind: "redisplay", value: "2026-02-30", errors: { answer: ["relocation:errors.invalidDate"] } });
+  it("asks for 7 digits only when the postal code does not have them, and for one when it is missing", () => {
+    expect(readQuestionForm(question("newAddress"), form({ "answer.postalCode": "16000", "answer.street": "1-2-3" }))).toMatchObject({
+      kind: "redisplay",
+      errors: { "answer.postalCode": ["relocation:errors.postalCode"] },
+      value: { postalCode: "16000", street: "1-2-3" },
+    });
+    expect(readQuestionForm(question("newAddress"), form({ intent: "lookup", "answer.postalCode": "" }))).toMatchObject({
+      errors: { "answer.postalCode": ["relocation:errors.required?what=relocation%3Aaddress.what.postalCode"] },
+    });
+  });
+
+  it("returns one error per field, naming the question, for a bad date, and keeps the value", () => {
+    for (const typed of ["2026-02-30", "31/02/2026"]) {
+      const result = readQuestionForm(question("moveDate"), form({ answer: typed }));
+      expect(result).toEqual({ kind: "redisplay", value: typed, errors: { answer: ["relocation:errors.invalidDate?what=relocation%3AmoveDate.what"] } });
+    }
   });
 
   it("adds and removes household members without saving", () => {

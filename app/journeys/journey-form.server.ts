@@ -48,15 +48,21 @@ export function readQuestionForm(question: Question, formData: FormData): Questi
 
   if (question.type === "address") {
     const address = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-    const matches = lookupPostalCode(String(address.postalCode ?? ""));
+    // A postal code that is not 7 digits gets the question's own message; one of 7 digits that Japan Post
+    // does not know is named, so the person checks the right thing.
+    const postalCode = question.postalCode!.schema.safeParse(address.postalCode ?? "");
+    if (!postalCode.success) {
+      return { kind: "redisplay", value: address, errors: { [`${FIELD}.postalCode`]: [postalCode.error.issues[0].message] } };
+    }
+    const matches = lookupPostalCode(String(postalCode.data));
     raw = completeAddress(address, matches);
     if (matches.length === 0) {
-      return { kind: "redisplay", value: raw, errors: { [`${FIELD}.postalCode`]: ["journey:form.postalCodeNotFound"] } };
+      return { kind: "redisplay", value: raw, errors: { [`${FIELD}.postalCode`]: [`journey:form.postalCodeNotFound?code=${String(postalCode.data)}`] } };
     }
     if (intent === "lookup") return { kind: "redisplay", value: raw, errors: {}, townChoices: townChoicesOf(matches) };
     const parsed = parseWithZod(toFormData({ [FIELD]: raw }), { schema: z.object({ [FIELD]: question.schema }) });
     if (parsed.status !== "success") {
-      return { kind: "redisplay", value: raw, errors: parsed.error as FieldErrors, townChoices: townChoicesOf(matches) };
+      return { kind: "redisplay", value: raw, errors: firstOfEach(parsed.error as FieldErrors), townChoices: townChoicesOf(matches) };
     }
     return { kind: "answer", value: (parsed.value as Record<string, unknown>)[FIELD] };
   }
@@ -84,7 +90,12 @@ function parse(question: Question, formData: FormData, raw: unknown): QuestionFo
     const empty = question.schema.safeParse([]);
     if (empty.success) return { kind: "answer", value: empty.data };
   }
-  return { kind: "redisplay", value: raw, errors: (submission.error ?? {}) as FieldErrors };
+  return { kind: "redisplay", value: raw, errors: firstOfEach((submission.error ?? {}) as FieldErrors) };
+}
+
+/** One message per field (GOV.UK: the first thing to fix), as the journey machine keeps it too. */
+function firstOfEach(errors: Record<string, string[] | null | undefined>): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).flatMap(([name, messages]) => (messages?.length ? [[name, messages.slice(0, 1)]] : [])));
 }
 
 /** Flattens a nested value back to Conform's field names, so one parser handles both. */

@@ -41,6 +41,7 @@ export function describeProcedures(lifeEvent: LifeEvent, lang: "ja" | "en", text
       routedTo: "resolve" in handledBy ? handledBy.kind : null,
       sector: procedure.sector,
       inPerson: procedure.inPerson,
+      presence: Boolean(procedure.presenceNote),
     };
   });
 }

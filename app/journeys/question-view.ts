@@ -3,7 +3,7 @@
 // loads the flows catalogue or zod (they stay on the server, where answers are checked).
 import type { AddressPart, Question } from "../../flows";
 
-export type QuestionView = Pick<Question, "id" | "type" | "i18nKey" | "texts" | "multiple" | "options" | "min" | "max"> & {
+export type QuestionView = Pick<Question, "id" | "type" | "i18nKey" | "texts" | "multiple" | "options" | "min" | "max" | "maxLength"> & {
   parts?: Pick<AddressPart, "id" | "label" | "optional">[];
   postalCode?: Pick<AddressPart, "id" | "label" | "optional">;
   fields?: QuestionView[];
@@ -21,6 +21,7 @@ export function toQuestionView(question: Question): QuestionView {
     ...(question.options ? { options: question.options } : {}),
     ...(question.min !== undefined ? { min: question.min } : {}),
     ...(question.max !== undefined ? { max: question.max } : {}),
+    ...(question.maxLength !== undefined ? { maxLength: question.maxLength } : {}),
     ...(question.parts ? { parts: question.parts.map(partView) } : {}),
     ...(question.postalCode ? { postalCode: partView(question.postalCode) } : {}),
     ...(question.fields ? { fields: question.fields.map(toQuestionView) } : {}),

@@ -55,6 +55,18 @@ export function formatYen(amount: number, language: string): string {
   return yenFormat(language).format(amount);
 }
 
+const regionNames = cached((tag) => new Intl.DisplayNames(tag, { type: "region" }));
+
+/** A country or region from its ISO 3166 code (the register's nationality, e.g. VN), in the page's language. */
+export function formatCountry(code: string, language: string): string {
+  if (!/^[A-Z]{2}$/.test(code)) return code;
+  try {
+    return regionNames(language).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export type AddressLike = { postalCode?: string; prefecture?: string; municipality?: string; town?: string; street?: string; building?: string };
 
 export function formatAddress(address: AddressLike): string {

@@ -8,6 +8,7 @@ import enIncorporation from "../../public/locales/en/incorporation.json";
 import jaIncorporation from "../../public/locales/ja/incorporation.json";
 import { issueText } from "./issue-message";
 import { encodeIssue } from "./issue-message.server";
+import { getLifeEvent, getQuestion } from "../../flows";
 
 async function translator(lng: "ja" | "en") {
   const instance = i18next.createInstance();
@@ -39,6 +40,30 @@ describe("issue messages", () => {
   it("fill other values as they are, and leave a plain key a plain key", async () => {
     const t = await translator("en");
     expect(issueText(t, "en", encodeIssue({ message: "incorporation:companyName.errors.companyType", params: { word: "合同会社" } }))).toContain("must include “合同会社”");
-    expect(issueText(t, "en", "relocation:errors.required")).toBe("Enter an answer");
+    expect(issueText(t, "en", "relocation:errors.dateWindow.between")).toContain("must be between");
+  });
+
+  it("name what each question asks and how to fix it (GOV.UK pattern), in both languages", async () => {
+    const en = await translator("en");
+    const ja = await translator("ja");
+    const said = (t: typeof en, lng: "ja" | "en", question: string, value: unknown, id = question) => {
+      const [lifeEvent, questionId] = question.split(":");
+      const parsed = getQuestion(getLifeEvent(lifeEvent)!, questionId)!.schema.safeParse(value);
+      expect(parsed.success, id).toBe(false);
+      return issueText(t, lng, parsed.error!.issues[0].message);
+    };
+    expect(said(en, "en", "relocation:moveDate", "")).toBe("Enter the date of your move");
+    expect(said(ja, "ja", "relocation:moveDate", "")).toBe("引越しの日を入力してください");
+    expect(said(en, "en", "relocation:moveDate", "2026-02-30")).toBe("Enter the date of your move as a real date, for example 20 March 2026");
+    expect(said(en, "en", "relocation:hasMyNumberCard", undefined)).toBe("Select whether you have a My Number Card");
+    expect(said(ja, "ja", "relocation:hasMyNumberCard", undefined)).toBe("マイナンバーカードを持っているかどうかを選んでください");
+    expect(said(en, "en", "relocation:healthInsurance", "x")).toBe("Select your health insurance");
+    expect(said(en, "en", "relocation:currentSchool", "x".repeat(101))).toBe("Enter the name of your children's current school in 100 characters or fewer");
+    expect(said(en, "en", "incorporation:fiscalYearEndMonth", "13")).toBe("Enter a number from 1 to 12 for the month the financial year ends");
+    expect(said(ja, "ja", "incorporation:fiscalYearEndMonth", "0")).toBe("事業年度の終わりの月は1から12までの数で入力してください");
+    expect(said(en, "en", "incorporation:capital", "0")).toBe("Enter at least 1 yen for the share capital");
+    expect(said(en, "en", "incorporation:employeeCount", "two")).toBe("Enter the number of employees as a whole number in digits");
+    expect(said(en, "en", "relocation:vehicles", [])).toBe("Add your vehicles (at least 1)");
+    expect(said(en, "en", "relocation:newAddress", { postalCode: "1600023", street: "" })).toMatch(/^Enter the /);
   });
 });

@@ -56,6 +56,7 @@ export default function LifeEventStart() {
             {procedure.organisation ?? t(`journey:routing.${procedure.routedTo?.replace(":", ".")}`)}
             {procedure.sector === "private" ? ` ${t("journey:lifeEventStart.private")}` : ""}
             {procedure.inPerson ? ` ${t("journey:lifeEventStart.inPerson")}` : ""}
+            {procedure.presence ? ` ${t("journey:lifeEventStart.presence")}` : ""}
             {procedure.description ? <span className="field__hint">{procedure.description}</span> : null}
           </li>
         ))}

@@ -135,6 +135,7 @@ export default function Consent() {
                 </dl>
                 {procedure.inPerson ? <p className="notice">{t("journey:consent.inPerson")}</p> : null}
                 {procedure.offlineNote ? <p className="notice">{procedure.offlineNote}</p> : null}
+                {procedure.presenceNote ? <p className="notice">{procedure.presenceNote}</p> : null}
                 {procedure.optional ? (
                   <div className="choice">
                     <input type="checkbox" id={`share-${procedure.procedureId}`} name="share" value={procedure.procedureId} defaultChecked />

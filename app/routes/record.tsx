@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { recordSourceText } from "~/components/record-source/record-source";
-import { RecordValue } from "~/components/record-value/record-value";
+import { inRecordOrder, RecordValue } from "~/components/record-value/record-value";
 import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
@@ -35,7 +35,7 @@ export default function RecordPage() {
       <h1>{t("journey:record.title")}</h1>
       <p className="lead">{t("journey:record.lead", { name: subject.name })}</p>
       <dl className="summary-list">
-        {attributes.map((attribute) => (
+        {inRecordOrder(attributes).map((attribute) => (
           <div className="summary-list__row" key={attribute.key}>
             <dt>{t(`journey:record.attributes.${attribute.key.replace(".", "_")}`)}</dt>
             <dd>

@@ -76,6 +76,7 @@ function procedureTexts(procedure: Procedure): string[] {
     ...missingTexts(procedure.legalBasis, `${label}: legal basis`),
     ...missingTexts(procedure.description, `${label}: description`),
     ...missingTexts(procedure.inPersonNote, `${label}: in-person note`),
+    ...missingTexts(procedure.presenceNote, `${label}: presence note`),
     ...procedure.rejectionReasons.flatMap((reason) => missingTexts(reason.text, `${label}: rejection reason ${reason.code}`)),
     ...(procedure.rejectionReasons.length === 0 ? [`${label} offers no rejection reasons`] : []),
     ...(isRoute(procedure.handledBy) ? [] : missingTexts(procedure.handledBy.name, `agency ${procedure.handledBy.id}: name`)),

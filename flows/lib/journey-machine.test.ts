@@ -51,7 +51,7 @@ describe("journey machine transitions", () => {
   it("keeps the errors of an invalid answer as i18n keys, and clears them on a valid one", () => {
     const actor = start();
     actor.send(answer("moveDate", "not a date"));
-    expect(context(actor).errors).toEqual({ questionId: "moveDate", issues: [{ path: "", message: "relocation:errors.invalidDate" }] });
+    expect(context(actor).errors).toEqual({ questionId: "moveDate", issues: [{ path: "", message: "relocation:errors.invalidDate?what=relocation%3AmoveDate.what" }] });
     actor.send(answer("moveDate", "2026-03-20"));
     expect(context(actor).errors).toBeNull();
     actor.send(answer("currentAddress", { ...demoAddresses.tanakaOld, postalCode: "12" }));

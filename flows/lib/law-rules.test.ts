@@ -184,8 +184,12 @@ describe("the move date inside the filing window of the selected procedures", ()
     }).start();
     resumed.send({ type: "answers.confirmed", today });
     const issues = (resumed.getSnapshot().context as JourneyContext).errors!.issues;
-    // By post or at the counter only the move-in's 14 days bound it: a move-out has no later limit by law.
-    expect(issues[0]).toEqual({ path: "", message: "relocation:errors.dateWindow.onOrAfter", params: { procedure: "move-in-notification", earliest: "2026-02-15" } });
+    // By post or at the counter only the move-in bounds it: a move-out has no later limit by law.
+    expect(issues[0]).toEqual({
+      path: "",
+      message: "relocation:errors.dateWindow.between",
+      params: { procedure: "move-in-notification", earliest: "2026-02-15", latest: "2026-03-31" },
+    });
   });
 
   it("checks the date when it is answered if the answers already select procedures with a window", () => {
@@ -203,11 +207,42 @@ describe("the move date inside the filing window of the selected procedures", ()
   });
 
   it("without a My Number Card the online move-out window does not apply; the move-in's 14 days still do", () => {
-    const resumed = createActor(createJourneyMachine(getLifeEvent("relocation")!), {
-      input: { record: tanaka.record, answers: { ...tanaka.answers, hasMyNumberCard: false, moveDate: "2026-05-01" } },
-    }).start();
-    resumed.send({ type: "answers.confirmed", today });
-    expect(resumed.getSnapshot().value).toBe("confirmed");
+    const confirmed = (hasMyNumberCard: boolean) => {
+      const resumed = createActor(createJourneyMachine(getLifeEvent("relocation")!), {
+        input: { record: tanaka.record, answers: { ...tanaka.answers, hasMyNumberCard, moveDate: "2026-02-17" } },
+      }).start();
+      resumed.send({ type: "answers.confirmed", today });
+      return resumed.getSnapshot().value === "confirmed";
+    };
+    // 12 days ago: past the online move-out's 10 days, inside the move-in's 14.
+    expect(confirmed(true)).toBe(false);
+    expect(confirmed(false)).toBe(true);
+  });
+
+  it("refuses a move years away or years ago as soon as it is given, before the addresses, and says the window", () => {
+    for (const moveDate of ["2019-04-01", "2031-04-01"]) {
+      const { actor, state, context } = answeredUpToCheck(moveDate);
+      expect(state()).toBe("moveDate");
+      expect(context().errors!.issues).toEqual([
+        { path: "", message: "relocation:errors.dateWindow.between", params: { procedure: "move-in-notification", earliest: "2026-02-15", latest: "2026-03-31" } },
+      ]);
+      actor.stop();
+    }
+    const { actor, state } = answeredUpToCheck("2026-03-31");
+    expect(state()).toBe("currentAddress");
+    actor.stop();
+  });
+
+  it("refuses 2019 and 2031 on every path: a move within the municipality, and one without a My Number Card", () => {
+    const within = { ...tanaka.answers, newAddress: { ...tanaka.answers.newAddress as object, municipalityCode: (tanaka.answers.currentAddress as { municipalityCode: string }).municipalityCode } };
+    for (const answers of [within, { ...tanaka.answers, hasMyNumberCard: false }]) {
+      for (const moveDate of ["2019-04-01", "2031-04-01"]) {
+        const resumed = createActor(createJourneyMachine(getLifeEvent("relocation")!), { input: { record: tanaka.record, answers: { ...answers, moveDate } } }).start();
+        resumed.send({ type: "answers.confirmed", today });
+        expect(resumed.getSnapshot().value).toBe("moveDate");
+        expect((resumed.getSnapshot().context as JourneyContext).errors!.issues[0].message).toBe("relocation:errors.dateWindow.between");
+      }
+    }
   });
 });
 

@@ -76,8 +76,11 @@ export type Procedure = {
   payloadSchema: z.ZodTypeAny;
   buildPayload: (data: Partial<DataValues>) => unknown;
   /** Whether the law still requires the person to visit (the portal books the visit and sends data ahead). */
+  /** The law requires a visit to the organisation's counter (the move-in notification). */
   inPerson: boolean;
   inPersonNote?: Text;
+  /** No visit, but someone must be present where the organisation comes (a gas reconnection's safety check). */
+  presenceNote?: Text;
   rejectionReasons: RejectionReason[];
   /** Procedure ids that must be accepted before this one is sent. */
   prerequisites: string[];
@@ -100,6 +103,7 @@ type ProcedureSpec<Items extends readonly DataItemKey[]> = {
   payload?: { schema: z.ZodTypeAny; build: (data: Partial<Pick<DataValues, Items[number]>>) => unknown };
   inPerson?: boolean;
   inPersonNote?: Text;
+  presenceNote?: Text;
   rejectionReasons: RejectionReason[];
   prerequisites?: string[];
 };
@@ -159,6 +163,7 @@ export function defineProcedure<const Items extends readonly DataItemKey[]>(spec
       : defaultBuild,
     inPerson: spec.inPerson ?? false,
     inPersonNote: spec.inPersonNote,
+    presenceNote: spec.presenceNote,
     rejectionReasons: spec.rejectionReasons,
     prerequisites: spec.prerequisites ?? [],
   });

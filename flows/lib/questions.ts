@@ -31,6 +31,8 @@ export type Question<Id extends string = string, S extends z.ZodTypeAny = z.ZodT
   fields?: Question[];
   min?: number;
   max?: number;
+  /** Text questions: the most characters an answer may have (the page sizes its input by it). */
+  maxLength?: number;
   /** Valid example answers; one per branch that matters. */
   examples: unknown[];
   /** Every i18n key this question shows, for completeness checks. */
@@ -52,10 +54,23 @@ export function prefillValue(question: Question, record: RecordValues): unknown 
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/**
+ * An error message as the pages show it (GOV.UK pattern: what is wrong and how to fix it, for this question):
+ * the key of the life event's sentence, with the values it names as a query string, among them `what`, the
+ * key of the question's own words for what it asks ("the date of your move"). `issueText` reads it back.
+ */
+export function errorMessage(key: string, values: Record<string, string | number> = {}): string {
+  const query = new URLSearchParams(Object.entries(values).map(([name, value]) => [name, typeof value === "number" ? value.toLocaleString("en-US") : value]));
+  const encoded = query.toString();
+  return encoded ? `${key}?${encoded}` : key;
+}
+
 /** Builders of single-value questions, bound to a namespace and (for group fields) a key prefix. */
 function scalarQuestionsFor(namespace: string, prefix = "") {
   const key = (suffix: string) => `${namespace}:${prefix}${suffix}`;
-  const error = (name: string) => `${namespace}:errors.${name}`;
+  const errorKey = (name: string) => `${namespace}:errors.${name}`;
+  /** The question's own words for what it asks, which every generic error message names. */
+  const what = (id: string) => key(`${id}.what`);
 
   function base<Id extends string, S extends z.ZodTypeAny>(
     id: Id,
@@ -65,6 +80,7 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
     defaults: { examples: unknown[]; errors: string[]; extraKeys?: string[] },
   ): Question<Id, S> {
     const texts = { title: key(`${id}.title`), hint: common.hint ? key(`${id}.hint`) : undefined };
+    const errorKeys = defaults.errors.map((message) => message.split("?")[0]);
     return {
       id,
       type,
@@ -74,7 +90,7 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
       prefillFrom: common.prefillFrom,
       prefill: common.prefill,
       examples: common.examples ?? defaults.examples,
-      i18nKeys: [texts.title, ...(texts.hint ? [texts.hint] : []), ...defaults.errors, ...(defaults.extraKeys ?? [])],
+      i18nKeys: [texts.title, ...(texts.hint ? [texts.hint] : []), what(id), ...errorKeys, ...(defaults.extraKeys ?? [])],
     };
   }
 
@@ -83,42 +99,49 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
       id: Id,
       options: Common & { maxLength?: number; pattern?: RegExp; optional?: boolean; example?: string } = {},
     ) {
-      const required = error("required");
+      const required = errorMessage(errorKey("required"), { what: what(id) });
+      const maxLength = options.maxLength ?? 200;
+      const tooLong = errorMessage(errorKey("tooLong"), { what: what(id), max: maxLength });
       const patternError = key(`${id}.errors.pattern`);
       let schema = z.string({ required_error: required, invalid_type_error: required }).trim().min(1, required);
-      schema = schema.max(options.maxLength ?? 200, error("tooLong"));
+      schema = schema.max(maxLength, tooLong);
       if (options.pattern) schema = schema.regex(options.pattern, patternError);
-      const errors = [required, error("tooLong"), ...(options.pattern ? [patternError] : [])];
-      return base(id, "text", schema, options, { examples: [options.example ?? "サンプル"], errors });
+      const errors = [required, tooLong, ...(options.pattern ? [patternError] : [])];
+      return { ...base(id, "text", schema, options, { examples: [options.example ?? "サンプル"], errors }), maxLength };
     },
 
     date<Id extends string>(id: Id, options: Common & { example?: string } = {}) {
-      const required = error("required");
-      const invalid = error("invalidDate");
-      const schema = z
-        .string({ required_error: required, invalid_type_error: required })
-        .min(1, required)
-        .regex(/^\d{4}-\d{2}-\d{2}$/, invalid)
-        .refine(isRealDate, invalid);
+      const required = errorMessage(errorKey("required"), { what: what(id) });
+      const invalid = errorMessage(errorKey("invalidDate"), { what: what(id) });
+      // One check for the shape and the calendar, so a wrong date gets one message, not two.
+      const schema = z.string({ required_error: required, invalid_type_error: required }).min(1, required).refine(isRealDate, invalid);
       return base(id, "date", schema, options, { examples: [options.example ?? "2025-04-01"], errors: [required, invalid] });
     },
 
     address<Id extends string>(id: Id, options: Common & { example?: unknown } = {}) {
-      const required = error("required");
-      const text = () => z.string({ required_error: required, invalid_type_error: required }).trim().min(1, required).max(100, error("tooLong"));
+      const required = errorMessage(errorKey("required"), { what: what(id) });
+      const partWhat = (part: AddressPartId) => `${namespace}:address.what.${part}`;
+      const partRequired = (part: AddressPartId) => errorMessage(errorKey("required"), { what: partWhat(part) });
+      const partTooLong = (part: AddressPartId) => errorMessage(errorKey("tooLong"), { what: partWhat(part), max: 100 });
+      const text = (part: AddressPartId) =>
+        z.string({ required_error: partRequired(part), invalid_type_error: partRequired(part) }).trim().min(1, partRequired(part)).max(100, partTooLong(part));
+      const postalCode = errorKey("postalCode");
       const partSchemas: Record<AddressPartId, z.ZodTypeAny> = {
         postalCode: z.preprocess(
-          (value) => (typeof value === "string" ? value.replace(/[-‐－ー\s]/g, "") : value),
-          z.string({ required_error: required, invalid_type_error: required }).regex(/^\d{7}$/, error("postalCode")),
+          (value) => (typeof value === "string" ? value.replace(/[-‐－ー\s]/g, "").replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)) : value),
+          z
+            .string({ required_error: partRequired("postalCode"), invalid_type_error: partRequired("postalCode") })
+            .min(1, partRequired("postalCode"))
+            .regex(/^\d{7}$/, postalCode),
         ),
-        prefecture: text(),
+        prefecture: text("prefecture"),
         municipalityCode: z
-          .string({ required_error: error("municipalityCode"), invalid_type_error: error("municipalityCode") })
-          .regex(/^(0[1-9]|[1-3]\d|4[0-7])\d{3}$/, error("municipalityCode")),
-        municipality: text(),
-        town: text(),
-        street: text(),
-        building: z.preprocess(blankToUndefined, z.string().trim().max(100, error("tooLong")).optional()),
+          .string({ required_error: errorKey("municipalityCode"), invalid_type_error: errorKey("municipalityCode") })
+          .regex(/^(0[1-9]|[1-3]\d|4[0-7])\d{3}$/, errorKey("municipalityCode")),
+        municipality: text("municipality"),
+        town: text("town"),
+        street: text("street"),
+        building: z.preprocess(blankToUndefined, z.string().trim().max(100, partTooLong("building")).optional()),
       };
       const parts: AddressPart[] = (Object.keys(partSchemas) as AddressPartId[]).map((part) => ({
         id: part,
@@ -132,8 +155,8 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
         .strict() as unknown as z.ZodType<Address, z.ZodTypeDef, unknown>;
       const question = base(id, "address", schema, options, {
         examples: [options.example ?? exampleAddress],
-        errors: [required, error("postalCode"), error("municipalityCode"), error("tooLong")],
-        extraKeys: parts.map((part) => part.label),
+        errors: [required, postalCode, errorKey("municipalityCode"), errorKey("tooLong")],
+        extraKeys: [...parts.map((part) => part.label), ...parts.filter((part) => part.id !== "municipalityCode").map((part) => partWhat(part.id))],
       });
       return { ...question, parts, postalCode: parts[0] };
     },
@@ -141,7 +164,7 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
     choice,
 
     yesNo<Id extends string>(id: Id, options: Common = {}) {
-      const required = error("yesNo");
+      const required = errorMessage(errorKey("yesNo"), { what: what(id) });
       const schema = z.preprocess(
         (value) => (value === "yes" || value === "true" ? true : value === "no" || value === "false" ? false : value),
         z.boolean({ required_error: required, invalid_type_error: required }),
@@ -176,7 +199,7 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
     id: Id,
     options: Common & { options: V; multiple?: boolean; min?: number },
   ): Question<Id, z.ZodTypeAny> {
-    const invalid = error("choice");
+    const invalid = errorMessage(errorKey("choice"), { what: what(id) });
     const values = [...options.options] as [V[number], ...V[number][]];
     const single = z.enum(values, { errorMap: () => ({ message: invalid }) });
     const min = options.min ?? 0;
@@ -199,7 +222,11 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
   }
 
   function numeric<Id extends string>(id: Id, type: "number" | "money", options: Common, min: number, max: number) {
-    const invalid = error("number");
+    const invalid = errorMessage(errorKey("number"), { what: what(id) });
+    const range = { what: what(id), min, max };
+    const tooSmall = errorMessage(errorKey(type === "money" ? "tooLittle" : "outOfRange"), range);
+    const tooLarge = errorMessage(errorKey(type === "money" ? "tooMuch" : "outOfRange"), range);
+    const required = errorMessage(errorKey("required"), { what: what(id) });
     const schema = z.preprocess(
       (value) => {
         if (typeof value !== "string") return value;
@@ -207,14 +234,14 @@ function scalarQuestionsFor(namespace: string, prefix = "") {
         return normalised === "" ? undefined : Number(normalised);
       },
       z
-        .number({ required_error: error("required"), invalid_type_error: invalid })
+        .number({ required_error: required, invalid_type_error: invalid })
         .int(invalid)
-        .min(min, error("tooSmall"))
-        .max(max, error("tooLarge")),
+        .min(min, tooSmall)
+        .max(max, tooLarge),
     );
     const question = base(id, type, schema, options, {
       examples: [type === "money" ? Math.max(min, 1_000_000) : Math.max(min, 1)],
-      errors: [error("required"), invalid, error("tooSmall"), error("tooLarge")],
+      errors: [required, invalid, tooSmall, tooLarge],
     });
     return { ...question, min, max };
   }
@@ -237,14 +264,18 @@ export function questionsFor(namespace: string) {
     for (const field of fields) shape[field.id] = field.schema;
     const min = options.min ?? 0;
     const max = options.max ?? 20;
+    const groupWhat = `${namespace}:${id}.what`;
+    const required = errorMessage(`${namespace}:errors.required`, { what: groupWhat });
+    const tooFew = errorMessage(`${namespace}:errors.groupMin`, { what: groupWhat, min });
+    const tooMany = errorMessage(`${namespace}:errors.groupMax`, { what: groupWhat, max });
     const schema = z
-      .array(z.object(shape).strict(), { required_error: `${namespace}:errors.required`, invalid_type_error: `${namespace}:errors.required` })
-      .min(min, `${namespace}:errors.groupMin`)
-      .max(max, `${namespace}:errors.groupMax`);
+      .array(z.object(shape).strict(), { required_error: required, invalid_type_error: required })
+      .min(min, tooFew)
+      .max(max, tooMany);
     const item = Object.fromEntries(fields.map((field) => [field.id, field.examples[0]]));
     const title = `${namespace}:${id}.title`;
     const hint = options.hint ? `${namespace}:${id}.hint` : undefined;
-    const errors = [`${namespace}:errors.required`, `${namespace}:errors.groupMin`, `${namespace}:errors.groupMax`];
+    const errors = [`${namespace}:errors.required`, `${namespace}:errors.groupMin`, `${namespace}:errors.groupMax`, groupWhat];
     const question: Question<Id, typeof schema> = {
       id,
       type: "group",

@@ -45,10 +45,16 @@ export const moveInNotification = defineProcedure({
   handledBy: newMunicipality,
   legalBasis: { ja: "住民基本台帳法第22条", en: "Basic Resident Registration Act, Article 22" },
   deadline: { days: 14, from: "moveDate" },
+  // Made at the counter within 14 days of the move; the data goes ahead and the visit is booked from 30 days
+  // before it, as with the online move-out (デジタル庁, 引越し手続オンラインサービスの来庁予定日).
   filingWindow: {
     around: "moveDate",
+    opensDaysBefore: 30,
     closesDaysAfter: 14,
-    text: { ja: "転入届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第22条）。", en: "A move-in notification must be made within 14 days of moving in (Basic Resident Registration Act, Article 22)." },
+    text: {
+      ja: "転入届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第22条）。データの事前送付と来庁の予約は、引越しの30日前からできます。",
+      en: "A move-in notification must be made within 14 days of moving in (Basic Resident Registration Act, Article 22). Your data can be sent ahead and the visit booked from 30 days before the move.",
+    },
   },
   dataItems: ["name", "nameKana", "birthDate", "gender", "nationality", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers", "filedAt", "filedBy", "householderName", "relationshipToHouseholder", "residenceStatus", "periodOfStay"],
   optionalItems: ["gender", "nationality", "residenceCardNumber", "residenceStatus", "periodOfStay"],
@@ -74,8 +80,12 @@ export const changeOfAddressNotification = defineProcedure({
   deadline: { days: 14, from: "moveDate" },
   filingWindow: {
     around: "moveDate",
+    opensDaysBefore: 30,
     closesDaysAfter: 14,
-    text: { ja: "転居届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第23条）。", en: "A change-of-address notification must be made within 14 days of the move (Basic Resident Registration Act, Article 23)." },
+    text: {
+      ja: "転居届は引越しの日から14日以内に届け出る必要があります（住民基本台帳法第23条）。データの事前送付と来庁の予約は、引越しの30日前からできます。",
+      en: "A change-of-address notification must be made within 14 days of the move (Basic Resident Registration Act, Article 23). Your data can be sent ahead and the visit booked from 30 days before the move.",
+    },
   },
   dataItems: ["name", "nameKana", "birthDate", "residenceCardNumber", "currentAddress", "newAddress", "moveDate", "movingMembers", "filedAt", "filedBy", "householderName", "relationshipToHouseholder"],
   optionalItems: ["residenceCardNumber"],

@@ -50,8 +50,8 @@ export const gasMove = defineProcedure({
   legalBasis: { ja: "ガス事業法・ガス需給約款", en: "Gas Business Act and the company's supply terms" },
   deadline: { before: "moveDate", days: 3 },
   dataItems: ["name", "nameKana", "phone", "currentAddress", "newAddress", "moveDate"],
-  inPerson: true,
-  inPersonNote: {
+  // No visit to an office: the company comes to reconnect and check the appliances, with someone present.
+  presenceNote: {
     ja: "開栓には立会いが必要です（ガス事業者が日時を連絡します）。",
     en: "Someone must be present when the gas is reconnected; the company will arrange the time.",
   },

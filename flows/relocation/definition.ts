@@ -15,7 +15,9 @@ const q = questionsFor("relocation");
 
 export const services = ["water", "electricity", "gas", "internet", "mailForwarding", "bank"] as const;
 
-// The registers are authoritative: no vehicle, dog or licence on record means none, which the person confirms.
+// The registers are authoritative: no vehicle, dog or licence on record means none, which the person confirms;
+// the yes or no about vehicles and dogs is prefilled from that register's record, so the page names the register
+// that holds it (not the licence: a question prefilled from an identity number would be kept as one).
 const ownsSome = (items: unknown[] | undefined) => (items ?? []).length > 0;
 
 const questions = [
@@ -41,7 +43,7 @@ const questions = [
   q.choice("pension", { hint: true, prefillFrom: "pension", options: ["category1", "category2", "category3", "none"], examples: ["category1", "category2"] }),
   q.yesNo("receivesPension", { hint: true, prefillFrom: "receivesPension" }),
   q.text("basicPensionNumber", { hint: true, prefillFrom: "basicPensionNumber", pattern: /^\d{10}$/, example: "1234567890" }),
-  q.yesNo("ownsVehicle", { prefill: (record) => ownsSome(record.vehicles) }),
+  q.yesNo("ownsVehicle", { prefillFrom: "vehicles", prefill: (record) => ownsSome(record.vehicles) }),
   q.group("vehicles", {
     hint: true,
     prefillFrom: "vehicles",
@@ -68,7 +70,7 @@ const questions = [
   }),
   q.yesNo("hasDriversLicence", { prefill: (record) => Boolean(record.driversLicenceNumber) }),
   q.text("licenceNumber", { hint: true, prefillFrom: "driversLicenceNumber", pattern: /^\d{12}$/, example: "123456789012" }),
-  q.yesNo("ownsDog", { prefill: (record) => ownsSome(record.dogs) }),
+  q.yesNo("ownsDog", { prefillFrom: "dogs", prefill: (record) => ownsSome(record.dogs) }),
   q.group("dogs", {
     hint: true,
     prefillFrom: "dogs",
@@ -243,8 +245,9 @@ function defineRelocation(version: number, procedures: ProcedureRule<RelocationA
       dogs: ({ answers }) => answers.dogs,
     },
     checks: {
-      // The move date must lie in the window of the resident registration procedures the answers select.
-      moveDate: withinFilingWindows("moveDate"),
+      // The move date must lie in the window of the resident registration procedures the answers select; every
+      // move is notified to a municipality (in or within it), so before the addresses are known their window holds.
+      moveDate: withinFilingWindows("moveDate", { oneOf: [catalogue.moveInNotification, catalogue.changeOfAddressNotification] }),
     },
     procedures,
     samples: relocationSamples,

@@ -5,16 +5,15 @@
 // - no visible text looks like an i18n key or an internal code (a key such as record.attributes.phone, a
 //   namespace:key, a camelCase status, a procedure, agency or person id).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAccounts } from "../../app/demo/demo-accounts.server";
 import { seedAgencyEndpoints } from "../../app/demo/seed.server";
 import { applyCaseEvent } from "../../app/cases/cases.server";
-import { listAgencies, listProcedures } from "../../flows";
 import { anonymousBrowser, browserRequest, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { acceptAsAgency, deliverAll, refuseAll, requestOf } from "../setup/office";
 import { sqlOutbox } from "../../db/queries/outbox";
 import { createPortalHandler } from "../security/render";
 import { createSampleIdea, submitSampleCase } from "../factories";
 import { actorAccounts, actors, fixtures, routeAccess, type Actor, type RouteAccess } from "../access/route-access";
+import { decode, rawKeysIn, visibleText, wrongSentencesIn } from "./page-text";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
 let close: () => void;
@@ -63,53 +62,6 @@ async function browserFor(actor: Actor): Promise<Browser> {
 
 const allows = (access: RouteAccess["get"] | undefined, actor: Actor) => access === "everyone" || (Array.isArray(access) && access.includes(actor));
 const pathOf = (entry: RouteAccess, actor: Actor) => (typeof entry.path === "function" ? entry.path(actor) : entry.path);
-
-const decode = (text: string) =>
-  text
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, "&");
-
-/** What a person reads: the title and the body's text, without scripts, styles and attributes. */
-export function visibleText(html: string): string {
-  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "";
-  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
-  const text = body
-    .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
-    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
-    .replace(/<[^>]+>/g, " ");
-  return decode(`${title} ${text}`).replace(/\s+/g, " ").trim();
-}
-
-const loginIds = demoAccounts.map((account) => account.loginId);
-const internalIds = new Set([
-  ...listProcedures().flatMap((procedure) => [procedure.id, ...procedure.rejectionReasons.map((reason) => reason.code)]),
-  ...listAgencies().map((agency) => agency.id),
-  ...demoAccounts.flatMap((account) => [account.id, account.personId ?? "", ...(account.actsFor ?? []).map((grant) => grant.subjectId)]).filter(Boolean),
-]);
-
-/** Words on a page that look like an i18n key or an internal code, rather than words for a person. */
-export function rawKeysIn(text: string): string[] {
-  // Web and e-mail addresses, login ids and "e.g." are meant to be read as they are.
-  const readable = loginIds.reduce(
-    (rest, loginId) => rest.replace(new RegExp(`(?<![\\w.])${loginId.replace(".", "\\.")}(?![\\w.])`, "g"), " "),
-    text
-      .replace(/https?:\/\/\S+/g, " ")
-      .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, " ")
-      .replace(/\b(e\.g|i\.e)\./g, " "),
-  );
-  const found = [
-    ...(readable.match(/\b[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+\b/g) ?? []),
-    ...(readable.match(/\b[a-z]+:[a-z][A-Za-z0-9_.]+/g) ?? []),
-    ...(readable.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g) ?? []),
-    ...(readable.match(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g) ?? []).filter((word) => internalIds.has(word)),
-  ];
-  return [...new Set(found)];
-}
 
 type Page = { url: string; status: number; html: string; isPage: boolean };
 
@@ -167,6 +119,8 @@ describe("every page, as every person, in both languages", () => {
           for (const form of formsOn(page)) if (form.method === "post") forms.add(form.action);
           const raw = rawKeysIn(visibleText(page.html));
           if (raw.length > 0) problems.push(`${lng} ${page.url} shows ${raw.join(", ")}`);
+          const wrong = wrongSentencesIn(visibleText(page.html));
+          if (wrong.length > 0) problems.push(`${lng} ${page.url} says ${wrong.join(", ")}`);
         }
       }
       // Every form shown, sent as it is (only the CSRF token): it may find the form incomplete (400) or ask to sign

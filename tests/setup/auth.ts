@@ -67,7 +67,7 @@ export async function signedInBrowser(
 type RequestOptions = {
   as?: Browser | null;
   method?: string;
-  form?: Record<string, string>;
+  form?: Record<string, string> | [string, string][];
   /** The Origin header; defaults to the portal's own for POSTs. null sends none. */
   origin?: string | null;
   /** Leave out the CSRF field (it is added from `as` otherwise). */

@@ -91,6 +91,8 @@ function TextInput({
   suffix,
   autoComplete,
 }: FieldProps & { type?: string; inputMode?: "numeric" | "text"; suffix?: ReactNode; autoComplete?: string }) {
+  // Long text (a school or a company name, a business purpose) gets a field as wide as what it holds.
+  const width = question.type === "text" && (question.maxLength ?? 0) >= 50 ? " input--long" : "";
   const { t } = useFlowTranslation();
   const id = fieldId(name);
   const messages = errors[name];
@@ -111,7 +113,7 @@ function TextInput({
       <Hint id={id} question={question} />
       <ErrorMessages id={id} messages={messages} />
       <input
-        className={`input${messages?.length ? " input--error" : ""}`}
+        className={`input${width}${messages?.length ? " input--error" : ""}`}
         id={id}
         name={name}
         type={type}
@@ -173,6 +175,8 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
   const address = (value ?? {}) as Record<string, unknown>;
   const messages = errors[name];
   const part = (partId: string) => question.parts?.find((p) => p.id === partId);
+  // A Japanese address line runs to 30 characters or more (東京都千代田区神田神保町二丁目3番4号): wide fields, a short postal code.
+  const widthOf = (partId: string) => (partId === "postalCode" ? " input--postal-code" : " input--address");
   const partInput = (partId: string, options: { readOnly?: boolean; autoComplete?: string } = {}) => {
     const p = part(partId);
     if (!p) return null;
@@ -187,7 +191,7 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
         </label>
         <ErrorMessages id={partIdAttr} messages={partMessages} />
         <input
-          className={`input${partMessages?.length ? " input--error" : ""}`}
+          className={`input${widthOf(partId)}${partMessages?.length ? " input--error" : ""}`}
           id={partIdAttr}
           name={partName}
           defaultValue={asString(address[partId])}
@@ -216,7 +220,7 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
           <label className="field__label" htmlFor={fieldId(townName)}>
             {t(part("town")?.label ?? "")}
           </label>
-          <select className="input" id={fieldId(townName)} name={townName} defaultValue={asString(address.town)}>
+          <select className="input input--address" id={fieldId(townName)} name={townName} defaultValue={asString(address.town)}>
             {townChoices.map((choice) => (
               <option key={choice.town} value={choice.town}>
                 {choice.town}

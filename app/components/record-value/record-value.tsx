@@ -1,6 +1,22 @@
-// One value of a person's or company's record, shown in the page's language.
+// One value of a person's or company's record, shown in the page's language: codes become words (a country,
+// a relationship as the register writes it), dates are dates, and the rows come in the order people read them.
 import { useTranslation } from "react-i18next";
-import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platform/format";
+import { formatAddress, formatCountry, formatDate, formatYen, type AddressLike } from "~/platform/format";
+
+/** Who the person is, then where and with whom they live, then what each organisation holds. */
+const recordOrder = [
+  "company.name", "company.nameKana", "company.corporateNumber", "company.foundedOn", "company.headOffice", "company.capital",
+  "name.kanji", "name.kana", "birthDate", "gender", "nationality", "address", "householder.name", "householder.relationship", "household",
+  "residenceStatus", "periodOfStayUntil", "residenceCardNumber", "myNumberCard", "phone", "email",
+  "healthInsurance", "pension", "receivesPension", "basicPensionNumber", "longTermCareInsured", "childAllowance",
+  "driversLicenceNumber", "vehicles", "dogs",
+];
+
+/** The record's attributes in reading order; any attribute not listed comes last, as it came. */
+export function inRecordOrder<A extends { key: string }>(attributes: A[]): A[] {
+  const rank = (key: string) => (recordOrder.includes(key) ? recordOrder.indexOf(key) : recordOrder.length);
+  return [...attributes].sort((a, b) => rank(a.key) - rank(b.key));
+}
 
 type Named = { name?: string; registrationNumber?: string; relationship?: string; birthDate?: string; breed?: string };
 
@@ -8,7 +24,12 @@ export function RecordValue({ attributeKey, value }: { attributeKey: string; val
   const { t, i18n } = useTranslation();
   if (value === null || value === undefined || value === "") return <>{t("journey:answers.notGiven")}</>;
   if (typeof value === "boolean") return <>{t(value ? "journey:answers.yes" : "journey:answers.no")}</>;
-  if (attributeKey === "birthDate" || attributeKey.endsWith("foundedOn")) return <>{formatDate(String(value), i18n.language)}</>;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <>{formatDate(value, i18n.language)}</>;
+  if (attributeKey === "nationality") return <>{formatCountry(String(value), i18n.language)}</>;
+  // The register's own words (世帯主, 妻, 技術・人文知識・国際業務...): translated where known, else shown as written.
+  if (attributeKey === "householder.relationship" || attributeKey === "residenceStatus") {
+    return <>{t(`journey:record.registerWords.${String(value)}`, { defaultValue: String(value) })}</>;
+  }
   if (attributeKey.endsWith("capital")) return <>{formatYen(Number(value), i18n.language)}</>;
   if (["healthInsurance", "pension", "gender"].includes(attributeKey)) return <>{t(`journey:record.values.${attributeKey}.${String(value)}`)}</>;
   if (Array.isArray(value)) {

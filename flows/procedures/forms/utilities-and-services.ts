@@ -61,7 +61,7 @@ export const gasForm: OfficialForm = {
     fill("新住所（開栓する場所）", "newAddress"),
     fill("停止日・開栓日", "moveDate"),
     notNeeded("お客さま番号", customerNumber("gas company")),
-    notNeeded("開栓の立会い時間帯", "The company calls the phone number to arrange the reconnection visit (in-person note)."),
+    notNeeded("開栓の立会い時間帯", "The company calls the phone number to arrange the reconnection visit (presence note)."),
   ],
 };
 
