@@ -1,6 +1,5 @@
 // Server rendering in the request's language (shared i18next instances per language and namespace list), so the HTML is
 // complete without JavaScript and the browser hydrates it with the same translations.
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -11,6 +10,7 @@ import { NonceProvider } from "./components/nonce/nonce";
 import { i18nFor, languageOf } from "./platform/i18n/i18n.server";
 import { namespacesForRoutes } from "./platform/i18n/config";
 import { logger } from "./platform/logger.server";
+import { htmlBodyStream } from "./platform/html-stream.server";
 import { applySecurityHeaders, createNonce } from "./identity/security/headers.server";
 import { retryAfterOf } from "./identity/security/rate-limit.server";
 import { startEngineOnce } from "./delivery/engine.server";
@@ -65,7 +65,8 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a PassThrough: React 18 can put zero bytes inside a Japanese word (html-stream.server.ts).
+          const body = htmlBodyStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(responseHeaders, { nonce });
           resolve(

@@ -67,6 +67,8 @@ export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", 
  */
 export async function checkPage(page: Page) {
   expect(pageErrors.get(page) ?? [], "errors thrown in the page").toEqual([]);
+  // A broken character ("�") is what a NUL in the page's bytes becomes (app/platform/html-stream.server.ts).
+  expect((await page.content()).match(/.{0,40}\uFFFD.{0,20}/u)?.[0], "a broken character in the page").toBeUndefined();
   await expectNoAxeViolations(page);
   const shot = await screenshotPath(page);
   const viewport = page.viewportSize() ?? { width: 1280, height: 720 };

@@ -1,0 +1,24 @@
+// React 18.3's Node renderer (renderToPipeableStream) writes its whole 2,048-byte buffer when a character of
+// several bytes does not fit at its end, zero bytes included (react/react#31134, fixed only in React 19). In
+// Japanese text this puts a NUL inside a word, which the browser shows as "�" and sends back in forms. UTF-8
+// never uses the byte 0 inside a character, and HTML has no use for NUL, so the page's bytes pass through here
+// without them.
+import { Transform, type TransformCallback } from "node:stream";
+
+/** The bytes without any 0x00 (the same buffer when it has none, which is almost always). */
+export function withoutNulBytes(chunk: Buffer): Buffer {
+  if (chunk.indexOf(0) === -1) return chunk;
+  const kept = Buffer.allocUnsafe(chunk.length);
+  let length = 0;
+  for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+  return kept.subarray(0, length);
+}
+
+/** A stream for the rendered page: React pipes into it, the response reads from it. */
+export function htmlBodyStream(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      done(null, withoutNulBytes(chunk));
+    },
+  });
+}
