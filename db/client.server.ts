@@ -5,8 +5,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
-import { auditAnchorPath, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
-import { findAuditHead, sealLegacyAuditChain } from "./queries/audit";
+import { auditAnchorPath, auditKeyring, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
+import { appendAuditKeyRotation, auditEntryMadeWith, findAuditHead, findAuditHeadEntry, sealLegacyAuditChain } from "./queries/audit";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle, or the database itself: query functions accept either. */
@@ -62,6 +62,7 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   try {
     if (file !== ":memory:") ownerOnly(file);
     sqlite = new Database(file);
+    reuseStatements(sqlite);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
@@ -82,38 +83,79 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   }
 }
 
+/** How many prepared statements a connection keeps; the queries of the whole portal fit many times over. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Makes `prepare` reuse the statement already compiled for the same SQL text (the least recently used is
+ * dropped past STATEMENT_CACHE_SIZE). Drizzle prepares its SQL again on every call, and SQLite's compiling
+ * cost more than running most of our statements. A reused statement is handed out as a new one would be
+ * (rows as objects, not raw, plucked or expanded); one still being iterated is never handed out twice.
+ */
+function reuseStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    if (cached && !cached.busy) {
+      statements.delete(source);
+      statements.set(source, cached);
+      if (cached.reader) cached.raw(false).pluck(false).expand(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    if (cached) return statement;
+    statements.set(source, statement);
+    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    return statement;
+  }) as Database.Database["prepare"];
+}
+
 /**
  * Keeps the audit log's anchor (db/audit-seal.ts) at the chain's head: a TEMP trigger (this connection
- * only) notes every appended entry, and once the transaction is over the head is written to the anchor
- * file. The anchor moves only along the chain it names: when the entry it names is gone or changed, or it
+ * only) notes every appended entry, and once the transaction is over (at the end of the event loop's turn)
+ * the head is written to the anchor file. The anchor moves only along the chain it names: when the entry it names is gone or changed, or it
  * was removed while entries exist, it is left as it is, so audit:verify reports it. Protects against
  * deleting entries at the end of the log, or all of them, unnoticed.
+ *
+ * The anchor is written after the commit, never before: a process killed between the two leaves it behind
+ * the head (audit:verify accepts and counts entries after the anchored one), and the next connection to open
+ * the database moves it up to the head at once. Written before the commit, a transaction that then failed
+ * would leave an anchor naming an entry that never existed, indistinguishable from a cut tail.
  */
 function anchorAuditAppends(db: Db, file: string) {
   const sqlite = db.$client;
   const anchorFile = auditAnchorPath(file);
   // A chain from before the key (unkeyed) is sealed under the key once, and anchored.
   if (!existsSync(anchorFile) && sealLegacyAuditChain(db) > 0) writeAuditAnchor(anchorFile, findAuditHead(db)!);
+  handOverAuditKey(db);
   const emptyAtOpen = findAuditHead(db) === undefined;
   let scheduled = false;
-  const flush = () => {
-    if (!sqlite.open) return;
-    // Still inside a transaction (an async caller between BEGIN and COMMIT): after it.
-    if (sqlite.inTransaction) return void setImmediate(flush);
-    scheduled = false;
+  const moveAnchor = () => {
     const head = findAuditHead(db);
     if (!head) return;
     let anchor: ReturnType<typeof readAuditAnchor>;
     try {
-      anchor = readAuditAnchor(anchorFile);
+      // Under the current key, or a retired one (an anchor from before a key rotation, rewritten here).
+      const { current, previous } = auditKeyring();
+      anchor = readAuditAnchor(anchorFile, [current, ...previous]);
     } catch {
-      return; // an anchor this key did not make: left for audit:verify to report
+      return; // an anchor no known key made: left for audit:verify to report
     }
     // With an anchor: only if the entry it names is still there, unchanged. Without: only for a log that
     // was empty when this connection opened (a new database), never for older entries whose anchor went.
     const continues = anchor ? sqlite.prepare("SELECT 1 FROM audit_entries WHERE id = ? AND hash = ?").get(anchor.id, anchor.hash) !== undefined : emptyAtOpen;
     if (continues && head.id !== anchor?.id) writeAuditAnchor(anchorFile, head);
   };
+  const flush = () => {
+    if (!sqlite.open) return;
+    // Still inside a transaction (an async caller between BEGIN and COMMIT): after it.
+    if (sqlite.inTransaction) return void setImmediate(flush);
+    scheduled = false;
+    moveAnchor();
+  };
+  // An anchor left behind by a process killed between its commit and the anchor's write catches up now.
+  moveAnchor();
   // A process that closes its connection right after appending (a CLI) anchors before it closes.
   const close = sqlite.close.bind(sqlite);
   sqlite.close = () => {
@@ -123,11 +165,39 @@ function anchorAuditAppends(db: Db, file: string) {
   sqlite.function("madoguchi_audit_appended", { deterministic: false }, () => {
     if (!scheduled) {
       scheduled = true;
-      queueMicrotask(flush);
+      // After the I/O callbacks of this turn of the event loop: the deliveries recorded together (each one an
+      // audit entry) move the anchor once, as one atomic file rename, not once each.
+      setImmediate(flush);
     }
     return null;
   });
   sqlite.exec("CREATE TEMP TRIGGER IF NOT EXISTS madoguchi_audit_anchor AFTER INSERT ON main.audit_entries BEGIN SELECT madoguchi_audit_appended(); END");
+}
+
+/**
+ * Rotating the audit key (README, "Rotating the audit key"): when the chain's last entry was made with a
+ * retired key (MADOGUCHI_AUDIT_PREVIOUS_KEYS) and not the current one, the first connection opened with the
+ * new key appends the handover entry (appendAuditKeyRotation), signed by both, before anything else is
+ * appended. A head made with no known key is left alone, for audit:verify to report.
+ */
+function handOverAuditKey(db: Db) {
+  let keyring: ReturnType<typeof auditKeyring>;
+  try {
+    keyring = auditKeyring();
+  } catch {
+    return; // no key in this process (it appends nothing either)
+  }
+  const { current, previous } = keyring;
+  if (previous.length === 0) return;
+  db.transaction(
+    (tx) => {
+      const head = findAuditHeadEntry(tx);
+      if (!head || auditEntryMadeWith(head, current)) return;
+      const retired = previous.find((key) => auditEntryMadeWith(head, key));
+      if (retired) appendAuditKeyRotation(tx, { previous: retired, next: current });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 declare global {

@@ -1,7 +1,7 @@
 // The database tables, for Drizzle. Plural table names, snake_case columns, camelCase fields.
 // Sections by aggregate; each later feature adds its own section.
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // ---------------------------------------------------------------------------
 // Audit log: append-only, each entry chained to the one before by an HMAC-SHA-256 under a key kept outside
@@ -174,6 +174,71 @@ export const procedureEvents = sqliteTable(
     index("procedure_events_at_idx").on(t.at),
     // "Was it ever delivered?", asked for every row an agency's inbox reads.
     index("procedure_events_request_status_idx").on(t.procedureRequestId, t.toStatus),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Counter visits: where the law still requires a visit (the move-in notification), the organisation offers
+// time slots per office and day and the person books one for their case; the officer sees the day's bookings.
+// The database enforces both rules: a slot never holds more bookings than its capacity (a CHECK on its count,
+// raised only by a conditional UPDATE), and a case has at most one active booking per organisation (a partial
+// unique index), so two tabs or two servers cannot double-book.
+// ---------------------------------------------------------------------------
+export const counterOffices = sqliteTable(
+  "counter_offices",
+  {
+    id: text("id").primaryKey(),
+    /** The organisation (flows/agencies) the office belongs to. */
+    agencyId: text("agency_id").notNull(),
+    nameJa: text("name_ja").notNull(),
+    nameEn: text("name_en").notNull(),
+    addressJa: text("address_ja").notNull(),
+    addressEn: text("address_en").notNull(),
+  },
+  (t) => [index("counter_offices_agency_idx").on(t.agencyId)],
+);
+
+export const counterSlots = sqliteTable(
+  "counter_slots",
+  {
+    id: text("id").primaryKey(),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => counterOffices.id),
+    /** The day and times in Japan: YYYY-MM-DD, HH:MM. */
+    day: text("day").notNull(),
+    startsAt: text("starts_at").notNull(),
+    endsAt: text("ends_at").notNull(),
+    capacity: integer("capacity").notNull(),
+    /** Active bookings; kept with them in one transaction. */
+    booked: integer("booked").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("counter_slots_office_day_time_idx").on(t.officeId, t.day, t.startsAt),
+    check("counter_slots_capacity_check", sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+  ],
+);
+
+export const counterBookings = sqliteTable(
+  "counter_bookings",
+  {
+    id: text("id").primaryKey(),
+    slotId: text("slot_id")
+      .notNull()
+      .references(() => counterSlots.id),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    agencyId: text("agency_id").notNull(),
+    /** The signed-in user who booked (or last changed) it. */
+    bookedBy: text("booked_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    /** Set when the person cancels it or books another time instead. */
+    cancelledAt: text("cancelled_at"),
+  },
+  (t) => [
+    uniqueIndex("counter_bookings_case_agency_active_idx").on(t.caseId, t.agencyId).where(sql`${t.cancelledAt} IS NULL`),
+    index("counter_bookings_slot_idx").on(t.slotId),
   ],
 );
 
@@ -579,4 +644,45 @@ export const planItems = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("plan_items_ministry_idx").on(t.ministryId, t.dueDate)],
+);
+
+// ---------------------------------------------------------------------------
+// Designers' wording: the texts of a life event (question titles, hints, error messages, procedure
+// descriptions) edited without a deploy. A draft per life event, and every published content version with
+// the whole set of texts that replace the flow's built-in ones. The citizen's pages read the latest version.
+// ---------------------------------------------------------------------------
+
+/** One text of a life event's draft, in both languages (an empty language blocks publishing). */
+export const contentDrafts = sqliteTable(
+  "content_drafts",
+  {
+    lifeEventId: text("life_event_id").notNull(),
+    /** The i18n key the text replaces: `relocation:moveDate.hint`, or `relocation:procedures.<id>.description`. */
+    key: text("key").notNull(),
+    ja: text("ja").notNull(),
+    en: text("en").notNull(),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("content_drafts_key_idx").on(t.lifeEventId, t.key)],
+);
+
+/** A published content version: every text that replaces a built-in one, and what changed from the version before. */
+export const contentVersions = sqliteTable(
+  "content_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    lifeEventId: text("life_event_id").notNull(),
+    /** 1, 2, … per life event; version 0 is the flow's built-in texts and has no row. */
+    version: integer("version").notNull(),
+    /** JSON: { [key]: { ja, en } }, the texts in effect beside the built-in ones. */
+    texts: text("texts").notNull(),
+    /** JSON: [{ key, before: { ja, en }, after: { ja, en } }]. */
+    changes: text("changes").notNull(),
+    /** Set when this version brought back an earlier one's texts. */
+    revertedTo: integer("reverted_to"),
+    publishedBy: text("published_by").notNull(),
+    publishedAt: text("published_at").notNull(),
+  },
+  (t) => [uniqueIndex("content_versions_version_idx").on(t.lifeEventId, t.version)],
 );

@@ -7,6 +7,7 @@ import {
   createCaseMachine,
   getLifeEvent,
   getProcedure,
+  caseHasEnded,
   procedureStatuses,
   selectProcedures,
   typedDataItems,
@@ -14,6 +15,7 @@ import {
   type Filing,
   type CaseContext,
   type CaseEvent,
+  type CaseInput,
   type ProcedureStatus,
   type RecordValues,
   type SelectedProcedure,
@@ -37,6 +39,14 @@ import {
 import { sqlOutbox, type Outbox } from "../../db/queries/outbox";
 import { engineConfig } from "../platform/engine-config.server";
 import { writeBackOnAcceptance } from "./once-only.server";
+import {
+  openCaseSnapshot,
+  openDecisionReference,
+  openIdentityNumbers,
+  sealCaseSnapshot,
+  sealDecisionReference,
+  sealIdentityNumbers,
+} from "../identity/security/identity-numbers.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Errors: each has a stable code, so routes and callbacks can answer with it.
@@ -176,12 +186,11 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
       }
 
       const caseId = randomUUID();
-      const actor = createActor(machine, {
-        input: { caseId, selected: selected.map(({ procedureId, prerequisites }) => ({ procedureId, prerequisites })), maxAttempts },
-      }).start();
-      const statuses = procedureStatuses(actor.getSnapshot());
-      const snapshot = JSON.stringify(actor.getPersistedSnapshot());
-      actor.stop();
+      const { statuses, snapshot } = startCaseMachine(machine, {
+        caseId,
+        selected: selected.map(({ procedureId, prerequisites }) => ({ procedureId, prerequisites })),
+        maxAttempts,
+      });
 
       const kase = insertCase(tx, {
         id: caseId,
@@ -192,7 +201,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
         actedBy: args.actorId,
         onBehalfOf: args.onBehalfOf ?? null,
         status: "submitted",
-        answers: JSON.stringify(args.answers),
+        answers: JSON.stringify(sealIdentityNumbers(args.answers, `case:${caseId}`)),
         consent: JSON.stringify(consentRecord(selected, givenAt, args.consent)),
         snapshot,
         snapshotVersion: 0,
@@ -203,13 +212,14 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
 
       const requests = selected.map((procedure) => {
         const status = statuses[procedure.procedureId];
+        const procedureRequestId = randomUUID();
         const request = insertProcedureRequest(tx, {
-          id: randomUUID(),
+          id: procedureRequestId,
           caseId,
           procedureId: procedure.procedureId,
           agencyId: procedure.agencyId,
           status,
-          payload: JSON.stringify(procedure.payload),
+          payload: JSON.stringify(sealIdentityNumbers(procedure.payload, `procedureRequest:${procedureRequestId}`)),
           dataItems: JSON.stringify(procedure.dataItems),
           deadline: procedure.deadline,
           // Filed by post or at the counter (no My Number Card) counts as in person: the data goes ahead.
@@ -285,6 +295,10 @@ export type ApplyCaseEventArgs = {
   event: ProcedureEvent;
   /** user:<id>, agency:<id>, system:<component> */
   actor: string;
+  /** For whom the actor acted, when not for themselves (a household member, a company). */
+  onBehalfOf?: string | null;
+  /** More non-personal facts for the audit entry and the status event (e.g. which data items were corrected). */
+  detail?: Record<string, unknown>;
   now?: Date;
   outbox?: Outbox;
 };
@@ -307,15 +321,26 @@ export function applyCaseEvent(db: Db, args: ApplyCaseEventArgs): AppliedCaseEve
   return db.transaction((tx) => applyCaseEventInTx(tx, args), { behavior: "immediate" });
 }
 
+/** Whether the case machine would take the event now (e.g. may this rejection still be sent again?). Writes nothing. */
+export function canApplyCaseEvent(db: Db, { procedureRequestId, event: partial }: { procedureRequestId: string; event: ProcedureEvent }): boolean {
+  const request = getProcedureRequest(db, { procedureRequestId });
+  const kase = request && getCase(db, { caseId: request.caseId });
+  if (!request || !kase) return false;
+  const running = createActor(caseMachineFor(kase), { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const can = (running.getSnapshot() as SnapshotFrom<AnyStateMachine>).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
+  running.stop();
+  return can;
+}
+
 /** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
-export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
+export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, onBehalfOf = null, detail = {}, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
   const request = getProcedureRequest(tx, { procedureRequestId });
   if (!request) throw new ProcedureRequestNotFoundError(procedureRequestId);
   const kase = getCase(tx, { caseId: request.caseId })!;
   const machine = caseMachineFor(kase);
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
 
-  const running = createActor(machine, { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const running = createActor(machine, { snapshot: openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id) }).start();
   const before = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
   if (!before.can(event)) {
     running.stop();
@@ -328,18 +353,22 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   if (after.status === "error") throw new CaseError("machineError", `The case machine failed on ${event.type}`);
 
   const at = now.toISOString();
-  const caseStatus: CaseRow["status"] = after.status === "done" ? "completed" : "inProgress";
-  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(persisted), status: caseStatus, now: at })) {
+  const context = after.context as CaseContext;
+  const statuses = procedureStatuses(after);
+  // A rejection ends its procedure but stays open to a correction, so the machine may still run: the
+  // case has ended when every procedure has.
+  const caseStatus: CaseRow["status"] = after.status === "done" || caseHasEnded(statuses) ? "completed" : "inProgress";
+  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(sealCaseSnapshot(persisted, kase.id)), status: caseStatus, now: at })) {
     throw new CaseConflictError(kase.id);
   }
 
-  const context = after.context as CaseContext;
-  const statuses = procedureStatuses(after);
   const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
   // The event's own request first, then the dependents it moved.
   const rows = listProcedureRequestsForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
-  for (const row of rows) {
+  for (const stored of rows) {
+    // Compared and written in clear; an identity-number reference is stored encrypted (sealDecisionReference).
+    const row = { ...stored, decisionReference: openDecisionReference(stored.id, stored.decisionReference) };
     const to = statuses[row.procedureId];
     const progress = context.procedures[row.procedureId];
     const fields = {
@@ -347,7 +376,8 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       decisionReference: progress?.reference ?? row.decisionReference,
       informationQuestion: progress?.question ?? row.informationQuestion,
       informationAnswer: progress?.answer ?? row.informationAnswer,
-      rejectionReason: progress?.rejectionReason ?? row.rejectionReason,
+      // Sent again after a correction: the old rejection no longer stands (the timeline keeps it).
+      rejectionReason: event.type === "citizen.resubmitted" && row.id === request.id ? null : (progress?.rejectionReason ?? row.rejectionReason),
       closingReason: progress?.closingReason ?? row.closingReason,
     };
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
@@ -360,13 +390,17 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       const procedure = getProcedure(row.procedureId);
       if (procedure && Object.keys(procedure.fromPrerequisite).length) {
         try {
-          payload = JSON.stringify(completePayload({ procedure, payload: JSON.parse(row.payload), references }));
+          const opened = openIdentityNumbers(JSON.parse(row.payload) as unknown, `procedureRequest:${row.id}`);
+          payload = JSON.stringify(sealIdentityNumbers(completePayload({ procedure, payload: opened, references }), `procedureRequest:${row.id}`));
         } catch {
           payloadIncomplete = true;
         }
       }
     }
-    updateProcedureRequest(tx, { procedureRequestId: row.id, changes: { status: to, payload, ...fields, updatedAt: at } });
+    updateProcedureRequest(tx, {
+      procedureRequestId: row.id,
+      changes: { status: to, payload, ...fields, decisionReference: sealDecisionReference(row.id, row.procedureId, fields.decisionReference), updatedAt: at },
+    });
     if (to === row.status) continue;
     changes.push({ procedureRequestId: row.id, procedureId: row.procedureId, from: row.status, to });
     insertProcedureEvent(tx, {
@@ -376,7 +410,11 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       toStatus: to,
       at,
       actor,
-      detail: JSON.stringify({ ...eventDetail(event, row.id === request.id ? undefined : request.id), ...(payloadIncomplete ? { payloadIncomplete } : {}) }),
+      detail: JSON.stringify({
+        ...eventDetail(event, row.id === request.id ? undefined : request.id),
+        ...(row.id === request.id ? detail : {}),
+        ...(payloadIncomplete ? { payloadIncomplete } : {}),
+      }),
     });
     if (to === "queued") enqueueDelivery(tx, outbox, row.id, now);
   }
@@ -387,7 +425,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       procedureId: request.procedureId,
       applicantId: kase.applicantId,
       caseReference: kase.reference,
-      answers: JSON.parse(kase.answers) as Record<string, unknown>,
+      answers: openIdentityNumbers(JSON.parse(kase.answers) as Record<string, unknown>, `case:${kase.id}`),
       at: now,
     });
   }
@@ -395,6 +433,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   appendAuditEntry(tx, {
     at: now,
     actor,
+    onBehalfOf,
     action: `procedure.${event.type}`,
     subjectType: "procedureRequest",
     subjectId: request.id,
@@ -406,6 +445,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       from: request.status,
       to: statuses[request.procedureId],
       ...(event.type === "delivery.succeeded" ? { dataItems: JSON.parse(request.dataItems) as string[] } : {}),
+      ...detail,
       ...(changes.length > 1 ? { alsoChanged: changes.filter((change) => change.procedureRequestId !== request.id).map(({ procedureId, to }) => ({ procedureId, to })) } : {}),
     },
   });
@@ -442,6 +482,30 @@ function caseMachineOf(lifeEvent: NonNullable<ReturnType<typeof getLifeEvent>>):
     caseMachines.set(lifeEvent, machine);
   }
   return machine;
+}
+
+// A machine's first state depends on its input only (no clock, no randomness), and in the case's input only
+// the case id changes from one submission to the next; starting the machine (one region per procedure of the
+// catalogue) cost more than the rest of a submission. So each started state is kept, per machine and per
+// selection, and given the new case's id.
+const startedCases = new WeakMap<AnyStateMachine, Map<string, { statuses: Record<string, ProcedureStatus>; persisted: { context: CaseContext } }>>();
+const STARTED_CASES_KEPT = 200;
+
+/** The case machine started with `input`: each procedure request's status, and the snapshot to store (JSON). */
+export function startCaseMachine(machine: AnyStateMachine, input: CaseInput): { statuses: Record<string, ProcedureStatus>; snapshot: string } {
+  let kept = startedCases.get(machine);
+  if (!kept) startedCases.set(machine, (kept = new Map()));
+  const key = JSON.stringify([input.selected, input.maxAttempts]);
+  let started = kept.get(key);
+  if (!started) {
+    const actor = createActor(machine, { input: { ...input, caseId: "" } }).start();
+    started = { statuses: procedureStatuses(actor.getSnapshot()), persisted: actor.getPersistedSnapshot() as unknown as { context: CaseContext } };
+    actor.stop();
+    if (kept.size >= STARTED_CASES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, started);
+  }
+  const snapshot = JSON.stringify({ ...started.persisted, context: { ...started.persisted.context, caseId: input.caseId } });
+  return { statuses: { ...started.statuses }, snapshot };
 }
 
 function caseMachineFor(kase: CaseRow): AnyStateMachine {

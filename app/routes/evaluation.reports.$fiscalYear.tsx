@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw redirect(`/evaluation/reports/${fiscalYear}/download?format=${format}${ministryId ? `&ministry=${ministryId}` : ""}`);
   }
   const view = reportView(getDb(), { fiscalYear, ministryId }, await requestLanguage(request));
-  const title = view.ministry ? await pageTitle(request, "report.titleMinistry", "evaluation", { year: fiscalYear, ministry: view.ministry }) : await pageTitle(request, "report.title", "evaluation", { year: fiscalYear });
+  const title = view.ministry ? await pageTitle(request, "report.titleMinistry", "evaluation", undefined, { year: fiscalYear, ministry: view.ministry }) : await pageTitle(request, "report.title", "evaluation", undefined, { year: fiscalYear });
   return { title, currentYear: currentFiscalYear(), view };
 }
 

@@ -2,8 +2,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { FlowTextsProvider, useFlowTranslation } from "~/components/flow-texts/flow-texts";
 import { requireApplicant } from "~/identity/auth.server";
+import { maskIdentityNumbersIn } from "~/identity/security/identity-numbers.server";
 import { AnswerText } from "~/components/questions/answer-text";
 import { journeyPath, requireJourney } from "~/journeys/journey-pages.server";
 import { requireLifeEvent } from "~/journeys/life-events.server";
@@ -12,6 +13,9 @@ import { pageTitle } from "~/platform/page.server";
 import { applicableQuestions } from "../../flows";
 import { toQuestionView } from "~/journeys/question-view";
 import { journeyNamespaces } from "~/journeys/namespaces";
+import { publishedTexts } from "~/journeys/texts.server";
+import { languageOf } from "~/platform/i18n/i18n.server";
+import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: journeyNamespaces };
@@ -23,20 +27,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireApplicant(request);
   const journey = requireJourney(auth, lifeEvent);
   if (journey.state !== "checkingAnswers") throw redirect(journeyPath(journey));
+  // Identity numbers only by their last four characters: the full number goes to the organisation, not the page.
+  const shown = maskIdentityNumbersIn(journey.answers);
   const rows = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => ({
     questionId: q.id,
     question: toQuestionView(q),
-    value: journey.answers[q.id] ?? null,
+    value: shown[q.id] ?? null,
   }));
   return {
     title: await pageTitle(request, "checkAnswers.title", "journey"),
     lifeEventId: lifeEvent.id,
     rows,
+    texts: publishedTexts(getDb(), lifeEvent.id, await languageOf(request)),
   };
 }
 
 export default function CheckAnswers() {
-  const { t } = useTranslation();
+  const { texts } = useLoaderData<typeof loader>();
+  return (
+    <FlowTextsProvider texts={texts}>
+      <CheckAnswersList />
+    </FlowTextsProvider>
+  );
+}
+
+function CheckAnswersList() {
+  const { t } = useFlowTranslation();
   const { lifeEventId, rows } = useLoaderData<typeof loader>();
   return (
     <>

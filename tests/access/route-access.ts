@@ -89,6 +89,25 @@ export const routeAccess: RouteAccess[] = [
     },
     secrets: ["神田神保町", "西新宿"],
   },
+  // Correcting a rejected procedure of the citizen's own case and sending it again: a 404 for everyone else (a
+  // procedure that was not rejected sends its owner back to the status page, and a POST for it is refused, 409).
+  {
+    file: "cases.$reference_.procedures.$requestId.correct",
+    path: () => `/cases/${fixtures.citizenCaseReference}/procedures/${fixtures.citizenProcedureRequestId}/correct`,
+    get: ["citizen"],
+    post: ["citizen"],
+    form: { "item.nameKana": "タナカ イチロウ" },
+    secrets: ["神田神保町", "西新宿"],
+  },
+  // Booking the counter visit of the citizen's own move-in (新宿区): a 404 for everyone else; a POST without a time is refused (400).
+  {
+    file: "cases.$reference_.visits.$agencyId",
+    path: () => `/cases/${fixtures.citizenCaseReference}/visits/municipality-13104`,
+    get: ["citizen"],
+    post: ["citizen"],
+    form: { intent: "book", slotId: "" },
+    secrets: ["神田神保町", "西新宿"],
+  },
   // Agencies' systems: signed with HMAC, never with a session or CSRF token; unsigned requests are refused.
   { file: "api.agencies.$agencyId.callbacks", path: "/api/agencies/tepco-energy-partner/callbacks", get: [], post: [], form: {} },
   // The agency API document is public; the back office is for officers, each seeing only their organisation's
@@ -130,6 +149,22 @@ export const routeAccess: RouteAccess[] = [
   { file: "design.catalogue", path: "/design/catalogue?q=%E5%B9%B4%E9%87%91", get: ["designer"] },
   { file: "design.life-events.$lifeEventId", path: "/design/life-events/relocation", get: ["designer"] },
   { file: "design.life-events.$lifeEventId_.simulate", path: "/design/life-events/relocation/simulate?sample=p-nguyen-thi-lan", get: ["designer"] },
+  // The wording (issue 15): publishing an empty draft is refused (409), and markup in a text is refused (400); both change nothing.
+  {
+    file: "design.life-events.$lifeEventId_.texts._index",
+    path: "/design/life-events/relocation/texts",
+    get: ["designer"],
+    post: ["designer"],
+    form: { intent: "publish", expectedVersion: "0" },
+  },
+  {
+    file: "design.life-events.$lifeEventId_.texts.$group",
+    path: "/design/life-events/relocation/texts/moveDate",
+    get: ["designer"],
+    post: ["designer"],
+    form: { "relocation:moveDate.hint|ja": "<script>alert(1)</script>", "relocation:moveDate.hint|en": "Hint" },
+  },
+  { file: "design.life-events.$lifeEventId_.texts.$group_.preview", path: "/design/life-events/relocation/texts/moveDate/preview?lng=en&show=errors", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // Evaluation (issue 16): figures only, for evaluators. The POSTs here are answered with the form's errors (400).
   { file: "evaluation.unit-costs", path: "/evaluation/unit-costs", get: ["evaluator"], post: ["evaluator"], form: { intent: "set", channel: "online", yen: "" } },
