@@ -1,10 +1,11 @@
-// The life events the portal offers and who may start them: a person moves house; a company is incorporated
-// by its representative. Their definitions live in flows/.
+// The life events the portal offers and who may start them: a person moves house or acquires a car; a company
+// is incorporated by its representative. Their definitions live in flows/.
 import { getAgency, getLifeEvent, getProcedure, listLifeEvents, type LifeEvent } from "../../flows";
 
 const subjectTypes: Record<string, "person" | "company"> = {
   relocation: "person",
   incorporation: "company",
+  "car-ownership": "person",
 };
 
 export function listLifeEventSummaries(): { id: string }[] {

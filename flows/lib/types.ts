@@ -59,6 +59,25 @@ export const vehicleSchema = z
   })
   .strict();
 
+/**
+ * A car being acquired: what the completion inspection certificate (new) or the vehicle inspection certificate
+ * (used) says of it, as the parking certificate and the registration forms ask; a used car has its number.
+ */
+export const acquiredVehicleSchema = z
+  .object({
+    kind: z.enum(["ordinary", "kei"]),
+    condition: z.enum(["new", "used"]),
+    registrationNumber: z.string().min(1).optional(),
+    make: z.string().min(1),
+    model: z.string().min(1),
+    chassisNumber: z.string().min(1),
+    lengthCm: z.number().int().positive(),
+    widthCm: z.number().int().positive(),
+    heightCm: z.number().int().positive(),
+  })
+  .strict();
+export type AcquiredVehicle = z.infer<typeof acquiredVehicleSchema>;
+
 /** The parking space: the right to use it (own land: a self-declaration; rented: the landlord's consent) and its size. */
 export const parkingSpaceSchema = z
   .object({

@@ -4,7 +4,7 @@ import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } f
 import { defineLifeEvent } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import { ageOn } from "../lib/dates";
-import { bankIds, transportBureauFor } from "../agencies";
+import { bankIds, platesChange } from "../agencies";
 import * as catalogue from "../procedures";
 import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
 import { relocationSamples } from "./samples";
@@ -133,13 +133,13 @@ export const ownsCar = ({ answers }: Context) => (answers.vehicles ?? []).some((
 /** Kei cars are registered with the Light Motor Vehicle Inspection Organization, outside this catalogue. */
 export const ownsRegisteredCar = ({ answers }: Context) => (answers.vehicles ?? []).some((vehicle) => vehicle.kind === "ordinary");
 /**
- * The car's base moves to another registration office's area, so its number and plates change. Offices are
- * modelled one per prefecture (the agency catalogue's transport bureaus), so a move between two offices of one
- * prefecture (品川 and 練馬 in Tokyo) is not yet seen.
+ * The car's base moves to another registration office's area (or to a municipality with its own place name on
+ * the plates), so its number and plates change: 千代田 → 新宿 (品川 → 練馬, both in Tokyo) does, 千代田 → 渋谷
+ * (both 品川) does not.
  */
 export const changesRegistrationOffice = ({ answers }: Context) => {
   const base = answers.parkingAddress ?? answers.newAddress;
-  return !!answers.currentAddress && !!base && transportBureauFor(answers.currentAddress) !== transportBureauFor(base);
+  return !!answers.currentAddress && !!base && platesChange(answers.currentAddress, base);
 };
 export const hasDriversLicence = ({ answers }: Context) => answers.hasDriversLicence === true;
 export const ownsDog = ({ answers }: Context) => answers.ownsDog === true;
