@@ -198,7 +198,7 @@ export default function CaseStatus() {
               {p.form ? (
                 <details>
                   <summary>{t("journey:caseStatus.form")}</summary>
-                  <OfficialFormItems form={p.form} />
+                  <OfficialFormItems form={p.form} printHref={`/cases/${reference}/forms/${p.id}`} />
                 </details>
               ) : null}
               <details>

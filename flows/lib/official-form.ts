@@ -2,8 +2,8 @@
 // filled by a data item or explained (why it is not needed when filed through Madoguchi). flows:check
 // fails on an item with neither, and on a data item sent that no item of the form asks for. A reason is written
 // in Japanese and English, since both the person's and the officer's pages show it in their language.
-import type { DataItemKey } from "./data-dictionary";
-import type { Text } from "./types";
+import { dataDictionary, type DataItemKey } from "./data-dictionary";
+import type { Lang, Text } from "./types";
 
 /** `notNeededBecause` is the reason in English (what `flows:check --json` publishes); `because` holds it in every language. */
 export type FormItem = { item: string; dataItem: DataItemKey | null; notNeededBecause: string | null; because: Text | null };
@@ -86,5 +86,40 @@ export function fillForm(form: OfficialForm, payload: Readonly<Record<string, un
       const present = Object.hasOwn(payload, dataItem);
       return { item, dataItem, status: present ? "filled" : "absent", value: present ? payload[dataItem] : null, notNeededBecause: null, because: null };
     }),
+  };
+}
+
+/** One item of a filled form as a page shows it, in the reader's language. */
+export type FormItemView = {
+  item: string;
+  key: DataItemKey | null;
+  /** The data item's name in the reader's language (the form's own item name stays Japanese). */
+  label: string | null;
+  status: FilledFormItem["status"];
+  value: unknown;
+  /** Why Madoguchi does not fill it, in the reader's language. */
+  reason: string | null;
+};
+
+/** `fillForm` for a page in `lang`; `shown` maps each filled value to what the reader may see (e.g. masked). */
+export function formView(
+  form: OfficialForm,
+  payload: Readonly<Record<string, unknown>>,
+  lang: Lang,
+  shown: (key: DataItemKey, value: unknown) => unknown = (_key, value) => value,
+): { name: string; date: string; source: string; items: FormItemView[] } {
+  const filled = fillForm(form, payload);
+  return {
+    name: filled.name,
+    date: filled.date,
+    source: filled.source,
+    items: filled.items.map((entry) => ({
+      item: entry.item,
+      key: entry.dataItem,
+      label: entry.dataItem ? (dataDictionary[entry.dataItem]?.label[lang] ?? null) : null,
+      status: entry.status,
+      value: entry.dataItem && entry.status === "filled" ? shown(entry.dataItem, entry.value) : entry.value,
+      reason: entry.because?.[lang] ?? null,
+    })),
   };
 }

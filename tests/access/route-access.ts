@@ -89,6 +89,13 @@ export const routeAccess: RouteAccess[] = [
     },
     secrets: ["神田神保町", "西新宿"],
   },
+  // One procedure's filled form, printable: the citizen's own only (a 404 for everyone else, without its data).
+  {
+    file: "cases.$reference_.forms.$requestId",
+    path: () => `/cases/${fixtures.citizenCaseReference}/forms/${fixtures.citizenProcedureRequestId}`,
+    get: ["citizen"],
+    secrets: ["神田神保町", "西新宿"],
+  },
   // Agencies' systems: signed with HMAC, never with a session or CSRF token; unsigned requests are refused.
   { file: "api.agencies.$agencyId.callbacks", path: "/api/agencies/tepco-energy-partner/callbacks", get: [], post: [], form: {} },
   // The agency API document is public; the back office is for officers, each seeing only their organisation's
@@ -102,6 +109,13 @@ export const routeAccess: RouteAccess[] = [
     post: ["officer"],
     // An empty reference: answered with the form's errors for the officer (400), changing nothing.
     form: { intent: "accept", reference: "" },
+    secrets: ["AB12345678CD", "08011112222"],
+  },
+  // The officer's printable copy of the filled form: that organisation's officers only.
+  {
+    file: "office.requests.$requestId_.form",
+    path: () => `/office/requests/${fixtures.officerProcedureRequestId}/form`,
+    get: ["officer"],
     secrets: ["AB12345678CD", "08011112222"],
   },
   // Each staff area's home (a plain page until its part is built)
