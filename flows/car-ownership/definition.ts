@@ -16,7 +16,6 @@ const questions = [
   q.choice("vehicleKind", { hint: true, options: ["ordinary", "kei"], examples: ["ordinary", "kei"] }),
   q.choice("condition", { hint: true, options: ["new", "used"], examples: ["new", "used"] }),
   q.text("registrationNumber", { hint: true, maxLength: 30, pattern: /^\S+[\s\u3000]+\d{2,3}[\s\u3000]+\S[\s\u3000]+[\d・-]{1,5}$/, example: "品川 300 あ 12-34" }),
-  q.text("sellerName", { hint: true, maxLength: 100, example: "株式会社カーセレクト" }),
   q.date("acquisitionDate", { hint: true, example: "2026-12-15" }),
   // What the completion inspection certificate (new) or the inspection certificate (used) says of the car.
   q.group("vehicle", {
@@ -32,7 +31,8 @@ const questions = [
       f.number("heightCm", { min: 100, max: 400, examples: [150] }),
     ],
   }),
-  q.address("parkingAddress", { hint: true }),
+  // Most cars are kept at home: the address on record is offered, and a car park elsewhere is entered.
+  q.address("parkingAddress", { hint: true, prefillFrom: "address" }),
   // The parking certificate's layout drawing and right of use, as one answer.
   q.group("parkingSpace", {
     hint: true,
@@ -87,17 +87,17 @@ export const carOwnership = defineLifeEvent({
   questions,
   askWhen: {
     registrationNumber: isUsed,
-    sellerName: isUsed,
   },
   provides: {
     name: ({ record }) => record["name.kanji"],
+    nameKana: ({ record }) => record["name.kana"],
+    phone: ({ record }) => record.phone,
     // The base of use (使用の本拠の位置) of a private car is where its owner lives: the resident register's address.
     address: ({ record }) => record.address,
     parkingAddress: ({ answers }) => answers.parkingAddress,
     parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
     acquiredVehicle,
     acquisitionDate: ({ answers }) => answers.acquisitionDate,
-    sellerName: ({ answers }) => answers.sellerName,
     // A used standard car as the transport bureau registers it, for new plates when its place name changes.
     vehicles: (context) => {
       const vehicle = acquiredVehicle(context);

@@ -56,6 +56,8 @@ describe("car ownership: who receives what", () => {
     expect(find(selected, "parking-certificate-purchase").payload).toMatchObject({
       name: "田中 一郎",
       address: tanaka.record.address,
+      nameKana: "タナカ イチロウ",
+      phone: "09012345678",
       parkingSpace: { right: "rented", lengthCm: 500, widthCm: 250 },
       acquiredVehicle: { kind: "ordinary", condition: "new", make: "トヨタ", chassisNumber: "MXPK11-1234567", lengthCm: 394 },
       filedAt: "2026-12-02",
@@ -68,7 +70,7 @@ describe("car ownership: who receives what", () => {
     expect(ids(selected)).toEqual(["parking-certificate-purchase", "vehicle-transfer-registration", "number-plate-change", "automobile-tax-acquisition"]);
     // 「その事由があつた日から15日以内」: bought on 10 December, due on 25 December.
     expect(find(selected, "vehicle-transfer-registration")).toMatchObject({ agencyId: "transport-01", deadline: "2026-12-25", inPerson: false });
-    expect(find(selected, "vehicle-transfer-registration").payload).toMatchObject({ sellerName: "株式会社カーセレクト", acquiredVehicle: { registrationNumber: "品川 300 あ 56-78" } });
+    expect(find(selected, "vehicle-transfer-registration").payload).toMatchObject({ acquisitionDate: "2026-12-10", acquiredVehicle: { condition: "used", registrationNumber: "品川 300 あ 56-78" } });
     expect(find(selected, "number-plate-change")).toMatchObject({ agencyId: "transport-01", inPerson: true, prerequisites: ["vehicle-transfer-registration"] });
     expect(find(selected, "automobile-tax-acquisition").prerequisites).toEqual(["vehicle-transfer-registration"]);
   });

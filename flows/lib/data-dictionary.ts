@@ -89,7 +89,6 @@ export const dataDictionary = {
   address: item({ ja: "住所（使用の本拠の位置）", en: "Address (where the vehicle is used from)" }, addressSchema),
   acquiredVehicle: item({ ja: "取得する自動車", en: "The vehicle acquired" }, acquiredVehicleSchema),
   acquisitionDate: item({ ja: "自動車の取得日", en: "Date the vehicle is acquired" }, isoDateSchema),
-  sellerName: item({ ja: "譲渡人（旧所有者）の氏名・名称", en: "Seller (previous owner)" }, z.string().min(1)),
 
   companyName: item({ ja: "商号", en: "Company name" }, z.string().min(1)),
   companyNameKana: item({ ja: "商号（フリガナ）", en: "Company name in katakana" }, katakana),

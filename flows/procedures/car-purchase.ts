@@ -36,7 +36,8 @@ export const parkingCertificatePurchase = defineProcedure({
   legalBasis: { ja: "自動車の保管場所の確保等に関する法律第4条第1項", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 4(1)" },
   // No days: the registration cannot be made without it, and it serves a registration within about a month.
   deadline: null,
-  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  optionalItems: ["nameKana", "phone"],
   rejectionReasons: [reasons.incomplete, parkingUnsuitable],
 });
 
@@ -65,7 +66,7 @@ export const vehicleTransferRegistration = defineProcedure({
   legalBasis: { ja: "道路運送車両法第13条第1項", en: "Road Transport Vehicle Act, Article 13(1)" },
   // 「その事由があつた日から15日以内」: counted from the day after the purchase (民法第140条).
   deadline: { days: 15, from: "acquisitionDate" },
-  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "sellerName", "filedAt"],
+  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
   rejectionReasons: [reasons.incomplete, noParkingCertificate, vehicleNotFound],
   prerequisites: ["parking-certificate-purchase"],
 });
@@ -111,7 +112,8 @@ export const keiParkingNotification = defineProcedure({
   handledBy: parkingPolice,
   legalBasis: { ja: "自動車の保管場所の確保等に関する法律第5条", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 5" },
   deadline: { days: 15, from: "acquisitionDate" },
-  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  optionalItems: ["nameKana", "phone"],
   rejectionReasons: [reasons.incomplete, parkingUnsuitable],
   prerequisites: ["kei-vehicle-inspection"],
 });
