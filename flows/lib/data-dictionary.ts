@@ -6,6 +6,7 @@ import {
   acquiredVehicleSchema,
   addressSchema,
   dogSchema,
+  employeeSchema,
   householdMemberSchema,
   isoDateSchema,
   parkingSpaceSchema,
@@ -108,6 +109,8 @@ export const dataDictionary = {
     z.string().regex(/^\d{14}$/),
     { sensitivity: "identity-number" },
   ),
+  employmentInsuranceOfficeNumber: item({ ja: "雇用保険適用事業所番号", en: "Employment insurance workplace number" }, z.string().regex(/^\d{11}$/)),
+  employees: item({ ja: "雇用保険の被保険者となる従業員", en: "Employees enrolled in employment insurance" }, z.array(employeeSchema).min(1)),
   firstEmploymentDate: item({ ja: "従業員の雇入れ日", en: "Date the first employee starts" }, isoDateSchema),
   firstBusinessYearEnd: item({ ja: "最初の事業年度の末日", en: "Last day of the first business year" }, isoDateSchema),
   corporateNumber: item(

@@ -10,7 +10,13 @@ import {
   vehicleTransferRegistration,
 } from "./car-purchase";
 import { articlesCertification, companyRegistration, corporateBankAccount } from "./company-formation";
-import { employmentInsuranceOffice, labourInsuranceEstablishment, socialInsuranceEnrolment } from "./company-insurance";
+import {
+  employmentInsuranceEnrolment,
+  employmentInsuranceOffice,
+  labourInsuranceEstablishment,
+  labourInsurancePremiumDeclaration,
+  socialInsuranceEnrolment,
+} from "./company-insurance";
 import {
   blueReturnApproval,
   corporationEstablishmentNotification,
@@ -65,7 +71,9 @@ export const procedureCatalogue: Procedure[] = [
   municipalEstablishmentNotification,
   socialInsuranceEnrolment,
   labourInsuranceEstablishment,
+  labourInsurancePremiumDeclaration,
   employmentInsuranceOffice,
+  employmentInsuranceEnrolment,
   corporateBankAccount,
   parkingCertificatePurchase,
   vehicleNewRegistration,

@@ -9,7 +9,8 @@ import type { Delivery } from "../../delivery/connectors/connector.server";
 import { Dispatcher } from "../../delivery/dispatcher.server";
 import { seedAgencyEndpoints } from "../seed.server";
 import { demoAgencySecret, signBody } from "../../delivery/signature.server";
-import { simulatorEndpoint, startAgencySimulator, type AgencySimulator } from "./agency-simulator.server";
+import { dataDictionary } from "../../../flows";
+import { decisionReference, simulatorEndpoint, startAgencySimulator, type AgencySimulator } from "./agency-simulator.server";
 
 const started: AgencySimulator[] = [];
 afterAll(async () => {
@@ -99,5 +100,17 @@ describe("agency simulator", () => {
     expect(sim.stats().callbacks.sent).toBe(4);
     await portal.stop();
     close();
+  });
+});
+
+describe("the numbers a simulated organisation gives on acceptance", () => {
+  it("are shaped as the real ones where a later form takes them: corporate number, labour insurance number, Hello Work's workplace number", () => {
+    for (let round = 0; round < 20; round++) {
+      expect(dataDictionary.corporateNumber.schema.safeParse(decisionReference("legal-affairs-13", "company-registration")).success).toBe(true);
+      const labour = decisionReference("labour-standards-chuo", "labour-insurance-establishment");
+      expect(dataDictionary.labourInsuranceNumber.schema.safeParse(labour).success, labour).toBe(true);
+      expect(labour.slice(0, 2)).toBe("13");
+      expect(dataDictionary.employmentInsuranceOfficeNumber.schema.safeParse(decisionReference("hello-work-iidabashi", "employment-insurance-office")).success).toBe(true);
+    }
   });
 });

@@ -216,3 +216,57 @@ export const corporateAccountForm: OfficialForm = {
     notNeeded("届出印", because.signed),
   ],
 };
+
+export const labourPremiumForm: OfficialForm = {
+  name: "労働保険 概算保険料申告書（様式第6号）",
+  date: "厚生労働省 様式第6号（2026-12-02 確認）",
+  source: "厚生労働省 https://www.mhlw.go.jp/ 労働保険の成立手続; e-Gov法令検索 労働保険の保険料の徴収等に関する法律第15条・同法施行規則第24条",
+  items: [
+    fill("提出年月日", "filedAt"),
+    fill("労働保険番号", "labourInsuranceNumber"),
+    fill("事業の名称", "companyName"),
+    fill("事業の所在地", "headOffice"),
+    fill("事業主の氏名（代表者）", "representativeName"),
+    fill("事業の種類", "businessPurposes"),
+    fill("常時使用労働者数・雇用保険被保険者数", "employeeCount"),
+    fill("算定期間（保険関係成立日から3月31日まで）", "firstEmploymentDate"),
+    fill("保険料算定基礎額の見込額（賃金総額）", "expectedAnnualWages"),
+    notNeeded("保険料率", { ja: "事業の種類に応じて厚生労働省が定める率を、労働基準監督署が当てはめます。", en: "Set by the Ministry's table for the kind of business, which the labour standards office applies." }),
+    notNeeded("概算保険料額", { ja: "賃金総額の見込額に保険料率を掛けた額で、電子納付で納めます。", en: "The expected wages times the rate; paid online (電子納付)." }),
+    notNeeded("延納の申請", { ja: "窓口からは延納を申請せず、一括で納付します。", en: "Instalments (延納) are not requested through Madoguchi; the premium is paid in one sum." }),
+    notNeeded("一般拠出金", { ja: "一般拠出金は確定保険料の申告の際に納めるもので、最初の概算申告にはありません。", en: "The general contribution is paid with the final (確定) declaration, not with the first estimate." }),
+    notNeeded("電話番号", contact),
+  ],
+};
+
+export const employmentEnrolmentForm: OfficialForm = {
+  name: "雇用保険被保険者資格取得届（様式第2号）",
+  date: "厚生労働省 様式第2号（2026-12-02 確認）",
+  source: "ハローワークインターネットサービス https://www.hellowork.mhlw.go.jp/ 雇用保険関係の各種届出用紙; e-Gov法令検索 雇用保険法第7条・雇用保険法施行規則第6条",
+  items: [
+    fill("提出年月日", "filedAt"),
+    fill("事業所番号", "employmentInsuranceOfficeNumber"),
+    fill("事業所の名称", "companyName"),
+    fill("事業主の住所（所在地）", "headOffice"),
+    fill("事業主の氏名（代表者）", "representativeName"),
+    fill("被保険者氏名・フリガナ・性別・生年月日", "employees"),
+    fill("賃金（月額）・雇用形態・職種・1週間の所定労働時間", "employees"),
+    fill("資格取得年月日", "firstEmploymentDate"),
+    notNeeded("個人番号", {
+      ja: "従業員の個人番号は、事業主が本人確認のうえ本人から取得し（番号法第16条）、個人番号登録届でハローワークに届けます。窓口は他人の個人番号を設立者から預かりません。",
+      en: "The employer obtains each employee's Individual Number from them with an identity check (My Number Act, Article 16) and registers it with Hello Work separately; Madoguchi does not take other people's numbers from the founder.",
+    }),
+    notNeeded("被保険者番号・取得区分", {
+      ja: "以前に被保険者だった人だけの欄で、ハローワークが氏名・生年月日から以前の番号を照合し、不明なときは追加情報を依頼します。",
+      en: "Only for someone insured before: Hello Work matches an earlier number from the name and date of birth, and asks by a request for information when it cannot.",
+    }),
+    notNeeded("被保険者となったことの原因", { ja: "常に新たに設置した適用事業所での雇入れ（原因4）です。", en: "Always employees of a newly set up workplace (cause 4)." }),
+    notNeeded("契約期間の定め", { ja: "雇用形態（有期契約）から分かり、契約期間の詳細はハローワークが必要なときに追加情報で依頼します。", en: "Follows from the employment type (fixed term); Hello Work asks for the contract's dates by a request for information when it needs them." }),
+    notNeeded("就職経路", { ja: "ハローワークの統計のための欄で、資格取得そのものには影響しません。", en: "A statistics field of Hello Work's; it does not affect the enrolment." }),
+    notNeeded("外国人の国籍・在留資格（17〜23欄）", {
+      ja: "窓口はまだ外国人従業員の情報を扱わないため、該当者がいればハローワークが追加情報で依頼します。",
+      en: "Madoguchi does not yet take a foreign employee's details; Hello Work asks for them by a request for information.",
+    }),
+    notNeeded("署名", because.signed),
+  ],
+};
