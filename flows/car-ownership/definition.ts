@@ -3,7 +3,7 @@
 // automobile tax at the prefecture; a kei car goes through the Light Motor Vehicle Inspection Organization, the
 // police and the municipality.
 import { plateNameFor, plateNameOf } from "../agencies";
-import { defineLifeEvent } from "../lib/life-event";
+import { both, defineLifeEvent } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import type { AcquiredVehicle, FlowContext } from "../lib/types";
 import { filedAt } from "../lib/filing";
@@ -59,11 +59,6 @@ export const isUsed = ({ answers }: Context) => answers.condition === "used";
  */
 export const changesPlates = ({ answers }: Context) =>
   !!answers.registrationNumber && !!answers.parkingAddress && plateNameOf(answers.registrationNumber) !== plateNameFor(answers.parkingAddress);
-
-const both =
-  (...rules: ((context: Context) => boolean)[]) =>
-  (context: Context) =>
-    rules.every((rule) => rule(context));
 
 function acquiredVehicle({ answers }: Context): AcquiredVehicle | undefined {
   const vehicle = answers.vehicle?.[0];

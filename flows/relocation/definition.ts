@@ -1,7 +1,7 @@
 // Moving house (引越し): one journey that tells the old and new municipality, the police, the
 // transport bureau, the pension service, utilities, Japan Post and the bank, each only what it needs.
 import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } from "../lib/types";
-import { defineLifeEvent } from "../lib/life-event";
+import { both, defineLifeEvent } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import { ageOn } from "../lib/dates";
 import { bankIds, platesChange } from "../agencies";
@@ -145,11 +145,6 @@ export const hasDriversLicence = ({ answers }: Context) => answers.hasDriversLic
 export const ownsDog = ({ answers }: Context) => answers.ownsDog === true;
 export const picked = (service: (typeof services)[number]) => ({ answers }: Context) => (answers.services ?? []).includes(service);
 const pickedAnyService = ({ answers }: Context) => (answers.services ?? []).length > 0;
-
-const both =
-  (...rules: ((context: Context) => boolean)[]) =>
-  (context: Context) =>
-    rules.every((rule) => rule(context));
 
 export const relocation = defineLifeEvent({
   id: "relocation",
