@@ -509,3 +509,44 @@ export const satisfactionResponses = sqliteTable(
   },
   (t) => [uniqueIndex("satisfaction_case_moment_idx").on(t.caseId, t.moment), index("satisfaction_created_idx").on(t.createdAt)],
 );
+
+// ---------------------------------------------------------------------------
+// Designers' wording: the texts of a life event (question titles, hints, error messages, procedure
+// descriptions) edited without a deploy. A draft per life event, and every published content version with
+// the whole set of texts that replace the flow's built-in ones. The citizen's pages read the latest version.
+// ---------------------------------------------------------------------------
+
+/** One text of a life event's draft, in both languages (an empty language blocks publishing). */
+export const contentDrafts = sqliteTable(
+  "content_drafts",
+  {
+    lifeEventId: text("life_event_id").notNull(),
+    /** The i18n key the text replaces: `relocation:moveDate.hint`, or `relocation:procedures.<id>.description`. */
+    key: text("key").notNull(),
+    ja: text("ja").notNull(),
+    en: text("en").notNull(),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("content_drafts_key_idx").on(t.lifeEventId, t.key)],
+);
+
+/** A published content version: every text that replaces a built-in one, and what changed from the version before. */
+export const contentVersions = sqliteTable(
+  "content_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    lifeEventId: text("life_event_id").notNull(),
+    /** 1, 2, … per life event; version 0 is the flow's built-in texts and has no row. */
+    version: integer("version").notNull(),
+    /** JSON: { [key]: { ja, en } }, the texts in effect beside the built-in ones. */
+    texts: text("texts").notNull(),
+    /** JSON: [{ key, before: { ja, en }, after: { ja, en } }]. */
+    changes: text("changes").notNull(),
+    /** Set when this version brought back an earlier one's texts. */
+    revertedTo: integer("reverted_to"),
+    publishedBy: text("published_by").notNull(),
+    publishedAt: text("published_at").notNull(),
+  },
+  (t) => [uniqueIndex("content_versions_version_idx").on(t.lifeEventId, t.version)],
+);

@@ -6,7 +6,17 @@ import { verifyAuditChain } from "../../db/queries/audit";
 import type { Db } from "../../db/client.server";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { sampleSubmission, submitSampleCase } from "../../tests/factories";
-import { applyCaseEvent, CaseEventRefusedError, ConsentMissingError, ProcedureRequestNotFoundError, submitCase, type ProcedureEvent } from "./cases.server";
+import { createActor, type AnyStateMachine } from "xstate";
+import { createCaseMachine, getLifeEvent, procedureStatuses } from "../../flows";
+import {
+  applyCaseEvent,
+  CaseEventRefusedError,
+  ConsentMissingError,
+  ProcedureRequestNotFoundError,
+  startCaseMachine,
+  submitCase,
+  type ProcedureEvent,
+} from "./cases.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -32,6 +42,26 @@ function deliver(procedureRequestId: string) {
     applyCaseEvent(db, { procedureRequestId, event, actor: "system:test" });
   }
 }
+
+describe("startCaseMachine", () => {
+  it("gives each case the state a freshly started machine has, with its own case id", () => {
+    const machine = createCaseMachine(getLifeEvent("relocation")!) as AnyStateMachine;
+    const input = (caseId: string, maxAttempts = 3) => ({
+      caseId,
+      selected: [
+        { procedureId: "move-out-notification", prerequisites: [] },
+        { procedureId: "move-in-notification", prerequisites: ["move-out-notification"] },
+      ],
+      maxAttempts,
+    });
+    for (const [caseId, maxAttempts] of [["case-a", 3], ["case-b", 3], ["case-c", 5]] as const) {
+      const actor = createActor(machine, { input: input(caseId, maxAttempts) }).start();
+      const expected = { statuses: procedureStatuses(actor.getSnapshot()), snapshot: JSON.stringify(actor.getPersistedSnapshot()) };
+      actor.stop();
+      expect(startCaseMachine(machine, input(caseId, maxAttempts))).toEqual(expected);
+    }
+  });
+});
 
 describe("submitCase", () => {
   it("writes the case, its snapshot, one request per procedure, an outbox row per startable one, and the audit entry", () => {

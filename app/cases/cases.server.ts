@@ -13,6 +13,7 @@ import {
   type Filing,
   type CaseContext,
   type CaseEvent,
+  type CaseInput,
   type ProcedureStatus,
   type RecordValues,
   type SelectedProcedure,
@@ -174,12 +175,11 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
       }
 
       const caseId = randomUUID();
-      const actor = createActor(machine, {
-        input: { caseId, selected: selected.map(({ procedureId, prerequisites }) => ({ procedureId, prerequisites })), maxAttempts },
-      }).start();
-      const statuses = procedureStatuses(actor.getSnapshot());
-      const snapshot = JSON.stringify(actor.getPersistedSnapshot());
-      actor.stop();
+      const { statuses, snapshot } = startCaseMachine(machine, {
+        caseId,
+        selected: selected.map(({ procedureId, prerequisites }) => ({ procedureId, prerequisites })),
+        maxAttempts,
+      });
 
       const kase = insertCase(tx, {
         id: caseId,
@@ -439,6 +439,30 @@ function caseMachineOf(lifeEvent: NonNullable<ReturnType<typeof getLifeEvent>>):
     caseMachines.set(lifeEvent, machine);
   }
   return machine;
+}
+
+// A machine's first state depends on its input only (no clock, no randomness), and in the case's input only
+// the case id changes from one submission to the next; starting the machine (one region per procedure of the
+// catalogue) cost more than the rest of a submission. So each started state is kept, per machine and per
+// selection, and given the new case's id.
+const startedCases = new WeakMap<AnyStateMachine, Map<string, { statuses: Record<string, ProcedureStatus>; persisted: { context: CaseContext } }>>();
+const STARTED_CASES_KEPT = 200;
+
+/** The case machine started with `input`: each procedure request's status, and the snapshot to store (JSON). */
+export function startCaseMachine(machine: AnyStateMachine, input: CaseInput): { statuses: Record<string, ProcedureStatus>; snapshot: string } {
+  let kept = startedCases.get(machine);
+  if (!kept) startedCases.set(machine, (kept = new Map()));
+  const key = JSON.stringify([input.selected, input.maxAttempts]);
+  let started = kept.get(key);
+  if (!started) {
+    const actor = createActor(machine, { input: { ...input, caseId: "" } }).start();
+    started = { statuses: procedureStatuses(actor.getSnapshot()), persisted: actor.getPersistedSnapshot() as unknown as { context: CaseContext } };
+    actor.stop();
+    if (kept.size >= STARTED_CASES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, started);
+  }
+  const snapshot = JSON.stringify({ ...started.persisted, context: { ...started.persisted.context, caseId: input.caseId } });
+  return { statuses: { ...started.statuses }, snapshot };
 }
 
 function caseMachineFor(kase: CaseRow): AnyStateMachine {

@@ -50,6 +50,8 @@ export class Dispatcher {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private freed: (() => void) | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(options: DispatcherOptions) {
     const { db, outbox, connectors, owner, clock, random, log, keepProcessAlive, ...config } = options;
@@ -65,21 +67,29 @@ export class Dispatcher {
     this.log = log ?? ((message) => console.log(`dispatcher: ${message}`));
   }
 
-  /** Polls until stop(): claims a batch, delivers it, and polls again at once when the batch was full. */
+  /**
+   * Polls until stop(). Keeps up to `concurrency` deliveries in flight: whenever one ends, its place is
+   * claimed again at once, so a slow agency holds only its own places, not the whole batch. Polls after
+   * `pollMs` when nothing more is due.
+   */
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
+        const room = this.config.concurrency - this.inFlight.size;
         let claimed = 0;
         try {
-          claimed = await this.runOnce();
+          claimed = this.claimAndDeliver(room);
         } catch (error) {
           // Unexpected (e.g. the database is locked for longer than its busy timeout): log and poll again.
           console.error(`dispatcher: poll failed: ${(error as Error).message}`);
         }
-        if (this.running && claimed < this.config.concurrency) await this.sleep(this.config.pollMs);
+        if (!this.running) break;
+        if (this.inFlight.size >= this.config.concurrency) await this.placeFreed();
+        else if (claimed < room) await this.sleep(this.config.pollMs);
       }
+      await Promise.all(this.inFlight);
     })();
   }
 
@@ -87,6 +97,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
+    this.freed?.();
     await this.loop;
   }
 
@@ -95,6 +106,30 @@ export class Dispatcher {
     const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit: this.config.concurrency });
     await Promise.all(rows.map((row) => this.deliverRow(row)));
     return rows.length;
+  }
+
+  /** Claims up to `room` due rows and starts delivering each (not waiting for them). Returns how many. */
+  private claimAndDeliver(room: number): number {
+    if (room <= 0) return 0;
+    const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit: room });
+    for (const row of rows) {
+      const delivering: Promise<void> = this.deliverRow(row).finally(() => {
+        this.inFlight.delete(delivering);
+        this.freed?.();
+      });
+      this.inFlight.add(delivering);
+    }
+    return rows.length;
+  }
+
+  /** Resolves when a delivery in flight has been recorded (or stop() was called). */
+  private placeFreed() {
+    return new Promise<void>((resolve) => {
+      this.freed = () => {
+        this.freed = undefined;
+        resolve();
+      };
+    });
   }
 
   private async deliverRow(row: OutboxRow): Promise<void> {

@@ -35,6 +35,9 @@ export default function DesignLifeEvent() {
       <p>
         <Link className="button button--secondary" to={`/design/life-events/${view.id}/simulate`}>
           {t("simulation.start")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`/design/life-events/${view.id}/texts`}>
+          {t("texts.open")}
         </Link>
       </p>
 

@@ -12,6 +12,8 @@ import { describeProcedures, requireLifeEvent } from "~/journeys/life-events.ser
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { journeyNamespaces } from "~/journeys/namespaces";
+import { publishedTexts } from "~/journeys/texts.server";
+import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: journeyNamespaces };
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: lifeEvent.id,
     title: await pageTitle(request, `lifeEvents.${lifeEvent.id}.title`),
-    procedures: describeProcedures(lifeEvent, lang),
+    procedures: describeProcedures(lifeEvent, lang, publishedTexts(getDb(), lifeEvent.id, lang)),
     offer: startOfferFor(await getOptionalUser(request), lifeEvent),
   };
 }
@@ -54,6 +56,7 @@ export default function LifeEventStart() {
             {procedure.organisation ?? t(`journey:routing.${procedure.routedTo?.replace(":", ".")}`)}
             {procedure.sector === "private" ? ` ${t("journey:lifeEventStart.private")}` : ""}
             {procedure.inPerson ? ` ${t("journey:lifeEventStart.inPerson")}` : ""}
+            {procedure.description ? <span className="field__hint">{procedure.description}</span> : null}
           </li>
         ))}
       </ul>

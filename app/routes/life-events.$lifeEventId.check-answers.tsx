@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { FlowTextsProvider, useFlowTranslation } from "~/components/flow-texts/flow-texts";
 import { requireApplicant } from "~/identity/auth.server";
 import { AnswerText } from "~/components/questions/answer-text";
 import { journeyPath, requireJourney } from "~/journeys/journey-pages.server";
@@ -12,6 +12,9 @@ import { pageTitle } from "~/platform/page.server";
 import { applicableQuestions } from "../../flows";
 import { toQuestionView } from "~/journeys/question-view";
 import { journeyNamespaces } from "~/journeys/namespaces";
+import { publishedTexts } from "~/journeys/texts.server";
+import { languageOf } from "~/platform/i18n/i18n.server";
+import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: journeyNamespaces };
@@ -32,11 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: await pageTitle(request, "checkAnswers.title", "journey"),
     lifeEventId: lifeEvent.id,
     rows,
+    texts: publishedTexts(getDb(), lifeEvent.id, await languageOf(request)),
   };
 }
 
 export default function CheckAnswers() {
-  const { t } = useTranslation();
+  const { texts } = useLoaderData<typeof loader>();
+  return (
+    <FlowTextsProvider texts={texts}>
+      <CheckAnswersList />
+    </FlowTextsProvider>
+  );
+}
+
+function CheckAnswersList() {
+  const { t } = useFlowTranslation();
   const { lifeEventId, rows } = useLoaderData<typeof loader>();
   return (
     <>

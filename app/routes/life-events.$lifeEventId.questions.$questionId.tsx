@@ -2,14 +2,9 @@
 // question, prefilled from the record with its source, and keeps whatever was typed when it has errors.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { SuggestImprovementLink } from "~/components/ideas/idea-forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
-import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { PrefillNote } from "~/components/questions/prefill-note";
-import { fieldId, QuestionField } from "~/components/questions/question-field";
+import { QuestionPage as QuestionPageBody } from "~/components/questions/question-page";
 import { journeyPath, requireJourney, requireReachable } from "~/journeys/journey-pages.server";
 import { machineErrors, readQuestionForm, type FieldErrors } from "~/journeys/journey-form.server";
 import { eventsToReach, previousQuestionId, prefillFor, sendJourneyEvents } from "~/journeys/journeys.server";
@@ -21,7 +16,8 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { journeyNamespaces } from "~/journeys/namespaces";
 import { todayInJapan } from "~/platform/today.server";
-import { issueText } from "~/platform/issue-message";
+import { publishedTexts } from "~/journeys/texts.server";
+import { languageOf } from "~/platform/i18n/i18n.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: journeyNamespaces };
@@ -45,8 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const answered = questionId in journey.answers;
   const previous = previousQuestionId(journey, questionId);
+  // The wording designers published last, over the flow's own texts (whatever version the journey is on).
+  const texts = publishedTexts(getDb(), lifeEvent.id, await languageOf(request));
   return {
-    title: await pageTitle(request, question.texts.title, lifeEvent.id),
+    title: await pageTitle(request, question.texts.title, lifeEvent.id, texts[question.texts.title]),
+    texts,
     lifeEventId: lifeEvent.id,
     questionId,
     question: toQuestionView(question),
@@ -88,40 +87,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
-  const { t, i18n } = useTranslation();
-  const { lifeEventId, questionId, question, value, prefill, backHref, errors: storedErrors } = useLoaderData<typeof loader>();
+  const { lifeEventId, questionId, question, value, prefill, backHref, errors: storedErrors, texts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = (actionData?.errors ?? storedErrors ?? {}) as FieldErrors;
-  const summary = Object.entries(errors).flatMap(([name, messages]) =>
-    messages.map((message) => ({ fieldId: fieldId(name), message: issueText(t, i18n.language, message) })),
-  );
   return (
-    <>
-      <p>
-        <Link to={backHref} className="back-link">
-          {t("journey:form.back")}
-        </Link>
-      </p>
-      <span className="caption">{t(`common:lifeEvents.${lifeEventId}.title`)}</span>
-      <ErrorSummary errors={summary} />
-      <Form method="post" noValidate key={questionId} data-question={questionId}>
-        <CsrfField />
-        {/* Pressing Enter continues, whatever other buttons the question has. */}
-        <button type="submit" name="intent" value="continue" hidden tabIndex={-1} />
-        {prefill ? <PrefillNote source={prefill.source} recordedAt={prefill.recordedAt} /> : null}
-        <QuestionField
-          question={question}
-          name="answer"
-          value={actionData ? actionData.value : value}
-          errors={errors}
-          asPageHeading
-          townChoices={actionData?.townChoices ?? undefined}
-        />
-        <button className="button" type="submit" name="intent" value="continue">
-          {t("journey:form.continue")}
-        </button>
-      </Form>
-      <SuggestImprovementLink lifeEventId={lifeEventId} questionId={questionId} />
-    </>
+    <QuestionPageBody
+      lifeEventId={lifeEventId}
+      questionId={questionId}
+      question={question}
+      value={actionData ? actionData.value : value}
+      errors={(actionData?.errors ?? storedErrors ?? {}) as FieldErrors}
+      prefill={prefill}
+      backHref={backHref}
+      townChoices={actionData?.townChoices ?? undefined}
+      texts={texts}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { auditKey, auditMac, sameMac, type AuditAnchor } from "../audit-seal";
 import type { Db, Tx } from "../client.server";
 import { auditEntries } from "../schema";
+import { insertReturning, preparedOnce } from "../prepared";
 
 export type AuditInput = {
   actor: string;
@@ -58,7 +59,7 @@ function legacyHashAuditEntry(entry: Chained): string {
  * the previous entry's hash.
  */
 export function appendAuditEntry(tx: Tx, input: AuditInput, key: Buffer = auditKey()) {
-  const last = tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1).get();
+  const last = preparedOnce(tx, "audit.last", () => tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1).prepare()).get();
   const entry: Chained = {
     at: (input.at ?? new Date()).toISOString(),
     actor: input.actor,
@@ -73,7 +74,7 @@ export function appendAuditEntry(tx: Tx, input: AuditInput, key: Buffer = auditK
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = hashAuditEntry(entry, key);
-  return tx.insert(auditEntries).values({ ...entry, hash }).returning().get();
+  return insertReturning(tx, auditEntries, { ...entry, hash });
 }
 
 export type AuditVerification =

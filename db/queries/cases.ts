@@ -1,7 +1,8 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, countDistinct, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { insertReturning, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -11,15 +12,17 @@ export type NewProcedureRequest = typeof procedureRequests.$inferInsert;
 export type ProcedureEventRow = typeof procedureEvents.$inferSelect;
 
 export function insertCase(tx: Tx, values: NewCase): CaseRow {
-  return tx.insert(cases).values(values).returning().get();
+  return insertReturning(tx, cases, values);
 }
 
 export function findCaseBySubmissionToken(tx: Tx, { submissionToken }: { submissionToken: string }): CaseRow | undefined {
-  return tx.select().from(cases).where(eq(cases.submissionToken, submissionToken)).get();
+  return preparedOnce(tx, findCaseBySubmissionToken, () => tx.select().from(cases).where(eq(cases.submissionToken, sql.placeholder("token"))).prepare()).get({
+    token: submissionToken,
+  });
 }
 
 export function findCaseByReference(tx: Tx, { reference }: { reference: string }): CaseRow | undefined {
-  return tx.select().from(cases).where(eq(cases.reference, reference)).get();
+  return preparedOnce(tx, findCaseByReference, () => tx.select().from(cases).where(eq(cases.reference, sql.placeholder("reference"))).prepare()).get({ reference });
 }
 
 /** The cases about one person or company, newest first. */
@@ -39,7 +42,7 @@ export function countCasesWithProcedureStatus(tx: Tx, { applicantId, statuses }:
 }
 
 export function getCase(tx: Tx, { caseId }: { caseId: string }): CaseRow | undefined {
-  return tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  return preparedOnce(tx, getCase, () => tx.select().from(cases).where(eq(cases.id, sql.placeholder("id"))).prepare()).get({ id: caseId });
 }
 
 /**
@@ -50,35 +53,74 @@ export function updateCaseSnapshot(
   tx: Tx,
   args: { caseId: string; expectedVersion: number; snapshot: string; status: CaseRow["status"]; now: string },
 ): boolean {
-  const result = tx
-    .update(cases)
-    .set({ snapshot: args.snapshot, status: args.status, snapshotVersion: args.expectedVersion + 1, updatedAt: args.now })
-    .where(and(eq(cases.id, args.caseId), eq(cases.snapshotVersion, args.expectedVersion)))
-    .run();
+  const update = preparedOnce(tx, updateCaseSnapshot, () =>
+    tx
+      .update(cases)
+      .set({
+        snapshot: sql`${sql.placeholder("snapshot")}`,
+        status: sql`${sql.placeholder("status")}`,
+        snapshotVersion: sql`${sql.placeholder("nextVersion")}`,
+        updatedAt: sql`${sql.placeholder("now")}`,
+      })
+      .where(and(eq(cases.id, sql.placeholder("caseId")), eq(cases.snapshotVersion, sql.placeholder("expectedVersion"))))
+      .prepare(),
+  );
+  const result = update.run({ ...args, nextVersion: args.expectedVersion + 1 });
   return result.changes === 1;
 }
 
 export function insertProcedureRequest(tx: Tx, values: NewProcedureRequest): ProcedureRequestRow {
-  return tx.insert(procedureRequests).values(values).returning().get();
+  return insertReturning(tx, procedureRequests, values);
 }
 
 export function getProcedureRequest(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureRequestRow | undefined {
-  return tx.select().from(procedureRequests).where(eq(procedureRequests.id, procedureRequestId)).get();
+  return preparedOnce(tx, getProcedureRequest, () => tx.select().from(procedureRequests).where(eq(procedureRequests.id, sql.placeholder("id"))).prepare()).get({
+    id: procedureRequestId,
+  });
 }
 
 export function listProcedureRequestsForCase(tx: Tx, { caseId }: { caseId: string }): ProcedureRequestRow[] {
-  return tx.select().from(procedureRequests).where(eq(procedureRequests.caseId, caseId)).orderBy(asc(procedureRequests.createdAt), asc(procedureRequests.id)).all();
+  return preparedOnce(tx, listProcedureRequestsForCase, () =>
+    tx
+      .select()
+      .from(procedureRequests)
+      .where(eq(procedureRequests.caseId, sql.placeholder("caseId")))
+      .orderBy(asc(procedureRequests.createdAt), asc(procedureRequests.id))
+      .prepare(),
+  ).all({ caseId });
 }
 
-export function updateProcedureRequest(
-  tx: Tx,
-  { procedureRequestId, changes }: { procedureRequestId: string; changes: Partial<Omit<NewProcedureRequest, "id" | "caseId">> },
-) {
-  tx.update(procedureRequests).set(changes).where(eq(procedureRequests.id, procedureRequestId)).run();
+/** What the case machine decides about a procedure request: its status, payload and progress fields. */
+export type ProcedureRequestProgress = Required<
+  Pick<
+    NewProcedureRequest,
+    "status" | "payload" | "agencyReference" | "decisionReference" | "informationQuestion" | "informationAnswer" | "rejectionReason" | "closingReason" | "updatedAt"
+  >
+>;
+const progressColumns = [
+  "status",
+  "payload",
+  "agencyReference",
+  "decisionReference",
+  "informationQuestion",
+  "informationAnswer",
+  "rejectionReason",
+  "closingReason",
+  "updatedAt",
+] as const satisfies (keyof ProcedureRequestProgress)[];
+
+export function updateProcedureRequest(tx: Tx, { procedureRequestId, changes }: { procedureRequestId: string; changes: ProcedureRequestProgress }) {
+  preparedOnce(tx, updateProcedureRequest, () =>
+    tx
+      .update(procedureRequests)
+      .set(Object.fromEntries(progressColumns.map((column) => [column, sql`${sql.placeholder(column)}`])))
+      .where(eq(procedureRequests.id, sql.placeholder("id")))
+      .prepare(),
+  ).run({ ...changes, id: procedureRequestId });
 }
 
 export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inferInsert): ProcedureEventRow {
-  return tx.insert(procedureEvents).values(values).returning().get();
+  return insertReturning(tx, procedureEvents, values);
 }
 
 export function listProcedureEvents(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureEventRow[] {

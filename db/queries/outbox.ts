@@ -1,9 +1,10 @@
 // The transactional outbox: deliveries written in the same transaction as the change that makes them due,
 // claimed by dispatchers under a lease. Kept behind the small `Outbox` interface so a PostgreSQL
 // deployment can serve it from pg-boss instead; the SQL here is portable (UPDATE … RETURNING, no upserts).
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type Placeholder } from "drizzle-orm";
 import type { Db, Tx } from "../client.server";
 import { outbox } from "../schema";
+import { insertReturning, preparedOnce } from "../prepared";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -32,13 +33,11 @@ export type Outbox = {
 };
 
 const iso = (date: Date) => date.toISOString();
-const leaseFree = (now: string) => or(isNull(outbox.leaseExpiresAt), lt(outbox.leaseExpiresAt, now));
+const leaseFree = (now: string | Placeholder) => or(isNull(outbox.leaseExpiresAt), lt(outbox.leaseExpiresAt, now));
 
 export const sqlOutbox: Outbox = {
   enqueue(tx, { procedureRequestId, delivery, idempotencyKey, now }) {
-    return tx
-      .insert(outbox)
-      .values({
+    return insertReturning(tx, outbox, {
         id: crypto.randomUUID(),
         procedureRequestId,
         kind: "deliver",
@@ -49,36 +48,34 @@ export const sqlOutbox: Outbox = {
         nextAttemptAt: iso(now),
         createdAt: iso(now),
         updatedAt: iso(now),
-      })
-      .returning()
-      .get();
+      });
   },
 
   claim(db, { owner, now, leaseMs, limit }) {
-    const at = iso(now);
     // One statement, in an IMMEDIATE transaction: the sub-select and the update see the same rows, and
     // the re-checked conditions make the update a compare-and-set. (PostgreSQL: add FOR UPDATE SKIP LOCKED.)
-    return db.transaction(
-      (tx) => {
-        const due = tx
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, at), leaseFree(at)))
-          .orderBy(asc(outbox.nextAttemptAt))
-          .limit(limit);
-        return tx
-          .update(outbox)
-          .set({ leaseOwner: owner, leaseExpiresAt: iso(new Date(now.getTime() + leaseMs)), attempts: sqlIncrement(), updatedAt: at })
-          .where(and(inArray(outbox.id, due), eq(outbox.status, "pending"), leaseFree(at)))
-          .returning()
-          .all();
-      },
-      { behavior: "immediate" },
-    );
+    const claimDue = preparedOnce(db, "outbox.claim", () => {
+      const at = sql.placeholder("at");
+      const due = db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, at), leaseFree(at)))
+        .orderBy(asc(outbox.nextAttemptAt))
+        .limit(sql.placeholder("limit"));
+      return db
+        .update(outbox)
+        .set({ leaseOwner: sql`${sql.placeholder("owner")}`, leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`, attempts: sqlIncrement(), updatedAt: sql`${at}` })
+        .where(and(inArray(outbox.id, due), eq(outbox.status, "pending"), leaseFree(at)))
+        .returning()
+        .prepare();
+    });
+    return db.transaction(() => claimDue.all({ at: iso(now), owner, leaseExpiresAt: iso(new Date(now.getTime() + leaseMs)), limit }), { behavior: "immediate" });
   },
 
   holdsLease(tx, { id, owner, now }) {
-    const row = tx.select({ leaseOwner: outbox.leaseOwner, leaseExpiresAt: outbox.leaseExpiresAt, status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get();
+    const row = preparedOnce(tx, "outbox.holdsLease", () =>
+      tx.select({ leaseOwner: outbox.leaseOwner, leaseExpiresAt: outbox.leaseExpiresAt, status: outbox.status }).from(outbox).where(eq(outbox.id, sql.placeholder("id"))).prepare(),
+    ).get({ id });
     return !!row && row.status === "pending" && row.leaseOwner === owner && !!row.leaseExpiresAt && row.leaseExpiresAt > iso(now);
   },
 
@@ -90,7 +87,13 @@ export const sqlOutbox: Outbox = {
   },
 
   complete(tx, { id, now }) {
-    tx.update(outbox).set({ status: "delivered", leaseOwner: null, leaseExpiresAt: null, lastError: null, updatedAt: iso(now) }).where(eq(outbox.id, id)).run();
+    preparedOnce(tx, "outbox.complete", () =>
+      tx
+        .update(outbox)
+        .set({ status: "delivered", leaseOwner: null, leaseExpiresAt: null, lastError: null, updatedAt: sql`${sql.placeholder("now")}` })
+        .where(eq(outbox.id, sql.placeholder("id")))
+        .prepare(),
+    ).run({ id, now: iso(now) });
   },
 
   retry(tx, { id, now, nextAttemptAt, lastError }) {
@@ -120,7 +123,9 @@ export const sqlOutbox: Outbox = {
   },
 
   latestForRequest(tx, { procedureRequestId }) {
-    return tx.select().from(outbox).where(eq(outbox.procedureRequestId, procedureRequestId)).orderBy(desc(outbox.delivery)).limit(1).get();
+    return preparedOnce(tx, "outbox.latestForRequest", () =>
+      tx.select().from(outbox).where(eq(outbox.procedureRequestId, sql.placeholder("procedureRequestId"))).orderBy(desc(outbox.delivery)).limit(1).prepare(),
+    ).get({ procedureRequestId });
   },
 
   listDead(tx) {

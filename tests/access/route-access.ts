@@ -142,6 +142,22 @@ export const routeAccess: RouteAccess[] = [
   { file: "design.catalogue", path: "/design/catalogue?q=%E5%B9%B4%E9%87%91", get: ["designer"] },
   { file: "design.life-events.$lifeEventId", path: "/design/life-events/relocation", get: ["designer"] },
   { file: "design.life-events.$lifeEventId_.simulate", path: "/design/life-events/relocation/simulate?sample=p-nguyen-thi-lan", get: ["designer"] },
+  // The wording (issue 15): publishing an empty draft is refused (409), and markup in a text is refused (400); both change nothing.
+  {
+    file: "design.life-events.$lifeEventId_.texts._index",
+    path: "/design/life-events/relocation/texts",
+    get: ["designer"],
+    post: ["designer"],
+    form: { intent: "publish", expectedVersion: "0" },
+  },
+  {
+    file: "design.life-events.$lifeEventId_.texts.$group",
+    path: "/design/life-events/relocation/texts/moveDate",
+    get: ["designer"],
+    post: ["designer"],
+    form: { "relocation:moveDate.hint|ja": "<script>alert(1)</script>", "relocation:moveDate.hint|en": "Hint" },
+  },
+  { file: "design.life-events.$lifeEventId_.texts.$group_.preview", path: "/design/life-events/relocation/texts/moveDate/preview?lng=en&show=errors", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
   // IDEA BOX: reading is public, posting and supporting need an account; an idea about the pension office's
   // procedure (posted by 鈴木さん without her name) is answered by a designer (or that office's officers, not 新宿区's).

@@ -1,29 +1,10 @@
 // As a service designer, I sign in with my password and an authenticator code, search the catalogue
 // (without JavaScript too), and read a life event: its questions and procedures, the rule behind each,
 // and what the checks found. In Japanese and English, with axe, reflow at 320 px and screenshots on every page.
-import { generateTOTP } from "@epic-web/totp";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { getDemoAccount, DEMO_PASSWORD } from "../../app/demo/demo-accounts.server";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
+import { signInAsDesigner } from "./support/designer";
 import { usePortalAndBrowser } from "./support/portal";
-
-/** The TOTP time step the designer last signed in with: a code is accepted once, so a second sign-in waits for the next. */
-let lastStep = -1;
-
-async function signInAsDesigner(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/design`);
-  expect(page.url()).toMatch(/\/sign-in\?/);
-  await page.locator('input[name="loginId"]').fill("designer");
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form:has(input[name="intent"][value="password"]) button[type="submit"]').click()]);
-  expect(new URL(page.url()).pathname).toBe("/sign-in/two-factor");
-  if (lastStep === Math.floor(Date.now() / 30_000)) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
-  lastStep = Math.floor(Date.now() / 30_000);
-  const { otp } = await generateTOTP({ secret: getDemoAccount("designer")!.totpSecret!, period: 30, digits: 6, algorithm: "SHA-1" });
-  await page.locator('input[name="code"]').fill(otp);
-  await Promise.all([page.waitForURL((url) => url.pathname === "/design"), page.locator('input[name="code"]').press("Enter")]);
-}
 
 /** Answers that turn NGUYEN さん's sample into a foreign resident moving with a child and a car. */
 const childAndCar = {

@@ -1,10 +1,10 @@
 // An answer as the person reads it back on check answers: dates, yen, addresses and lists in their language.
 import type { QuestionView as Question } from "~/journeys/question-view";
-import { useTranslation } from "react-i18next";
+import { useFlowTranslation } from "../flow-texts/flow-texts";
 import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platform/format";
 
 export function AnswerText({ question, value }: { question: Question; value: unknown }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useFlowTranslation();
   const ns = question.i18nKey.split(":")[0];
   if (value === undefined || value === null || value === "") return <>{t("journey:answers.notGiven")}</>;
   switch (question.type) {

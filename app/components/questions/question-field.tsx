@@ -2,7 +2,7 @@
 // (answer, answer.postalCode, answer[0].name) so the server parses them with the question's own zod schema.
 import type { QuestionView as Question } from "~/journeys/question-view";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useFlowTranslation } from "../flow-texts/flow-texts";
 import { issueText } from "../../platform/issue-message";
 
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -25,7 +25,7 @@ type FieldProps = {
 const asString = (value: unknown): string => (value === undefined || value === null ? "" : String(value));
 
 function ErrorMessages({ id, messages }: { id: string; messages?: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useFlowTranslation();
   if (!messages?.length) return null;
   return (
     <span className="field__error" id={`${id}-error`}>
@@ -44,7 +44,7 @@ function Legend({ title, asPageHeading }: { title: string; asPageHeading?: boole
 }
 
 function Hint({ id, question }: { id: string; question: Question }) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   if (!question.texts.hint) return null;
   return (
     <span className="field__hint" id={`${id}-hint`}>
@@ -67,7 +67,7 @@ function QuestionFieldset({
   asPageHeading?: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   return (
     <div className={`field${messages?.length ? " field--error" : ""}`}>
       <fieldset aria-describedby={describedBy(id, Boolean(question.texts.hint), Boolean(messages?.length))}>
@@ -91,7 +91,7 @@ function TextInput({
   suffix,
   autoComplete,
 }: FieldProps & { type?: string; inputMode?: "numeric" | "text"; suffix?: ReactNode; autoComplete?: string }) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   const id = fieldId(name);
   const messages = errors[name];
   const label = t(question.texts.title);
@@ -127,7 +127,7 @@ function TextInput({
 }
 
 function Options({ question, name, value, errors, asPageHeading }: FieldProps) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   const id = fieldId(name);
   const messages = errors[name];
   const ns = question.i18nKey.split(":")[0];
@@ -168,7 +168,7 @@ function Options({ question, name, value, errors, asPageHeading }: FieldProps) {
 }
 
 function AddressFields({ question, name, value, errors, asPageHeading, townChoices }: FieldProps) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   const id = fieldId(name);
   const address = (value ?? {}) as Record<string, unknown>;
   const messages = errors[name];
@@ -234,7 +234,7 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
 }
 
 function GroupFields({ question, name, value, errors, asPageHeading }: FieldProps) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   const id = fieldId(name);
   const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   const messages = errors[name];
@@ -265,7 +265,7 @@ function GroupFields({ question, name, value, errors, asPageHeading }: FieldProp
 
 /** Renders any question type; nested group fields render through it too. */
 export function QuestionField(props: FieldProps) {
-  const { t } = useTranslation();
+  const { t } = useFlowTranslation();
   switch (props.question.type) {
     case "date":
       return <TextInput {...props} type="date" />;

@@ -26,8 +26,16 @@ describe("translations", () => {
   for (const ns of namespacesOf("ja")) {
     it(`${ns}: ja and en have the same keys, and none is empty`, () => {
       const load = (lng: string) => JSON.parse(readFileSync(path.join(localesDir, lng, `${ns}.json`), "utf8"));
-      const ja = keysOf(load("ja")).sort();
-      const en = keysOf(load("en")).sort();
+      // A plural key has the forms its language needs (Japanese: `_other` only; English: `_one` and `_other`).
+      const pluralBases = (lng: string) => {
+        const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+        const keys = keysOf(load(lng));
+        const bases = new Set(keys.filter((k) => /_(zero|one|two|few|many|other)$/.test(k)).map((k) => k.replace(/_[a-z]+$/, "")));
+        for (const base of bases) expect(categories.map((c) => `${base}_${c}`).filter((k) => !keys.includes(k)), `${lng}/${ns}.json plural forms`).toEqual([]);
+        return keys.map((k) => (bases.has(k.replace(/_[a-z]+$/, "")) ? `${k.replace(/_[a-z]+$/, "")}_{plural}` : k));
+      };
+      const ja = [...new Set(pluralBases("ja"))].sort();
+      const en = [...new Set(pluralBases("en"))].sort();
       expect({ missingInEn: ja.filter((k) => !en.includes(k)), missingInJa: en.filter((k) => !ja.includes(k)) }).toEqual({
         missingInEn: [],
         missingInJa: [],

@@ -1,0 +1,64 @@
+// Queries that a submission and a delivery run many times, built once per connection with drizzle's
+// placeholders: drizzle otherwise builds each query's SQL again on every call, which cost more than SQLite
+// running it (README, "Design decisions", 2026-12-02 "The hot queries are built once").
+import { getTableColumns, is, sql, SQL, type InferInsertModel, type InferSelectModel } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Tx } from "./client.server";
+
+const built = new WeakMap<object, Map<unknown, unknown>>();
+
+/**
+ * The query `build` makes, built on the first call for this connection and kept. `key` names the query (a
+ * constant, never built from a value). Every transaction of a connection shares its session, and so its
+ * prepared queries; a prepared query never holds a value, only placeholders.
+ */
+export function preparedOnce<T>(tx: Tx, key: unknown, build: (tx: Tx) => T): T {
+  // drizzle's session is internal, but it is what a prepared query is bound to: one per connection.
+  const session = (tx as unknown as { session: object }).session;
+  let queries = built.get(session);
+  if (!queries) built.set(session, (queries = new Map()));
+  let query = queries.get(key) as T | undefined;
+  if (query === undefined) queries.set(key, (query = build(tx)));
+  return query;
+}
+
+type Column = ReturnType<typeof getTableColumns>[string];
+
+/**
+ * Inserts one row and returns it, as `tx.insert(table).values(values).returning().get()` does (a missing value
+ * takes the column's default, else null), with the insert built once. Tables whose defaults are SQL
+ * expressions are inserted the ordinary way.
+ */
+export function insertReturning<T extends SQLiteTable>(tx: Tx, table: T, values: InferInsertModel<T>): InferSelectModel<T> {
+  const insert = preparedOnce(tx, table, () => buildInsert(tx, table));
+  if (!insert) return tx.insert(table).values(values).returning().get() as InferSelectModel<T>;
+  const given = values as Record<string, unknown>;
+  const filled: Record<string, unknown> = {};
+  for (const [key, column] of insert.columns) {
+    const value = given[key] !== undefined ? given[key] : defaultOf(column);
+    // What drizzle does with a value it binds: null stays null, anything else goes through the column's mapping.
+    filled[key] = value === null ? null : column.mapToDriverValue(value);
+  }
+  return insert.query.get(filled) as InferSelectModel<T>;
+}
+
+function buildInsert<T extends SQLiteTable>(tx: Tx, table: T) {
+  // As drizzle's own insert does: generated columns are left out.
+  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => !(column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert());
+  if (columns.some(([, column]) => is(column.default, SQL))) return null;
+  // A placeholder inside sql`` is bound as it is; the values are mapped in insertReturning, as drizzle maps them.
+  const placeholders = Object.fromEntries(columns.map(([key]) => [key, sql`${sql.placeholder(key)}`]));
+  const query = tx
+    .insert(table)
+    .values(placeholders as InferInsertModel<T>)
+    .returning()
+    .prepare();
+  return { columns, query };
+}
+
+function defaultOf(column: Column): unknown {
+  if (column.default !== undefined && column.default !== null) return column.default;
+  if (column.defaultFn) return column.defaultFn();
+  if (column.onUpdateFn) return column.onUpdateFn();
+  return null;
+}
