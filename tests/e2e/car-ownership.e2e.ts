@@ -42,6 +42,8 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await checkPage(page);
     await page.locator('a[href$="/consent"]').click();
     await page.waitForURL(/\/consent$/);
+    // With JavaScript the address changes a moment before the consent page is drawn.
+    await page.locator("#agree").waitFor();
     const consent = (await page.locator("main").textContent()) ?? "";
     expect(consent).toContain("道路運送車両法");
     expect(consent).toContain("自動車の保管場所の確保等に関する法律");
