@@ -1,17 +1,24 @@
 // The audit log's seal: the key its chain is made with (an HMAC, so nobody without the key can recompute
 // the chain after an edit) and the anchor, a signed note of the chain's head kept OUTSIDE the database
 // (so deleting entries at the end, or all of them, is detected). The key never lives in the database.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-let provider: (() => Buffer) | undefined;
+/**
+ * The key new entries are chained with, and the retired keys that made older parts of the chain (kept only
+ * to verify them; see "Rotating the audit key" in the README).
+ */
+export type AuditKeyring = { current: Buffer; previous: Buffer[] };
+
+let provider: (() => AuditKeyring) | undefined;
 
 /**
- * Where the key comes from: the portal's secrets (environment or key file, app/platform/secrets.server.ts)
- * register themselves here; without them, MADOGUCHI_AUDIT_KEY (base64, at least 32 bytes) is read.
+ * Where the keys come from: the portal's secrets (environment or key file, app/platform/secrets.server.ts)
+ * register themselves here; without them, MADOGUCHI_AUDIT_KEY (base64, at least 32 bytes) and
+ * MADOGUCHI_AUDIT_PREVIOUS_KEYS (comma-separated, the retired ones) are read.
  */
-export function provideAuditKey(get: () => Buffer) {
+export function provideAuditKeyring(get: () => AuditKeyring) {
   provider = get;
 }
 
@@ -22,11 +29,30 @@ export function parseAuditKey(value: string): Buffer {
   return key;
 }
 
-/** The key the audit chain and its anchor are made with; fails, saying what to do, when there is none. */
-export function auditKey(): Buffer {
+/** Parses MADOGUCHI_AUDIT_PREVIOUS_KEYS: comma-separated base64 keys, each at least 32 bytes. */
+export function parsePreviousAuditKeys(value: string | undefined): Buffer[] {
+  return (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(parseAuditKey);
+}
+
+/** Every audit key this process knows; fails, saying what to do, when there is none. */
+export function auditKeyring(): AuditKeyring {
   if (provider) return provider();
-  if (process.env.MADOGUCHI_AUDIT_KEY) return parseAuditKey(process.env.MADOGUCHI_AUDIT_KEY);
+  if (process.env.MADOGUCHI_AUDIT_KEY) return { current: parseAuditKey(process.env.MADOGUCHI_AUDIT_KEY), previous: parsePreviousAuditKeys(process.env.MADOGUCHI_AUDIT_PREVIOUS_KEYS) };
   throw new Error("The audit log has no key: set MADOGUCHI_AUDIT_KEY (base64, 32 bytes: `openssl rand -base64 32`) or put auditKey in keys.json.");
+}
+
+/** The key the audit chain and its anchor are made with now. */
+export function auditKey(): Buffer {
+  return auditKeyring().current;
+}
+
+/** A key's public name in the log (a rotation entry says from which key to which): a hash, revealing nothing of it. */
+export function auditKeyId(key: Buffer): string {
+  return createHash("sha256").update("madoguchi audit key id").update(key).digest("hex").slice(0, 16);
 }
 
 /** The HMAC-SHA-256 of a text under the audit key, hex. */
@@ -66,8 +92,11 @@ export function writeAuditAnchor(file: string, head: { id: number; hash: string 
   renameSync(temporary, file);
 }
 
-/** Reads an anchor: null when there is none; throws when it is unreadable or its MAC does not hold. */
-export function readAuditAnchor(file: string, key: Buffer = auditKey()): AuditAnchor | null {
+/**
+ * Reads an anchor: null when there is none; throws when it is unreadable or its MAC holds under none of
+ * `keys` (the current key, or a retired one: an anchor written before a rotation).
+ */
+export function readAuditAnchor(file: string, keys: Buffer | Buffer[] = auditKey()): AuditAnchor | null {
   if (!existsSync(file)) return null;
   let anchor: AuditAnchor;
   try {
@@ -78,6 +107,7 @@ export function readAuditAnchor(file: string, key: Buffer = auditKey()): AuditAn
   if (anchor?.version !== 1 || !Number.isInteger(anchor.id) || typeof anchor.hash !== "string" || typeof anchor.mac !== "string") {
     throw new Error(`the anchor ${file} is not an audit anchor`);
   }
-  if (!sameMac(auditMac(anchorText(anchor), key), anchor.mac)) throw new Error(`the anchor ${file} was not made with this audit key`);
+  const candidates = Array.isArray(keys) ? keys : [keys];
+  if (!candidates.some((key) => sameMac(auditMac(anchorText(anchor), key), anchor.mac))) throw new Error(`the anchor ${file} was not made with this audit key`);
   return anchor;
 }

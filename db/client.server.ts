@@ -5,8 +5,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
-import { auditAnchorPath, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
-import { findAuditHead, sealLegacyAuditChain } from "./queries/audit";
+import { auditAnchorPath, auditKeyring, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
+import { appendAuditKeyRotation, auditEntryMadeWith, findAuditHead, findAuditHeadEntry, sealLegacyAuditChain } from "./queries/audit";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle, or the database itself: query functions accept either. */
@@ -117,32 +117,45 @@ function reuseStatements(sqlite: Database.Database) {
  * the head is written to the anchor file. The anchor moves only along the chain it names: when the entry it names is gone or changed, or it
  * was removed while entries exist, it is left as it is, so audit:verify reports it. Protects against
  * deleting entries at the end of the log, or all of them, unnoticed.
+ *
+ * The anchor is written after the commit, never before: a process killed between the two leaves it behind
+ * the head (audit:verify accepts and counts entries after the anchored one), and the next connection to open
+ * the database moves it up to the head at once. Written before the commit, a transaction that then failed
+ * would leave an anchor naming an entry that never existed, indistinguishable from a cut tail.
  */
 function anchorAuditAppends(db: Db, file: string) {
   const sqlite = db.$client;
   const anchorFile = auditAnchorPath(file);
   // A chain from before the key (unkeyed) is sealed under the key once, and anchored.
   if (!existsSync(anchorFile) && sealLegacyAuditChain(db) > 0) writeAuditAnchor(anchorFile, findAuditHead(db)!);
+  handOverAuditKey(db);
   const emptyAtOpen = findAuditHead(db) === undefined;
   let scheduled = false;
-  const flush = () => {
-    if (!sqlite.open) return;
-    // Still inside a transaction (an async caller between BEGIN and COMMIT): after it.
-    if (sqlite.inTransaction) return void setImmediate(flush);
-    scheduled = false;
+  const moveAnchor = () => {
     const head = findAuditHead(db);
     if (!head) return;
     let anchor: ReturnType<typeof readAuditAnchor>;
     try {
-      anchor = readAuditAnchor(anchorFile);
+      // Under the current key, or a retired one (an anchor from before a key rotation, rewritten here).
+      const { current, previous } = auditKeyring();
+      anchor = readAuditAnchor(anchorFile, [current, ...previous]);
     } catch {
-      return; // an anchor this key did not make: left for audit:verify to report
+      return; // an anchor no known key made: left for audit:verify to report
     }
     // With an anchor: only if the entry it names is still there, unchanged. Without: only for a log that
     // was empty when this connection opened (a new database), never for older entries whose anchor went.
     const continues = anchor ? sqlite.prepare("SELECT 1 FROM audit_entries WHERE id = ? AND hash = ?").get(anchor.id, anchor.hash) !== undefined : emptyAtOpen;
     if (continues && head.id !== anchor?.id) writeAuditAnchor(anchorFile, head);
   };
+  const flush = () => {
+    if (!sqlite.open) return;
+    // Still inside a transaction (an async caller between BEGIN and COMMIT): after it.
+    if (sqlite.inTransaction) return void setImmediate(flush);
+    scheduled = false;
+    moveAnchor();
+  };
+  // An anchor left behind by a process killed between its commit and the anchor's write catches up now.
+  moveAnchor();
   // A process that closes its connection right after appending (a CLI) anchors before it closes.
   const close = sqlite.close.bind(sqlite);
   sqlite.close = () => {
@@ -159,6 +172,32 @@ function anchorAuditAppends(db: Db, file: string) {
     return null;
   });
   sqlite.exec("CREATE TEMP TRIGGER IF NOT EXISTS madoguchi_audit_anchor AFTER INSERT ON main.audit_entries BEGIN SELECT madoguchi_audit_appended(); END");
+}
+
+/**
+ * Rotating the audit key (README, "Rotating the audit key"): when the chain's last entry was made with a
+ * retired key (MADOGUCHI_AUDIT_PREVIOUS_KEYS) and not the current one, the first connection opened with the
+ * new key appends the handover entry (appendAuditKeyRotation), signed by both, before anything else is
+ * appended. A head made with no known key is left alone, for audit:verify to report.
+ */
+function handOverAuditKey(db: Db) {
+  let keyring: ReturnType<typeof auditKeyring>;
+  try {
+    keyring = auditKeyring();
+  } catch {
+    return; // no key in this process (it appends nothing either)
+  }
+  const { current, previous } = keyring;
+  if (previous.length === 0) return;
+  db.transaction(
+    (tx) => {
+      const head = findAuditHeadEntry(tx);
+      if (!head || auditEntryMadeWith(head, current)) return;
+      const retired = previous.find((key) => auditEntryMadeWith(head, key));
+      if (retired) appendAuditKeyRotation(tx, { previous: retired, next: current });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 declare global {

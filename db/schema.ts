@@ -1,7 +1,7 @@
 // The database tables, for Drizzle. Plural table names, snake_case columns, camelCase fields.
 // Sections by aggregate; each later feature adds its own section.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // ---------------------------------------------------------------------------
 // Audit log: append-only, each entry chained to the one before by an HMAC-SHA-256 under a key kept outside
@@ -165,6 +165,71 @@ export const procedureEvents = sqliteTable(
     index("procedure_events_at_idx").on(t.at),
     // "Was it ever delivered?", asked for every row an agency's inbox reads.
     index("procedure_events_request_status_idx").on(t.procedureRequestId, t.toStatus),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Counter visits: where the law still requires a visit (the move-in notification), the organisation offers
+// time slots per office and day and the person books one for their case; the officer sees the day's bookings.
+// The database enforces both rules: a slot never holds more bookings than its capacity (a CHECK on its count,
+// raised only by a conditional UPDATE), and a case has at most one active booking per organisation (a partial
+// unique index), so two tabs or two servers cannot double-book.
+// ---------------------------------------------------------------------------
+export const counterOffices = sqliteTable(
+  "counter_offices",
+  {
+    id: text("id").primaryKey(),
+    /** The organisation (flows/agencies) the office belongs to. */
+    agencyId: text("agency_id").notNull(),
+    nameJa: text("name_ja").notNull(),
+    nameEn: text("name_en").notNull(),
+    addressJa: text("address_ja").notNull(),
+    addressEn: text("address_en").notNull(),
+  },
+  (t) => [index("counter_offices_agency_idx").on(t.agencyId)],
+);
+
+export const counterSlots = sqliteTable(
+  "counter_slots",
+  {
+    id: text("id").primaryKey(),
+    officeId: text("office_id")
+      .notNull()
+      .references(() => counterOffices.id),
+    /** The day and times in Japan: YYYY-MM-DD, HH:MM. */
+    day: text("day").notNull(),
+    startsAt: text("starts_at").notNull(),
+    endsAt: text("ends_at").notNull(),
+    capacity: integer("capacity").notNull(),
+    /** Active bookings; kept with them in one transaction. */
+    booked: integer("booked").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("counter_slots_office_day_time_idx").on(t.officeId, t.day, t.startsAt),
+    check("counter_slots_capacity_check", sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+  ],
+);
+
+export const counterBookings = sqliteTable(
+  "counter_bookings",
+  {
+    id: text("id").primaryKey(),
+    slotId: text("slot_id")
+      .notNull()
+      .references(() => counterSlots.id),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    agencyId: text("agency_id").notNull(),
+    /** The signed-in user who booked (or last changed) it. */
+    bookedBy: text("booked_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    /** Set when the person cancels it or books another time instead. */
+    cancelledAt: text("cancelled_at"),
+  },
+  (t) => [
+    uniqueIndex("counter_bookings_case_agency_active_idx").on(t.caseId, t.agencyId).where(sql`${t.cancelledAt} IS NULL`),
+    index("counter_bookings_slot_idx").on(t.slotId),
   ],
 );
 

@@ -45,3 +45,28 @@ describe("the flows catalogue", () => {
     expect(flows.caseStatusFinal).toEqual(["notSelected", "accepted", "rejected", "cancelled", "closedOutside"]);
   });
 });
+
+describe("identity-number fields", () => {
+  it("names every data item and question that holds one (licenceNumber is prefilled from driversLicenceNumber)", () => {
+    const fields = flows.identityNumberFields();
+    for (const item of flows.identityNumberItems) expect(fields.has(item), item).toBe(true);
+    expect(fields.has("licenceNumber")).toBe(true);
+    expect(fields.has("newAddress")).toBe(false);
+  });
+
+  it("holds every answer an identity number in a sample's payloads came from", () => {
+    const fields = flows.identityNumberFields();
+    for (const lifeEvent of flows.listLifeEventVersions()) {
+      for (const sample of lifeEvent.samples) {
+        const sent = flows
+          .selectProcedures({ lifeEvent, answers: sample.answers, record: sample.record })
+          .flatMap((procedure) => Object.entries(procedure.payload as Record<string, unknown>))
+          .filter(([key, value]) => flows.isIdentityNumberItem(key) && typeof value === "string")
+          .map(([, value]) => value);
+        for (const [questionId, answer] of Object.entries(sample.answers)) {
+          if (sent.includes(answer as string)) expect(fields.has(questionId), `${lifeEvent.id}/${sample.id}: ${questionId}`).toBe(true);
+        }
+      }
+    }
+  });
+});

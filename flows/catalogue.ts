@@ -4,6 +4,8 @@ import { checkLifeEvent, type CheckOptions, type CheckProblem, type Locales } fr
 import { createCaseMachine as compileCaseMachine } from "./lib/case-machine";
 import { createJourneyMachine as compileJourneyMachine } from "./lib/journey-machine";
 import type { LifeEvent } from "./lib/life-event";
+import { identityNumberItems, isIdentityNumberItem } from "./lib/data-dictionary";
+import type { Question } from "./lib/questions";
 import { payloadJsonSchema } from "./lib/json-schema";
 import type { AnyStateMachine } from "xstate";
 import { getAgency } from "./agencies";
@@ -17,6 +19,47 @@ const published: Record<string, LifeEvent[]> = {
   incorporation: incorporationVersions,
   "car-ownership": carOwnershipVersions,
 };
+
+/**
+ * Whether a question's answer is an identity number: it is named after an identity-number data item, or
+ * prefilled from one (e.g. `licenceNumber`, prefilled from `driversLicenceNumber`).
+ */
+export function isIdentityNumberQuestion(question: Pick<Question, "id" | "prefillFrom">): boolean {
+  return isIdentityNumberItem(question.id) || (question.prefillFrom !== undefined && isIdentityNumberItem(question.prefillFrom));
+}
+
+let identityFields: ReadonlySet<string> | undefined;
+
+/**
+ * Every field name under which an identity number is kept: the identity-number data items (records,
+ * payloads) and the identity-number questions of every published life event version (answers), group fields
+ * included. What is encrypted at rest and redacted from logs goes by these names.
+ */
+export function identityNumberFields(): ReadonlySet<string> {
+  if (!identityFields) {
+    const questions = (list: readonly Question[]): Question[] => list.flatMap((question) => [question, ...questions(question.fields ?? [])]);
+    const fromQuestions = listLifeEventVersions().flatMap((lifeEvent) => questions(lifeEvent.questions).filter(isIdentityNumberQuestion).map((question) => question.id));
+    identityFields = new Set([...identityNumberItems, ...fromQuestions]);
+  }
+  return identityFields;
+}
+
+let identityReferences: ReadonlySet<string> | undefined;
+
+/**
+ * The procedures whose decision reference is an identity number that a later procedure receives (the labour
+ * insurance establishment's decision gives the labour insurance number): kept encrypted like the others.
+ */
+export function identityNumberReferences(): ReadonlySet<string> {
+  identityReferences ??= new Set(
+    listProcedures().flatMap((procedure) =>
+      Object.entries(procedure.fromPrerequisite)
+        .filter(([item]) => isIdentityNumberItem(item))
+        .map(([, prerequisite]) => prerequisite as string),
+    ),
+  );
+  return identityReferences;
+}
 
 /** The latest version of each life event. */
 export function listLifeEvents(): LifeEvent[] {

@@ -14,13 +14,13 @@ export type { CheckProblem, Locales } from "./lib/checks";
 export type { DataItemKey, DataValues } from "./lib/data-dictionary";
 
 export { defineAgency } from "./lib/agency";
-export { defineProcedure, routeTo, deadlineFor } from "./lib/procedure";
+export { defineProcedure, routeTo, deadlineFor, submissionItems } from "./lib/procedure";
 export { defineLifeEvent, applicableQuestions, nextQuestion, pruneAnswers, getQuestion, dataValues, answerProblems, checkAnswer } from "./lib/life-event";
 export type { AnswerProblem, AnswerCheck } from "./lib/life-event";
 export { isValidCorporateNumber, isValidIndividualNumber, withCorporateCheckDigit, withIndividualCheckDigit } from "./lib/check-digits";
 export { questionsFor, prefillValue } from "./lib/questions";
 export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensitivity } from "./lib/data-dictionary";
-export { procedureStatuses, caseStatusFinal, procedureStatusList } from "./lib/case-machine";
+export { procedureStatuses, caseStatusFinal, procedureStatusList, caseHasEnded } from "./lib/case-machine";
 export { selectProcedures, completePayload } from "./lib/selection";
 export { fillForm, formView, type FilledFormItem, type FormItemView, type OfficialForm } from "./lib/official-form";
 export { translationOf } from "./lib/checks";
@@ -38,6 +38,9 @@ export {
   payloadJsonSchemas,
   checkLifeEvents,
   describeLifeEvents,
+  identityNumberFields,
+  identityNumberReferences,
+  isIdentityNumberQuestion,
 } from "./catalogue";
 export { demoRecords } from "./relocation/samples";
 export { demoCompanyRecords } from "./incorporation/samples";

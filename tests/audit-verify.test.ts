@@ -3,15 +3,15 @@
 // including at the end of the log and all of them, when the chain was recomputed without the key, when
 // the anchor is gone, and when there is no database at the path (which it must not create).
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditAnchorPath, auditKey } from "../db/audit-seal";
+import { auditAnchorPath, auditKey, auditKeyId, readAuditAnchor } from "../db/audit-seal";
 import { verifyAuditLogFile } from "../app/admin/audit-verify.server";
 import { openDatabase, type Db } from "../db/client.server";
-import { appendAuditEntry, GENESIS_HASH } from "../db/queries/audit";
+import { appendAuditEntry, AUDIT_KEY_ROTATED, GENESIS_HASH } from "../db/queries/audit";
 
 const dir = mkdtempSync(path.join(tmpdir(), "madoguchi-audit-verify-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,5 +130,67 @@ describe("audit:verify", () => {
     db.$client.close();
     const result = verify(file);
     expect(result.code).toBe(1);
+  });
+
+  it("verifies the whole chain across a rotation of the audit key, handed over by an entry both keys sign (item 6, rotation)", async () => {
+    const oldText = process.env.MADOGUCHI_AUDIT_KEY!;
+    const newText = randomBytes(32).toString("base64");
+    const [oldKey, newKey] = [Buffer.from(oldText, "base64"), Buffer.from(newText, "base64")];
+    const { db, file } = await logWith("rotation", 3);
+    db.$client.close();
+    // The rotation as the README says: the new key in MADOGUCHI_AUDIT_KEY, the old one kept in _PREVIOUS_KEYS, restart.
+    process.env.MADOGUCHI_AUDIT_KEY = newText;
+    process.env.MADOGUCHI_AUDIT_PREVIOUS_KEYS = oldText;
+    try {
+      const rotated = openDatabase(file);
+      appendAuditEntry(rotated, { actor: "system:test", action: "record.read", subjectType: "test", subjectId: "after-rotation" });
+      await new Promise((resolve) => setImmediate(resolve));
+      const handover = rotated.$client.prepare("SELECT * FROM audit_entries WHERE id = 4").get() as { action: string; details: string };
+      expect(handover.action).toBe(AUDIT_KEY_ROTATED);
+      expect(JSON.parse(handover.details)).toMatchObject({ from: auditKeyId(oldKey), to: auditKeyId(newKey) });
+      // The anchor follows the head, now under the new key.
+      expect(readAuditAnchor(auditAnchorPath(file), newKey)?.id).toBe(5);
+
+      const cli = verifyCommand(file);
+      expect(cli.code, cli.out).toBe(0);
+      expect(cli.out).toContain("5 entries");
+      const both = (target = file) => verifyAuditLogFile({ file: target, key: newKey, previousKeys: [oldKey] });
+      expect(both().ok).toBe(true);
+      // Without the retired key the older part cannot be checked, and it says so.
+      const newOnly = verifyAuditLogFile({ file, key: newKey });
+      expect(newOnly.ok).toBe(false);
+      expect(newOnly.message).toMatch(/entry id 1\b.*another key/);
+
+      // An entry before the rotation changed, and the handover tampered with: each named.
+      sql(rotated, "UPDATE audit_entries SET purpose = 'edited' WHERE id = 2");
+      expect(both().message).toMatch(/entry id 2\b/);
+      sql(rotated, "UPDATE audit_entries SET purpose = 'procedure' WHERE id = 2");
+      expect(both().ok).toBe(true);
+      const details = JSON.parse(handover.details) as Record<string, string>;
+      rotated.$client.prepare("UPDATE audit_entries SET details = ? WHERE id = 4").run(JSON.stringify({ ...details, endorsement: "0".repeat(64) }));
+      expect(both().message).toMatch(/entry id 4\b.*rotation/);
+      rotated.$client.close();
+    } finally {
+      process.env.MADOGUCHI_AUDIT_KEY = oldText;
+      delete process.env.MADOGUCHI_AUDIT_PREVIOUS_KEYS;
+    }
+  });
+
+  it("accepts an anchor left behind by a process killed between its commit and the anchor, and the next start catches it up (item 6, the window)", async () => {
+    const { db, file } = await logWith("killed", 4);
+    db.$client.close();
+    const killed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/setup/audit-kill-after-commit.ts", file, "3"], { encoding: "utf8", env: { ...process.env } });
+    // Killed by its own SIGKILL (tsx, which runs it in a child process, exits with 128 + 9).
+    expect(killed.signal === "SIGKILL" || killed.status === 137, killed.stderr).toBe(true);
+    // The three entries were committed; the anchor still names the head before them.
+    expect(readAuditAnchor(auditAnchorPath(file))?.id).toBe(4);
+    const lagging = verify(file);
+    expect(lagging.code, lagging.out).toBe(0);
+    expect(lagging.out).toContain("7 entries");
+    expect(lagging.out).toContain("anchored at entry id 4 (3 after it, not yet anchored)");
+    // The next process to open the database moves the anchor up to the head before anything else.
+    openDatabase(file).$client.close();
+    expect(readAuditAnchor(auditAnchorPath(file))?.id).toBe(7);
+    expect(verify(file).out).toMatch(/7 entries, chain intact, anchored at entry id 7$/);
   });
 });

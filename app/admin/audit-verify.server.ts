@@ -18,10 +18,26 @@ const reasons: Record<Exclude<AuditVerification, { ok: true }>["reason"], string
   truncated: "entries were removed from the end of the log",
   unanchored: "the log has entries but no anchor",
   anchor: "the entry the anchor names was changed",
+  rotation: "a key rotation entry does not hold (changed, or the key it hands over to is not among the audit keys)",
 };
 
-/** Verifies the log of one database file; returns the exit code and the one line to print. */
-export function verifyAuditLogFile({ file, anchorFile, key, reanchor = false }: { file: string; anchorFile?: string; key: Buffer; reanchor?: boolean }): {
+/**
+ * Verifies the log of one database file; returns the exit code and the one line to print. `key` is the
+ * current audit key, `previousKeys` the retired ones that made older parts of the chain.
+ */
+export function verifyAuditLogFile({
+  file,
+  anchorFile,
+  key,
+  previousKeys = [],
+  reanchor = false,
+}: {
+  file: string;
+  anchorFile?: string;
+  key: Buffer;
+  previousKeys?: Buffer[];
+  reanchor?: boolean;
+}): {
   ok: boolean;
   message: string;
 } {
@@ -30,7 +46,7 @@ export function verifyAuditLogFile({ file, anchorFile, key, reanchor = false }: 
   const anchorPath = anchorFile ?? auditAnchorPath(file);
   let anchor: AuditAnchor | null | undefined;
   try {
-    anchor = reanchor ? undefined : readAuditAnchor(anchorPath, key);
+    anchor = reanchor ? undefined : readAuditAnchor(anchorPath, [key, ...previousKeys]);
   } catch (error) {
     return failed((error as Error).message);
   }
@@ -38,7 +54,7 @@ export function verifyAuditLogFile({ file, anchorFile, key, reanchor = false }: 
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     const db = drizzle(sqlite, { schema }) as unknown as Db;
-    const result = verifyAuditChain(db, { anchor, key });
+    const result = verifyAuditChain(db, { anchor, keys: [key, ...previousKeys] });
     if (!result.ok) {
       return {
         ok: false,
@@ -47,7 +63,9 @@ export function verifyAuditLogFile({ file, anchorFile, key, reanchor = false }: 
     }
     const head = findAuditHead(db);
     if (reanchor && head) writeAuditAnchor(anchorPath, head, key);
-    const anchored = reanchor && head ? `, anchored anew at entry id ${head.id}` : anchor ? `, anchored at entry id ${anchor.id}` : "";
+    // Entries after the anchored one: written since, or by a process stopped between its commit and the anchor.
+    const lag = result.afterAnchor > 0 ? ` (${result.afterAnchor} after it, not yet anchored)` : "";
+    const anchored = reanchor && head ? `, anchored anew at entry id ${head.id}` : anchor ? `, anchored at entry id ${anchor.id}${lag}` : "";
     return { ok: true, message: `audit:verify: OK — ${result.entries} entries, chain intact${anchored}` };
   } catch (error) {
     return failed(`${file} is not a Madoguchi database (${(error as Error).message})`);

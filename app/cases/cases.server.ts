@@ -7,6 +7,7 @@ import {
   createCaseMachine,
   getLifeEvent,
   getProcedure,
+  caseHasEnded,
   procedureStatuses,
   selectProcedures,
   type Answers,
@@ -37,6 +38,14 @@ import {
 import { sqlOutbox, type Outbox } from "../../db/queries/outbox";
 import { engineConfig } from "../platform/engine-config.server";
 import { writeBackOnAcceptance } from "./once-only.server";
+import {
+  openCaseSnapshot,
+  openDecisionReference,
+  openIdentityNumbers,
+  sealCaseSnapshot,
+  sealDecisionReference,
+  sealIdentityNumbers,
+} from "../identity/security/identity-numbers.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Errors: each has a stable code, so routes and callbacks can answer with it.
@@ -190,7 +199,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
         actedBy: args.actorId,
         onBehalfOf: args.onBehalfOf ?? null,
         status: "submitted",
-        answers: JSON.stringify(args.answers),
+        answers: JSON.stringify(sealIdentityNumbers(args.answers, `case:${caseId}`)),
         consent: JSON.stringify(consentRecord(selected, givenAt, args.consent)),
         snapshot,
         snapshotVersion: 0,
@@ -201,13 +210,14 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
 
       const requests = selected.map((procedure) => {
         const status = statuses[procedure.procedureId];
+        const procedureRequestId = randomUUID();
         const request = insertProcedureRequest(tx, {
-          id: randomUUID(),
+          id: procedureRequestId,
           caseId,
           procedureId: procedure.procedureId,
           agencyId: procedure.agencyId,
           status,
-          payload: JSON.stringify(procedure.payload),
+          payload: JSON.stringify(sealIdentityNumbers(procedure.payload, `procedureRequest:${procedureRequestId}`)),
           dataItems: JSON.stringify(procedure.dataItems),
           deadline: procedure.deadline,
           // Filed by post or at the counter (no My Number Card) counts as in person: the data goes ahead.
@@ -282,6 +292,10 @@ export type ApplyCaseEventArgs = {
   event: ProcedureEvent;
   /** user:<id>, agency:<id>, system:<component> */
   actor: string;
+  /** For whom the actor acted, when not for themselves (a household member, a company). */
+  onBehalfOf?: string | null;
+  /** More non-personal facts for the audit entry and the status event (e.g. which data items were corrected). */
+  detail?: Record<string, unknown>;
   now?: Date;
   outbox?: Outbox;
 };
@@ -304,15 +318,26 @@ export function applyCaseEvent(db: Db, args: ApplyCaseEventArgs): AppliedCaseEve
   return db.transaction((tx) => applyCaseEventInTx(tx, args), { behavior: "immediate" });
 }
 
+/** Whether the case machine would take the event now (e.g. may this rejection still be sent again?). Writes nothing. */
+export function canApplyCaseEvent(db: Db, { procedureRequestId, event: partial }: { procedureRequestId: string; event: ProcedureEvent }): boolean {
+  const request = getProcedureRequest(db, { procedureRequestId });
+  const kase = request && getCase(db, { caseId: request.caseId });
+  if (!request || !kase) return false;
+  const running = createActor(caseMachineFor(kase), { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const can = (running.getSnapshot() as SnapshotFrom<AnyStateMachine>).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
+  running.stop();
+  return can;
+}
+
 /** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
-export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
+export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, onBehalfOf = null, detail = {}, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
   const request = getProcedureRequest(tx, { procedureRequestId });
   if (!request) throw new ProcedureRequestNotFoundError(procedureRequestId);
   const kase = getCase(tx, { caseId: request.caseId })!;
   const machine = caseMachineFor(kase);
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
 
-  const running = createActor(machine, { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
+  const running = createActor(machine, { snapshot: openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id) }).start();
   const before = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
   if (!before.can(event)) {
     running.stop();
@@ -325,18 +350,22 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   if (after.status === "error") throw new CaseError("machineError", `The case machine failed on ${event.type}`);
 
   const at = now.toISOString();
-  const caseStatus: CaseRow["status"] = after.status === "done" ? "completed" : "inProgress";
-  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(persisted), status: caseStatus, now: at })) {
+  const context = after.context as CaseContext;
+  const statuses = procedureStatuses(after);
+  // A rejection ends its procedure but stays open to a correction, so the machine may still run: the
+  // case has ended when every procedure has.
+  const caseStatus: CaseRow["status"] = after.status === "done" || caseHasEnded(statuses) ? "completed" : "inProgress";
+  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(sealCaseSnapshot(persisted, kase.id)), status: caseStatus, now: at })) {
     throw new CaseConflictError(kase.id);
   }
 
-  const context = after.context as CaseContext;
-  const statuses = procedureStatuses(after);
   const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
   // The event's own request first, then the dependents it moved.
   const rows = listProcedureRequestsForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
-  for (const row of rows) {
+  for (const stored of rows) {
+    // Compared and written in clear; an identity-number reference is stored encrypted (sealDecisionReference).
+    const row = { ...stored, decisionReference: openDecisionReference(stored.id, stored.decisionReference) };
     const to = statuses[row.procedureId];
     const progress = context.procedures[row.procedureId];
     const fields = {
@@ -344,7 +373,8 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       decisionReference: progress?.reference ?? row.decisionReference,
       informationQuestion: progress?.question ?? row.informationQuestion,
       informationAnswer: progress?.answer ?? row.informationAnswer,
-      rejectionReason: progress?.rejectionReason ?? row.rejectionReason,
+      // Sent again after a correction: the old rejection no longer stands (the timeline keeps it).
+      rejectionReason: event.type === "citizen.resubmitted" && row.id === request.id ? null : (progress?.rejectionReason ?? row.rejectionReason),
       closingReason: progress?.closingReason ?? row.closingReason,
     };
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
@@ -357,13 +387,17 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       const procedure = getProcedure(row.procedureId);
       if (procedure && Object.keys(procedure.fromPrerequisite).length) {
         try {
-          payload = JSON.stringify(completePayload({ procedure, payload: JSON.parse(row.payload), references }));
+          const opened = openIdentityNumbers(JSON.parse(row.payload) as unknown, `procedureRequest:${row.id}`);
+          payload = JSON.stringify(sealIdentityNumbers(completePayload({ procedure, payload: opened, references }), `procedureRequest:${row.id}`));
         } catch {
           payloadIncomplete = true;
         }
       }
     }
-    updateProcedureRequest(tx, { procedureRequestId: row.id, changes: { status: to, payload, ...fields, updatedAt: at } });
+    updateProcedureRequest(tx, {
+      procedureRequestId: row.id,
+      changes: { status: to, payload, ...fields, decisionReference: sealDecisionReference(row.id, row.procedureId, fields.decisionReference), updatedAt: at },
+    });
     if (to === row.status) continue;
     changes.push({ procedureRequestId: row.id, procedureId: row.procedureId, from: row.status, to });
     insertProcedureEvent(tx, {
@@ -373,7 +407,11 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       toStatus: to,
       at,
       actor,
-      detail: JSON.stringify({ ...eventDetail(event, row.id === request.id ? undefined : request.id), ...(payloadIncomplete ? { payloadIncomplete } : {}) }),
+      detail: JSON.stringify({
+        ...eventDetail(event, row.id === request.id ? undefined : request.id),
+        ...(row.id === request.id ? detail : {}),
+        ...(payloadIncomplete ? { payloadIncomplete } : {}),
+      }),
     });
     if (to === "queued") enqueueDelivery(tx, outbox, row.id, now);
   }
@@ -384,7 +422,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       procedureId: request.procedureId,
       applicantId: kase.applicantId,
       caseReference: kase.reference,
-      answers: JSON.parse(kase.answers) as Record<string, unknown>,
+      answers: openIdentityNumbers(JSON.parse(kase.answers) as Record<string, unknown>, `case:${kase.id}`),
       at: now,
     });
   }
@@ -392,6 +430,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   appendAuditEntry(tx, {
     at: now,
     actor,
+    onBehalfOf,
     action: `procedure.${event.type}`,
     subjectType: "procedureRequest",
     subjectId: request.id,
@@ -403,6 +442,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       from: request.status,
       to: statuses[request.procedureId],
       ...(event.type === "delivery.succeeded" ? { dataItems: JSON.parse(request.dataItems) as string[] } : {}),
+      ...detail,
       ...(changes.length > 1 ? { alsoChanged: changes.filter((change) => change.procedureRequestId !== request.id).map(({ procedureId, to }) => ({ procedureId, to })) } : {}),
     },
   });

@@ -12,6 +12,7 @@ const result = verifyAuditLogFile({
   file,
   anchorFile: anchorAt >= 0 ? args[anchorAt + 1] : undefined,
   key: getSecrets().auditKey,
+  previousKeys: getSecrets().previousAuditKeys,
   reanchor: args.includes("--reanchor"),
 });
 if (result.ok) console.log(result.message);

@@ -7,8 +7,10 @@ import { DatabaseNotWritableError, defaultDatabasePath, openDatabase, type Db } 
 import { isDemoMode, isProductionMode } from "../platform/mode.server";
 import { ensureDemoKeyFile, getSecrets, keyFilePath } from "../platform/secrets.server";
 import { addMissingDemoAccounts, seedAgencyEndpoints, seedDemoData } from "../demo/seed.server";
+import { seedCounterSlots } from "../demo/counter-slots.server";
 import { demoLeftovers } from "../demo/production-guard.server";
 import { encryptPlainAgencySecrets } from "../delivery/endpoints.server";
+import { sealStoredIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 const root = process.cwd();
 const buildEntry = path.join(root, "build", "server", "index.js");
@@ -74,7 +76,12 @@ if (added.length > 0) console.log(`madoguchi: added demo accounts ${added.join("
 // Agency secrets written in plain text by an earlier version are encrypted before anything reads them.
 const encryptedSecrets = encryptPlainAgencySecrets(db);
 if (encryptedSecrets > 0) console.log(`madoguchi: encrypted ${encryptedSecrets} agency secrets stored in plain text`);
+// So are identity numbers an earlier version kept in clear (journeys, cases, payloads, the record).
+const sealedRows = db.transaction((tx) => sealStoredIdentityNumbers(tx), { behavior: "immediate" });
+if (sealedRows > 0) console.log(`madoguchi: encrypted the identity numbers of ${sealedRows} rows stored in clear`);
 // Outside production, http-channel agencies are played by the simulator that the server starts.
 if (isDemoMode()) seedAgencyEndpoints(db);
+// The demo municipalities offer counter visit slots for the next 60 days.
+if (isDemoMode()) seedCounterSlots(db);
 db.$client.close();
 console.log(`madoguchi: database ready at ${path.relative(root, file) || file}${seeded ? " (demo data seeded)" : ""}${isDemoMode() ? " [demo mode]" : " [production mode]"}`);

@@ -12,6 +12,7 @@ import { engineConfig, type EngineConfig } from "../platform/engine-config.serve
 import { logger } from "../platform/logger.server";
 import { insertDeliveryAttempt } from "../../db/queries/delivery-attempts";
 import { answerExcerpt } from "./answer-excerpt.server";
+import { openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type DispatcherOptions = Partial<EngineConfig> & {
   db: Db;
@@ -193,7 +194,8 @@ export class Dispatcher {
           caseReference: kase.reference,
           procedureId: request.procedureId,
           agencyId: request.agencyId,
-          payload: JSON.parse(request.payload),
+          // The one place a payload's identity numbers are opened for sending: to the organisation they are for.
+          payload: openIdentityNumbers(JSON.parse(request.payload) as unknown, `procedureRequest:${request.id}`),
           deadline: request.deadline,
           idempotencyKey: row.idempotencyKey,
           ...(row.delivery > 1 && request.informationAnswer !== null

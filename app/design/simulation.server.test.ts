@@ -10,6 +10,7 @@ import { seedBasicResidentRegister } from "../demo/registries/basic-resident-reg
 import { buildConsentPreview } from "../journeys/consent.server";
 import { loadJourney, sendJourneyEvents, startOrResumeJourney } from "../journeys/journeys.server";
 import { ensureSubmissionToken, submitJourney } from "../journeys/submit-journey.server";
+import { openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -49,8 +50,9 @@ describe("the simulation", () => {
     const token = ensureSubmissionToken(db, current);
     const submitted = submitJourney(db, { journey: current, preview, optOut: [], token, lang: "ja", actorId: "u-nguyen", onBehalfOf: null });
     const kase = db.$client.prepare("select id from cases where reference = ?").get(submitted.reference) as { id: string };
+    // Stored with identity numbers encrypted; what the organisation receives is the payload opened.
     const stored = listProcedureRequestsForCase(db, { caseId: kase.id })
-      .map((request) => ({ procedureId: request.procedureId, agencyId: request.agencyId, payload: JSON.parse(request.payload) as unknown }))
+      .map((request) => ({ procedureId: request.procedureId, agencyId: request.agencyId, payload: openIdentityNumbers(JSON.parse(request.payload) as unknown, `procedureRequest:${request.id}`) }))
       .sort((a, b) => a.procedureId.localeCompare(b.procedureId));
 
     // The designer's simulation of the same person: the record from the sample, the same answers.

@@ -16,7 +16,7 @@ import {
 } from "../../db/queries/journeys";
 import { logger } from "../platform/logger.server";
 import type { RecordSource } from "../../db/queries/records";
-import { readRecordAttributes, readRecordValues } from "../identity/security/identity-numbers.server";
+import { openIdentityNumbers, readRecordAttributes, readRecordValues, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
 import {
   applicableQuestions,
   createJourneyMachine,
@@ -55,9 +55,14 @@ function machineFor(lifeEvent: LifeEvent) {
   return machine;
 }
 
-function restore(lifeEvent: LifeEvent, snapshot: unknown) {
+/** A journey's machine from its stored snapshot (identity numbers opened: the machine checks and routes on them). */
+function restore(lifeEvent: LifeEvent, row: JourneyRow) {
+  const snapshot = openIdentityNumbers(JSON.parse(row.snapshot) as unknown, `journey:${row.id}`);
   return createActor(machineFor(lifeEvent), { snapshot: snapshot as AnyMachineSnapshot }).start();
 }
+
+/** The snapshot as stored: identity numbers encrypted, bound to the journey. */
+const sealedSnapshot = (journeyId: string, snapshot: unknown) => sealIdentityNumbers(snapshot, `journey:${journeyId}`);
 
 function stateName(snapshot: AnyMachineSnapshot): string {
   return typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
@@ -149,9 +154,10 @@ export function startOrResumeJourney(
       if (existing) return loadFrom(existing);
       const record = readRecordValues(tx, { subjectId }) as RecordValues;
       const actor = createActor(machineFor(lifeEvent), { input: { record } }).start();
-      const snapshot = actor.getPersistedSnapshot();
+      const id = randomUUID();
+      const snapshot = sealedSnapshot(id, actor.getPersistedSnapshot());
       const row = createJourney(tx, {
-        id: randomUUID(),
+        id,
         subjectId,
         actorId,
         lifeEventId,
@@ -166,7 +172,7 @@ export function startOrResumeJourney(
 
 function loadFrom(row: JourneyRow): JourneyView {
   const lifeEvent = lifeEventOf(row);
-  const actor = restore(lifeEvent, JSON.parse(row.snapshot));
+  const actor = restore(lifeEvent, row);
   return view(row, actor.getSnapshot(), lifeEvent);
 }
 
@@ -195,9 +201,9 @@ export function sendJourneyEvents(db: Db, { journeyId, events }: { journeyId: st
       const row = findJourney(tx, { id: journeyId });
       if (!row || row.status !== "inProgress") throw new Response("Not Found", { status: 404 });
       const lifeEvent = lifeEventOf(row);
-      const actor = restore(lifeEvent, JSON.parse(row.snapshot));
+      const actor = restore(lifeEvent, row);
       for (const event of events) actor.send(event);
-      saveJourneySnapshot(tx, { id: row.id, snapshot: actor.getPersistedSnapshot() });
+      saveJourneySnapshot(tx, { id: row.id, snapshot: sealedSnapshot(row.id, actor.getPersistedSnapshot()) });
       return view({ ...row }, actor.getSnapshot(), lifeEvent);
     },
     { behavior: "immediate" },

@@ -9,11 +9,13 @@ import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest
 import type { AuthContext } from "../identity/auth.server";
 import { recordDataRead } from "../identity/auth.server";
 import { rejectionText, type Lang } from "../cases/case-pages.server";
+import { listActiveBookingsForCases } from "../../db/queries/counter-visits";
 import { applyCaseEvent, CaseConflictError, CaseError, CaseEventRefusedError, type ProcedureEvent } from "../cases/cases.server";
 import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
+import { openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type OfficerAuth = AuthContext & { agencyId: string };
 
@@ -158,7 +160,8 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
   const { request, kase } = requireInboxRequest(db, auth, procedureRequestId);
   const procedure = getProcedure(request.procedureId);
   const consented = consentedItems(kase.consent, request.procedureId, request.agencyId);
-  const payload = JSON.parse(request.payload) as Record<string, unknown>;
+  // This organisation's officer reads the numbers sent to it in clear; the read is audited just below.
+  const payload = openIdentityNumbers(JSON.parse(request.payload) as Record<string, unknown>, `procedureRequest:${request.id}`);
   const order = procedure?.dataItems ?? Object.keys(payload);
   const items: PayloadItem[] = order
     .filter((key) => key in payload && consented.has(key))
@@ -185,10 +188,12 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     legalBasis: procedure?.legalBasis[lang] ?? null,
     inPerson: request.inPerson,
     inPersonNote: procedure?.inPersonNote?.[lang] ?? null,
+    visit: bookedVisit(db, { caseId: kase.id, agencyId: request.agencyId, lang }),
     receivedAt: request.createdAt,
     items,
     form,
-    decisionReference: request.decisionReference,
+    // The organisation's own reference, in clear for its officer.
+    decisionReference: openDecisionReference(request.id, request.decisionReference),
     rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
     informationQuestion: request.informationQuestion,
     informationAnswer: request.informationAnswer,
@@ -198,6 +203,12 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     canDecide: channelOf(db, request.agencyId) !== "http" && request.status === decidableStatus,
     timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({ status: event.toStatus, at: event.at })),
   };
+}
+
+/** The counter visit the person booked with this organisation for this case, if any. */
+function bookedVisit(db: Db, { caseId, agencyId, lang }: { caseId: string; agencyId: string; lang: Lang }) {
+  const row = listActiveBookingsForCases(db, { caseIds: [caseId] }).find((candidate) => candidate.booking.agencyId === agencyId);
+  return row ? { day: row.slot.day, startsAt: row.slot.startsAt, endsAt: row.slot.endsAt, office: lang === "en" ? row.office.nameEn : row.office.nameJa } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isRedactedKey, logger, redact, setLogSink } from "./logger.server";
+import { identityNumberFields } from "../../flows";
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
@@ -33,6 +34,10 @@ describe("logger", () => {
       expect(isRedactedKey(key), key).toBe(true);
     }
     for (const key of ["userId", "caseId", "agencyId", "status", "path"]) expect(isRedactedKey(key), key).toBe(false);
+  });
+
+  it("redacts every field that holds an identity number, in records, answers and payloads (issue 11, item 5)", () => {
+    for (const key of identityNumberFields()) expect(isRedactedKey(key), key).toBe(true);
   });
 
   it("keeps errors to their name and message", () => {

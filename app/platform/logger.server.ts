@@ -18,6 +18,12 @@ const redactedKeys = [
   "dateofbirth",
   "mynumber",
   "individualnumber",
+  // Every identity number (flows' identityNumberFields; the logger's test checks the list stays complete).
+  "basicpensionnumber",
+  "driverslicencenumber",
+  "licencenumber",
+  "residencecardnumber",
+  "labourinsurancenumber",
   "email",
   "phone",
   "tel",

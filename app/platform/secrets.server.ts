@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseAuditKey, provideAuditKey } from "../../db/audit-seal";
+import { parseAuditKey, parsePreviousAuditKeys, provideAuditKeyring } from "../../db/audit-seal";
 import { defaultDatabasePath } from "../../db/client.server";
 import { isProductionMode } from "./mode.server";
 
@@ -15,9 +15,15 @@ export type EncryptionKeyring = {
   keys: Record<string, Buffer>;
 };
 
-export type Secrets = { sessionSecret: string; encryption: EncryptionKeyring; auditKey: Buffer };
+export type Secrets = {
+  sessionSecret: string;
+  encryption: EncryptionKeyring;
+  auditKey: Buffer;
+  /** Retired audit keys, kept to verify the older part of the chain (MADOGUCHI_AUDIT_PREVIOUS_KEYS). */
+  previousAuditKeys: Buffer[];
+};
 
-type KeyFile = { sessionSecret: string; encryptionKeys: { current: string; keys: Record<string, string> }; auditKey?: string };
+type KeyFile = { sessionSecret: string; encryptionKeys: { current: string; keys: Record<string, string> }; auditKey?: string; previousAuditKeys?: string[] };
 
 const fromEnvironment = () => Boolean(process.env.MADOGUCHI_SESSION_SECRET && process.env.MADOGUCHI_ENCRYPTION_KEYS && process.env.MADOGUCHI_AUDIT_KEY);
 
@@ -88,7 +94,7 @@ let cached: { signature: string; secrets: Secrets } | undefined;
 
 /** The secrets of this process: environment variables first, then the key file (created in demo mode). */
 export function getSecrets(): Secrets {
-  const signature = [process.env.MADOGUCHI_SESSION_SECRET, process.env.MADOGUCHI_ENCRYPTION_KEYS, process.env.MADOGUCHI_AUDIT_KEY, keyFilePath()].join("|");
+  const signature = [process.env.MADOGUCHI_SESSION_SECRET, process.env.MADOGUCHI_ENCRYPTION_KEYS, process.env.MADOGUCHI_AUDIT_KEY, process.env.MADOGUCHI_AUDIT_PREVIOUS_KEYS, keyFilePath()].join("|");
   if (cached?.signature === signature) return cached.secrets;
   let file: KeyFile | undefined;
   if (!fromEnvironment()) {
@@ -111,9 +117,10 @@ export function getSecrets(): Secrets {
       );
   const auditKeyText = process.env.MADOGUCHI_AUDIT_KEY ?? file?.auditKey;
   if (!auditKeyText) throw new Error("No audit key: set MADOGUCHI_AUDIT_KEY (base64 of 32 random bytes: `openssl rand -base64 32`) or add auditKey to keys.json.");
-  cached = { signature, secrets: { sessionSecret, encryption, auditKey: parseAuditKey(auditKeyText) } };
+  const previousAuditKeys = parsePreviousAuditKeys(process.env.MADOGUCHI_AUDIT_PREVIOUS_KEYS ?? file?.previousAuditKeys?.join(","));
+  cached = { signature, secrets: { sessionSecret, encryption, auditKey: parseAuditKey(auditKeyText), previousAuditKeys } };
   return cached.secrets;
 }
 
 // Every process of the portal that loads its secrets chains the audit log with the same key.
-provideAuditKey(() => getSecrets().auditKey);
+provideAuditKeyring(() => ({ current: getSecrets().auditKey, previous: getSecrets().previousAuditKeys }));

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FlowTextsProvider, useFlowTranslation } from "~/components/flow-texts/flow-texts";
 import { requireApplicant } from "~/identity/auth.server";
+import { maskIdentityNumbersIn } from "~/identity/security/identity-numbers.server";
 import { AnswerText } from "~/components/questions/answer-text";
 import { journeyPath, requireJourney } from "~/journeys/journey-pages.server";
 import { requireLifeEvent } from "~/journeys/life-events.server";
@@ -26,10 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requireApplicant(request);
   const journey = requireJourney(auth, lifeEvent);
   if (journey.state !== "checkingAnswers") throw redirect(journeyPath(journey));
+  // Identity numbers only by their last four characters: the full number goes to the organisation, not the page.
+  const shown = maskIdentityNumbersIn(journey.answers);
   const rows = applicableQuestions(journey.lifeEvent, journey.answers, journey.record).map((q) => ({
     questionId: q.id,
     question: toQuestionView(q),
-    value: journey.answers[q.id] ?? null,
+    value: shown[q.id] ?? null,
   }));
   return {
     title: await pageTitle(request, "checkAnswers.title", "journey"),

@@ -1,7 +1,7 @@
 // The back office inbox: an officer's own organisation's procedure requests, filtered by status and
-// deadline, sorted by deadline, overdue ones marked, with a count per status.
+// deadline, sorted by deadline, overdue ones marked, with a count per status; and the day's counter visits.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOfficer } from "~/identity/auth.server";
 import { DataTable } from "~/components/data-table/data-table";
@@ -9,6 +9,7 @@ import { OfficeInboxFilters } from "~/components/office-inbox-filters/office-inb
 import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
 import { deadlineFilters, statusFilters } from "~/office/inbox-filters";
 import { inboxView, pageLanguage, readInboxFilters } from "~/office/office.server";
+import { dayBookingsView, readVisitDay } from "~/office/counter-bookings.server";
 import { formatDate, formatDateTime } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
@@ -21,14 +22,17 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireOfficer(request);
-  const filters = readInboxFilters(new URL(request.url));
-  const view = inboxView(getDb(), { agencyId: auth.agencyId, filters, lang: await pageLanguage(request) });
-  return { title: await pageTitle(request, "inbox.title", "office"), filters, ...view };
+  const url = new URL(request.url);
+  const filters = readInboxFilters(url);
+  const lang = await pageLanguage(request);
+  const view = inboxView(getDb(), { agencyId: auth.agencyId, filters, lang });
+  const visitDay = readVisitDay(url);
+  return { title: await pageTitle(request, "inbox.title", "office"), filters, ...view, visitDay, bookings: dayBookingsView(getDb(), { agencyId: auth.agencyId, day: visitDay, lang }) };
 }
 
 export default function OfficeInbox() {
   const { t, i18n } = useTranslation("office");
-  const { agency, filters, items, counts, overdueCount } = useLoaderData<typeof loader>();
+  const { agency, filters, items, counts, overdueCount, visitDay, bookings } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{agency}</span>
@@ -58,6 +62,50 @@ export default function OfficeInbox() {
               </Link>
             </li>
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="office-visits-heading" className="office-visits">
+        <h2 id="office-visits-heading">{t("inbox.visits.heading", { day: formatDate(visitDay, i18n.language) })}</h2>
+        <p>{t("inbox.visits.lead")}</p>
+        <Form method="get" className="office-filters">
+          {filters.status !== "open" ? <input type="hidden" name="status" value={filters.status} /> : null}
+          {filters.deadline !== "any" ? <input type="hidden" name="deadline" value={filters.deadline} /> : null}
+          <div className="field">
+            <label className="field__label" htmlFor="visit-day">
+              {t("inbox.visits.day")}
+            </label>
+            <input className="input" type="date" id="visit-day" name="visitDay" defaultValue={visitDay} />
+          </div>
+          <button className="button button--secondary" type="submit">
+            {t("inbox.visits.show")}
+          </button>
+        </Form>
+        {bookings.length === 0 ? (
+          <p>{t("inbox.visits.none")}</p>
+        ) : (
+          <ol className="card-list">
+            {bookings.map((booking) => (
+              <li key={booking.id} className="card" data-testid="visit-booking">
+                <h3>{t("inbox.visits.time", { start: booking.startsAt, end: booking.endsAt })}</h3>
+                <p>
+                  {booking.office}
+                  <br />
+                  {t("inbox.list.reference")}
+                  {t("inbox.counts.separator")}
+                  {booking.caseReference}
+                </p>
+                <ul>
+                  {booking.procedures.map((procedure) => (
+                    <li key={procedure.id}>
+                      {procedure.received ? <Link to={`/office/requests/${procedure.id}`}>{procedure.name}</Link> : procedure.name}{" "}
+                      <OfficeStatus status={procedure.status} /> {procedure.received ? t("inbox.visits.received") : t("inbox.visits.notYetReceived")}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
 

@@ -115,6 +115,11 @@ export default function OfficeRequest() {
         <section className="notice" aria-labelledby="in-person-heading">
           <h2 id="in-person-heading">{t("request.inPerson.heading")}</h2>
           <p>{view.inPersonNote ?? t("request.inPerson.body")}</p>
+          <p data-testid="booked-visit">
+            {view.visit
+              ? t("request.inPerson.booked", { day: formatDate(view.visit.day, i18n.language), start: view.visit.startsAt, end: view.visit.endsAt, office: view.visit.office })
+              : t("request.inPerson.notBooked")}
+          </p>
         </section>
       ) : null}
 

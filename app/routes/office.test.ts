@@ -272,10 +272,13 @@ describe("decisions", () => {
       const citizen = await run(() =>
         caseStatus.loader(args(browserRequest(`/cases/${sato.case.reference}?lng=${lng}`, { as: browsers["sato.kenji"] }), { reference: sato.case.reference })),
       );
-      return (citizen.data as { procedures: { procedureId: string; rejection: string | null }[] }).procedures.find((p) => p.procedureId === "water-start")!.rejection;
+      type Rejection = { reason: string | null; note: { text: string; lang: string } | null };
+      return (citizen.data as { procedures: { procedureId: string; rejection: Rejection | null }[] }).procedures.find((p) => p.procedureId === "water-start")!.rejection;
     };
-    expect(await statusIn("ja")).toBe("記載事項に不足または誤りがあります 水道の使用開始日をご確認ください。");
-    expect(await statusIn("en")).toBe("Information is missing or incorrect 水道の使用開始日をご確認ください。");
+    // The listed reason in the reader's language; the officer's note as they wrote it, marked as Japanese.
+    const note = { text: "水道の使用開始日をご確認ください。", lang: "ja" };
+    expect(await statusIn("ja")).toMatchObject({ reason: "記載事項に不足または誤りがあります", note });
+    expect(await statusIn("en")).toMatchObject({ reason: "Information is missing or incorrect", note });
   });
 
   it("asks the citizen for information; their answer brings the procedure back to the inbox, shown to the officer, who accepts", async () => {

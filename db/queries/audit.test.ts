@@ -31,7 +31,7 @@ describe("audit log", () => {
     const rows = db.select().from(auditEntries).all();
     expect(rows[0].prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 4 });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 4, afterAnchor: 0 });
   });
 
   it("lists a data subject's entries, newest first", () => {
@@ -75,7 +75,7 @@ describe("audit log", () => {
       ).toThrow("rolled back");
       await new Promise((resolve) => setImmediate(resolve));
       expect(readAuditAnchor(anchorFile)).toMatchObject({ id: 1 });
-      expect(verifyAuditChain(fresh.db, { anchor: readAuditAnchor(anchorFile) })).toEqual({ ok: true, entries: 1 });
+      expect(verifyAuditChain(fresh.db, { anchor: readAuditAnchor(anchorFile) })).toEqual({ ok: true, entries: 1, afterAnchor: 0 });
     } finally {
       fresh.close();
     }
@@ -97,7 +97,7 @@ describe("audit log", () => {
       const reopened = openDatabase(fresh.file);
       const anchor = readAuditAnchor(auditAnchorPath(fresh.file));
       expect(anchor).toMatchObject({ id: 4 });
-      expect(verifyAuditChain(reopened, { anchor })).toEqual({ ok: true, entries: 4 });
+      expect(verifyAuditChain(reopened, { anchor })).toEqual({ ok: true, entries: 4, afterAnchor: 0 });
       expect(reopened.select().from(auditEntries).where(eq(auditEntries.id, 4)).get()).toMatchObject({ action: "audit.sealed", details: JSON.stringify({ entries: 3 }) });
       reopened.$client.close();
     } finally {

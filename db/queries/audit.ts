@@ -2,7 +2,7 @@
 // changed, reordered or removed entry is detectable, and the anchor (db/audit-seal.ts) catches a cut tail.
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
-import { auditKey, auditMac, sameMac, type AuditAnchor } from "../audit-seal";
+import { auditKey, auditKeyId, auditKeyring, auditMac, sameMac, type AuditAnchor } from "../audit-seal";
 import type { Db, Tx } from "../client.server";
 import { auditEntries } from "../schema";
 import { insertReturning, preparedOnce } from "../prepared";
@@ -77,39 +77,90 @@ export function appendAuditEntry(tx: Tx, input: AuditInput, key: Buffer = auditK
   return insertReturning(tx, auditEntries, { ...entry, hash });
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: number; reason: "missing" | "link" | "hash" | "truncated" | "unanchored" | "anchor" };
+/** The entry that hands the chain over from one audit key to the next (see appendAuditKeyRotation). */
+export const AUDIT_KEY_ROTATED = "audit.key-rotated";
+
+const endorsementText = (prevHash: string, at: string, to: string) => `madoguchi-audit-rotation|1|${prevHash}|${at}|${to}`;
+
+type RotationDetails = { from?: string; to?: string; endorsement?: string };
 
 /**
- * Walks the whole chain; names the first entry whose hash or link does not hold. With `anchor` (the
- * anchor file's content, or null when there is no anchor file) it also checks the tail: the entry the
- * anchor names must be there with the same hash (entries after it are the few written since), and a log
- * with entries but no anchor fails.
+ * Hands the chain over to a new audit key: an `audit.key-rotated` entry that names both keys (by
+ * auditKeyId), carries the OLD key's endorsement (its HMAC of the previous hash, the time and the new key's
+ * id) and is itself chained under the NEW key, which also makes every entry after it. Signed by both keys,
+ * so neither key alone can fake the handover, and the older part stays pinned: its last hash is inside an
+ * entry made with the new key. Returns the entry.
  */
-export function verifyAuditChain(tx: Tx, { anchor, key = auditKey() }: { anchor?: AuditAnchor | null; key?: Buffer } = {}): AuditVerification {
+export function appendAuditKeyRotation(tx: Tx, { previous, next, at = new Date() }: { previous: Buffer; next: Buffer; at?: Date }) {
+  const last = findAuditHead(tx);
+  const to = auditKeyId(next);
+  const endorsement = auditMac(endorsementText(last?.hash ?? GENESIS_HASH, at.toISOString(), to), previous);
+  return appendAuditEntry(
+    tx,
+    { at, actor: "system:audit", action: AUDIT_KEY_ROTATED, subjectType: "audit-log", subjectId: "audit_entries", details: { from: auditKeyId(previous), to, endorsement } },
+    next,
+  );
+}
+
+/** Whether an entry's hash was made with this key. */
+export function auditEntryMadeWith(row: typeof auditEntries.$inferSelect, key: Buffer): boolean {
+  const { id: _id, hash, ...rest } = row;
+  return sameMac(hashAuditEntry(rest, key), hash);
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number; afterAnchor: number }
+  | { ok: false; entries: number; brokenAt: number; reason: "missing" | "link" | "hash" | "truncated" | "unanchored" | "anchor" | "rotation" };
+
+/**
+ * Walks the whole chain; names the first entry whose hash or link does not hold. The first entry is made
+ * with one of `keys` (the current and the retired audit keys); each `audit.key-rotated` entry must carry the
+ * endorsement of the key before it and hands over to the key it names. With `anchor` (the anchor file's
+ * content, or null when there is no anchor file) it also checks the tail: the entry the anchor names must be
+ * there with the same hash, and a log with entries but no anchor fails. Entries after the anchored one are
+ * accepted and counted (`afterAnchor`): those written since the anchor was last moved, or by a process that
+ * stopped between its commit and the anchor's write (see "Design decisions").
+ */
+export function verifyAuditChain(tx: Tx, { anchor, key, keys }: { anchor?: AuditAnchor | null; key?: Buffer; keys?: Buffer[] } = {}): AuditVerification {
+  const known = keys ?? (key ? [key] : [auditKeyring().current, ...auditKeyring().previous]);
+  let epochKey: Buffer | undefined;
   let prev = GENESIS_HASH;
   let count = 0;
   let expectedId: number | null = null;
   let anchored = false;
+  let afterAnchor = 0;
   for (const row of pagedEntries(tx)) {
     count++;
     if (expectedId !== null && row.id !== expectedId) {
       return { ok: false, entries: count, brokenAt: expectedId, reason: "missing" };
     }
     if (row.prevHash !== prev) return { ok: false, entries: count, brokenAt: row.id, reason: "link" };
-    const { id: _id, hash, ...rest } = row;
-    if (!sameMac(hashAuditEntry(rest, key), hash)) return { ok: false, entries: count, brokenAt: row.id, reason: "hash" };
+    if (epochKey && row.action === AUDIT_KEY_ROTATED) {
+      const details = JSON.parse(row.details) as RotationDetails;
+      const next = known.find((candidate) => auditKeyId(candidate) === details.to);
+      const endorsed =
+        details.from === auditKeyId(epochKey) && typeof details.endorsement === "string" && sameMac(auditMac(endorsementText(row.prevHash, row.at, details.to ?? ""), epochKey), details.endorsement);
+      if (!next || !endorsed) return { ok: false, entries: count, brokenAt: row.id, reason: "rotation" };
+      epochKey = next;
+    }
+    epochKey ??= known.find((candidate) => auditEntryMadeWith(row, candidate));
+    if (!epochKey || !auditEntryMadeWith(row, epochKey)) return { ok: false, entries: count, brokenAt: row.id, reason: "hash" };
+    if (anchored) afterAnchor++;
     if (anchor && row.id === anchor.id) {
-      if (hash !== anchor.hash) return { ok: false, entries: count, brokenAt: row.id, reason: "anchor" };
+      if (row.hash !== anchor.hash) return { ok: false, entries: count, brokenAt: row.id, reason: "anchor" };
       anchored = true;
     }
-    prev = hash;
+    prev = row.hash;
     expectedId = row.id + 1;
   }
   if (anchor === null && count > 0) return { ok: false, entries: count, brokenAt: 1, reason: "unanchored" };
   if (anchor && !anchored) return { ok: false, entries: count, brokenAt: expectedId ?? 1, reason: "truncated" };
-  return { ok: true, entries: count };
+  return { ok: true, entries: count, afterAnchor };
+}
+
+/** The last entry, whole. */
+export function findAuditHeadEntry(tx: Tx) {
+  return tx.select().from(auditEntries).orderBy(desc(auditEntries.id)).limit(1).get();
 }
 
 /** The last entry's id and hash: what the anchor records. */

@@ -119,6 +119,11 @@ export function updateProcedureRequest(tx: Tx, { procedureRequestId, changes }: 
   ).run({ ...changes, id: procedureRequestId });
 }
 
+/** Replaces a procedure request's payload alone (a correction the person makes before it is sent again). */
+export function updateProcedureRequestPayload(tx: Tx, { procedureRequestId, payload, updatedAt }: { procedureRequestId: string; payload: string; updatedAt: string }) {
+  tx.update(procedureRequests).set({ payload, updatedAt }).where(eq(procedureRequests.id, procedureRequestId)).run();
+}
+
 export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inferInsert): ProcedureEventRow {
   return insertReturning(tx, procedureEvents, values);
 }

@@ -3,7 +3,7 @@
 import { getAdjacencyMap, getShortestPaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import { createActor, type AnyStateMachine } from "xstate";
-import { caseStatusFinal, createCaseMachine, getLifeEvent, procedureStatuses, procedureStatusList, type CaseEvent, type ProcedureStatus } from "../index";
+import { caseHasEnded, caseStatusFinal, createCaseMachine, getLifeEvent, procedureStatuses, procedureStatusList, type CaseEvent, type ProcedureStatus } from "../index";
 import { caseEvents } from "./test-helpers";
 
 const relocation = getLifeEvent("relocation")!;
@@ -157,6 +157,37 @@ describe("case machine: prerequisites", () => {
     expect(statuses["water-stop"]).toBe("notSelected");
   });
 
+  it("keeps a rejection open to a correction: sent again, it goes to the same organisation only, and the procedures cancelled behind it wait again", () => {
+    const actor = start();
+    for (const event of deliver(moveOut)) actor.send(event);
+    for (const event of deliver(mail)) actor.send(event);
+    actor.send({ type: "agency.accepted", procedureId: mail });
+    actor.send({ type: "agency.rejected", procedureId: moveOut, reason: "identity-not-verified" });
+    expect(procedureStatuses(actor.getSnapshot())).toMatchObject({ [moveOut]: "rejected", [moveIn]: "cancelled", [card]: "cancelled", [mail]: "accepted" });
+    expect(caseHasEnded(procedureStatuses(actor.getSnapshot()))).toBe(true);
+    expect(actor.getSnapshot().status).toBe("active");
+
+    // Another procedure's event, or an answer, does not reopen it.
+    expect(actor.getSnapshot().can({ type: "citizen.resubmitted", procedureId: mail })).toBe(false);
+    actor.send({ type: "citizen.resubmitted", procedureId: moveOut });
+    expect(procedureStatuses(actor.getSnapshot())).toMatchObject({ [moveOut]: "queued", [moveIn]: "waiting", [card]: "waiting", [mail]: "accepted" });
+    expect(actor.getSnapshot().context.procedures[moveOut]).toMatchObject({ rejectionReason: undefined, attempts: 0 });
+    expect(caseHasEnded(procedureStatuses(actor.getSnapshot()))).toBe(false);
+
+    for (const event of deliver(moveOut)) actor.send(event);
+    actor.send({ type: "agency.accepted", procedureId: moveOut });
+    expect(statusOf(actor, moveIn)).toBe("queued");
+    expect(statusOf(actor, card)).toBe("waiting");
+  });
+
+  it("refuses to send again what was not rejected", () => {
+    const actor = start();
+    for (const event of deliver(mail)) actor.send(event);
+    expect(actor.getSnapshot().can({ type: "citizen.resubmitted", procedureId: mail })).toBe(false);
+    actor.send({ type: "agency.accepted", procedureId: mail });
+    expect(actor.getSnapshot().can({ type: "citizen.resubmitted", procedureId: mail })).toBe(false);
+  });
+
   it("does not complete while a procedure is dead-lettered", () => {
     const actor = start([{ procedureId: mail, prerequisites: [] }]);
     actor.send({ type: "delivery.started", procedureId: mail });
@@ -233,10 +264,10 @@ describe("case machine, model-based", () => {
     expect(canSettle.size).toBe(Object.keys(adjacency).length);
   });
 
-  it("has no dead end except a completed case", () => {
+  it("has no dead end except an ended case", () => {
     for (const vertex of Object.values(adjacency)) {
       const moves = (Object.values(vertex.transitions) as { state: CaseSnapshot }[]).filter((transition) => options.serializeState(transition.state) !== options.serializeState(vertex.state));
-      if (moves.length === 0) expect(vertex.state.hasTag("completed")).toBe(true);
+      if (moves.length === 0) expect(caseHasEnded(procedureStatuses(vertex.state))).toBe(true);
     }
   });
 

@@ -72,13 +72,34 @@ export type CaseEvent =
   | { type: "agency.accepted"; procedureId: string; reference?: string }
   | { type: "agency.rejected"; procedureId: string; reason: string }
   | { type: "agency.informationRequested"; procedureId: string; question: string }
-  | { type: "citizen.answered"; procedureId: string; answer: string };
+  | { type: "citizen.answered"; procedureId: string; answer: string }
+  /** The person corrected a rejected procedure's data and sends it again, to the same organisation only. */
+  | { type: "citizen.resubmitted"; procedureId: string };
 
 type Params = { procedureId: string };
 type StatusParams = { procedureId: string; status: ProcedureStatus };
 
 /** A prerequisite settled without acceptance: its dependents are cancelled (nothing is sent without it). */
 const settledBadly: ProcedureStatus[] = ["rejected", "cancelled", "closedOutside"];
+
+/** Every procedure this one waits for, directly or through another. */
+function prerequisitesOf(context: CaseContext, procedureId: string, seen = new Set<string>()): Set<string> {
+  for (const id of context.procedures[procedureId]?.prerequisites ?? []) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    prerequisitesOf(context, id, seen);
+  }
+  return seen;
+}
+
+/**
+ * Whether a case has ended: every procedure accepted, rejected, cancelled, closed outside or not selected.
+ * A rejection ends a procedure, yet the person may still correct it and send it again, so the machine keeps
+ * rejected (and the cancelled procedures behind it) open: the case's end is read from the statuses.
+ */
+export function caseHasEnded(statuses: Record<string, ProcedureStatus>): boolean {
+  return Object.values(statuses).every((status) => caseStatusFinal.includes(status));
+}
 
 export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
   const on = (procedureId: string) => ({ type: "isFor" as const, params: { procedureId } });
@@ -186,8 +207,31 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
           },
         },
         accepted: { type: "final" as const, entry: status("accepted"), tags: ["accepted"], description: "The agency accepted." },
-        rejected: { type: "final" as const, entry: status("rejected"), tags: ["rejected"], description: "The agency rejected, with a reason." },
-        cancelled: { type: "final" as const, entry: status("cancelled"), tags: ["cancelled"], description: "A prerequisite was rejected." },
+        rejected: {
+          entry: status("rejected"),
+          tags: ["rejected"],
+          description: "The agency rejected, with a reason. A decision, yet not the end: the person may correct the data and send it again.",
+          on: {
+            "citizen.resubmitted": {
+              guard: on(procedureId),
+              actions: { type: "recordResubmission" as const, params: { procedureId } },
+              target: "queued",
+              description: "Corrected by the person, it goes to the same organisation again, and to no other.",
+            },
+          },
+        },
+        cancelled: {
+          entry: status("cancelled"),
+          tags: ["cancelled"],
+          description: "A prerequisite was rejected. If the person sends that one again, this one waits for it again.",
+          on: {
+            "citizen.resubmitted": {
+              guard: { type: "dependsOnEventProcedure" as const, params: { procedureId } },
+              target: "waiting",
+              description: "A procedure it waits for (directly or not) was sent again.",
+            },
+          },
+        },
         closedOutside: {
           type: "final" as const,
           entry: status("closedOutside"),
@@ -217,6 +261,7 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
         context.procedures[params.procedureId].prerequisites.every((id) => context.procedures[id]?.status === "accepted"),
       hasFailedPrerequisite: ({ context }, params: Params) =>
         context.procedures[params.procedureId].prerequisites.some((id) => settledBadly.includes(context.procedures[id]?.status)),
+      dependsOnEventProcedure: ({ context, event }, params: Params) => prerequisitesOf(context, params.procedureId).has(event.procedureId),
       isFinalFailure: ({ context, event }, params: Params) =>
         event.type === "delivery.failed" &&
         event.procedureId === params.procedureId &&
@@ -242,6 +287,7 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
       recordRejection: assign(({ context, event }, params: Params) =>
         event.type === "agency.rejected" ? update(context, params.procedureId, { rejectionReason: event.reason }) : {},
       ),
+      recordResubmission: assign(({ context }, params: Params) => update(context, params.procedureId, { rejectionReason: undefined, attempts: 0 })),
       recordQuestion: assign(({ context, event }, params: Params) =>
         event.type === "agency.informationRequested" ? update(context, params.procedureId, { question: event.question }) : {},
       ),
@@ -281,12 +327,12 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
         type: "parallel",
         description: "Every procedure request moves on its own; prerequisites hold dependents back.",
         states: Object.fromEntries(lifeEvent.procedures.map((procedureId) => [procedureId, region(procedureId)])),
-        onDone: { target: "completed", description: "Every procedure request is settled." },
+        onDone: { target: "completed", description: "Every procedure request is accepted, closed outside or not selected." },
       },
       completed: {
         type: "final",
         tags: ["completed"],
-        description: "Every procedure was accepted, rejected, cancelled or not selected.",
+        description: "Every procedure was accepted, closed outside or not selected (a rejection stays open to a correction).",
       },
     },
   });

@@ -46,7 +46,12 @@ export type Route = {
   resolve: (context: RouteContext) => string;
 };
 
-export type RejectionReason = { code: string; text: Text };
+/**
+ * A reason an organisation may give for rejecting, and the person's next step: `correct` (the default) when
+ * corrected data sent again can succeed, `counter` when only the organisation's counter can help (the
+ * deadline passed, not eligible, not this office...).
+ */
+export type RejectionReason = { code: string; text: Text; nextStep?: "correct" | "counter" };
 
 export type Procedure = {
   id: string;

@@ -66,6 +66,7 @@ export function caseEvents(procedureIds: string[]) {
         { type: "agency.rejected", procedureId, reason: "incomplete" },
         { type: "agency.informationRequested", procedureId, question: "Please send a copy of the lease." },
         { type: "citizen.answered", procedureId, answer: "Attached." },
+        { type: "citizen.resubmitted", procedureId },
       ] satisfies CaseEvent[];
     });
   };

@@ -54,8 +54,8 @@ export const moveInNotification = defineProcedure({
   optionalItems: ["gender", "nationality", "residenceCardNumber", "residenceStatus", "periodOfStay"],
   inPerson: true,
   inPersonNote: {
-    ja: "転入届は窓口での手続が法律上必要です。予約した日時にマイナンバーカード（外国籍の方は在留カード）をお持ちください。",
-    en: "The law requires the move-in notification to be made at the counter. Bring your My Number Card (foreign residents: residence card) at the booked time.",
+    ja: "転入届は窓口での手続が法律上必要です。マイナンバーカード（外国籍の方は在留カード）をお持ちください。",
+    en: "The law requires the move-in notification to be made at the counter. Bring your My Number Card (foreign residents: residence card).",
   },
   rejectionReasons: [reasons.incomplete, reasons.identity, reasons.deadlinePassed],
   prerequisites: ["move-out-notification"],

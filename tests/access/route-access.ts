@@ -96,6 +96,25 @@ export const routeAccess: RouteAccess[] = [
     get: ["citizen"],
     secrets: ["神田神保町", "西新宿"],
   },
+  // Correcting a rejected procedure of the citizen's own case and sending it again: a 404 for everyone else (a
+  // procedure that was not rejected sends its owner back to the status page, and a POST for it is refused, 409).
+  {
+    file: "cases.$reference_.procedures.$requestId.correct",
+    path: () => `/cases/${fixtures.citizenCaseReference}/procedures/${fixtures.citizenProcedureRequestId}/correct`,
+    get: ["citizen"],
+    post: ["citizen"],
+    form: { "item.nameKana": "タナカ イチロウ" },
+    secrets: ["神田神保町", "西新宿"],
+  },
+  // Booking the counter visit of the citizen's own move-in (新宿区): a 404 for everyone else; a POST without a time is refused (400).
+  {
+    file: "cases.$reference_.visits.$agencyId",
+    path: () => `/cases/${fixtures.citizenCaseReference}/visits/municipality-13104`,
+    get: ["citizen"],
+    post: ["citizen"],
+    form: { intent: "book", slotId: "" },
+    secrets: ["神田神保町", "西新宿"],
+  },
   // Agencies' systems: signed with HMAC, never with a session or CSRF token; unsigned requests are refused.
   { file: "api.agencies.$agencyId.callbacks", path: "/api/agencies/tepco-energy-partner/callbacks", get: [], post: [], form: {} },
   // The agency API document is public; the back office is for officers, each seeing only their organisation's

@@ -5,17 +5,16 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitCase } from "../../app/cases/cases.server";
-import { DEMO_PASSWORD, getDemoAccount } from "../../app/demo/demo-accounts.server";
 import { openDatabase, type Db } from "../../db/client.server";
 import { getAgencyEndpoint } from "../../db/queries/agencies";
 import { getProcedureRequest, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { sampleSubmission } from "../factories";
 import { browserAvailable, checkPage, launchBrowser, newContext } from "./support/browser";
 import { startPortal, type Portal } from "./support/portal";
+import { signInWithSecondFactor } from "./support/journey";
 
 /** The outside system: accepts a delivery only when one of the secrets it holds verifies the signature. */
 function startAgencySystem() {
@@ -70,14 +69,7 @@ describe.skipIf(!browserAvailable)("the operations console: organisations", () =
     await portal?.stop();
   });
 
-  async function signIn(page: Page, loginId: string) {
-    await page.locator('input[name="loginId"]').fill(loginId);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form:has(input[name="intent"][value="password"]) button[type="submit"]').click()]);
-    const { otp } = await generateTOTP({ secret: getDemoAccount(loginId)!.totpSecret!, period: 30, digits: 6, algorithm: "SHA-1" });
-    await page.locator('input[name="code"]').fill(otp);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in/two-factor"), page.locator('input[name="code"]').press("Enter")]);
-  }
+  const signIn = (page: Page, loginId: string) => signInWithSecondFactor(page, loginId);
 
   async function deliveredMailForwarding(personId: string) {
     const submission = sampleSubmission("relocation", personId);

@@ -118,7 +118,9 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       expect(await page.locator("h1").textContent()).toBe("申請を受け付けました");
       expect(await page.locator("main").textContent()).toContain(reference);
       // The move-in visit the law still requires, with the data sent ahead.
-      expect(await page.locator("main").textContent()).toContain("来庁が必要な手続");
+      const visit = await page.locator('[data-testid="visit"]').first().textContent();
+      expect(visit).toContain("の窓口へ行く：転入届");
+      expect(visit).toContain("申請内容は事前に送付済みです");
       await checkPage(page);
 
       // The simulated private companies decide on their own.

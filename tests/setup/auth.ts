@@ -5,6 +5,7 @@ import { getUserByLoginId } from "../../db/queries/users";
 import { issueCsrfToken } from "../../app/identity/security/csrf.server";
 import { hashPassword } from "../../app/identity/security/password.server";
 import { demoAccounts } from "../../app/demo/demo-accounts.server";
+import { seedCounterSlots } from "../../app/demo/counter-slots.server";
 import { seedDemoData } from "../../app/demo/seed.server";
 import { offerDemoShortcut } from "../../app/identity/demo-shortcut.server";
 import { startSession } from "../../app/identity/session.server";
@@ -20,6 +21,8 @@ const sharedDemoHash = (password: string) => (demoHash ??= hashPassword(password
 export async function useSeededDatabase(): Promise<{ db: Db; close: () => void }> {
   const test = createTestDatabase();
   await seedDemoData(test.db, { hashDemoPassword: sharedDemoHash });
+  // As the demo start-up does: the demo municipalities offer counter visit slots.
+  seedCounterSlots(test.db);
   globalThis.__madoguchiDb = test.db;
   // As the demo start-up does: the sign-in shortcut offers the demo accounts (in demo mode only).
   offerDemoShortcut(demoAccounts);

@@ -1,7 +1,9 @@
 // User-story steps for browser tests: sign in as a demo person, answer a life event's questions as a person
 // would (by label-less field names the pages use), and read where the journey is.
 import type { Page } from "playwright-core";
+import { generateTOTP } from "@epic-web/totp";
 import { getQuestion, type Answers, type LifeEvent } from "../../../flows";
+import { getDemoAccount } from "../../../app/demo/demo-accounts.server";
 
 export const DEMO_PASSWORD = "madoguchi-demo-2026";
 
@@ -10,6 +12,19 @@ export async function signIn(page: Page, baseUrl: string, loginId: string) {
   await page.locator('input[name="loginId"]').fill(loginId);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/sign-in")), page.locator('form:has(input[name="password"]) button[type="submit"]').click()]);
+}
+
+/**
+ * Signs in a member of staff from the sign-in page a protected page sent them to: password, then the current
+ * TOTP code from the README secret of their demo account.
+ */
+export async function signInWithSecondFactor(page: Page, loginId: string) {
+  await page.locator('input[name="loginId"]').fill(loginId);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form:has(input[name="intent"][value="password"]) button[type="submit"]').click()]);
+  const { otp } = await generateTOTP({ secret: getDemoAccount(loginId)!.totpSecret!, period: 30, digits: 6, algorithm: "SHA-1" });
+  await page.locator('input[name="code"]').fill(otp);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in/two-factor"), page.locator('input[name="code"]').press("Enter")]);
 }
 
 export function currentQuestionId(page: Page): string | null {

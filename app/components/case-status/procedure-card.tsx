@@ -1,0 +1,165 @@
+// One procedure on the citizen's status page: its organisation, status, deadline and what the organisation
+// said (its own words marked as such); the answer form when it asked something, and the next steps when it
+// rejected (correct and send again, or its counter).
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { OfficialFormItems } from "~/components/official-form/official-form";
+import { OrganisationWords, type OrganisationWordsValue } from "~/components/organisation-words/organisation-words";
+import { formatDate, formatDateTime } from "~/platform/format";
+import type { ComponentProps } from "react";
+
+export type ProcedureCardValue = {
+  id: string;
+  name: string;
+  organisation: string;
+  status: string;
+  deadline: string | null;
+  decisionReference: string | null;
+  question: OrganisationWordsValue | null;
+  informationAnswer: string | null;
+  rejection: { reason: string | null; note: OrganisationWordsValue | null; nextStep: "correct" | "counter" } | null;
+  canResend: boolean;
+  closingReason: string | null;
+  form: ComponentProps<typeof OfficialFormItems>["form"] | null;
+  timeline: { status: string; resubmitted: boolean; at: string }[];
+};
+
+export const MAX_ANSWER = 2000;
+
+export function ProcedureCard({
+  procedure: p,
+  reference,
+  level,
+  answerError,
+  answerValue,
+}: {
+  procedure: ProcedureCardValue;
+  reference: string;
+  /** The card's heading level: 3 in "what you need to do", 4 under a state's heading. */
+  level: 3 | 4;
+  answerError?: string | null;
+  answerValue?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const Heading = level === 3 ? "h3" : "h4";
+  const SubHeading = level === 3 ? "h4" : "h5";
+  return (
+    <li className="card" id={`procedure-${p.id}`}>
+      <Heading>{p.name}</Heading>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t("journey:caseStatus.organisation")}</dt>
+          <dd>{p.organisation}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("journey:caseStatus.status")}</dt>
+          <dd>
+            <strong className={`status status--${p.status}`}>{t(`journey:statuses.${p.status}`)}</strong>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("journey:caseStatus.deadline")}</dt>
+          <dd>{p.deadline ? formatDate(p.deadline, i18n.language) : t("journey:caseStatus.noDeadline")}</dd>
+        </div>
+        {p.decisionReference ? (
+          <div className="summary-list__row">
+            <dt>{t("journey:caseStatus.decisionReference")}</dt>
+            <dd>{p.decisionReference}</dd>
+          </div>
+        ) : null}
+        {p.rejection?.reason ? (
+          <div className="summary-list__row">
+            <dt>{t("journey:caseStatus.rejection")}</dt>
+            <dd>{p.rejection.reason}</dd>
+          </div>
+        ) : null}
+        {p.closingReason ? (
+          <div className="summary-list__row">
+            <dt>{t("journey:caseStatus.closingReason")}</dt>
+            <dd>{p.closingReason}</dd>
+          </div>
+        ) : null}
+        {p.informationAnswer && p.status !== "informationRequested" ? (
+          <div className="summary-list__row">
+            <dt>{t("journey:caseStatus.yourAnswer")}</dt>
+            <dd>{p.informationAnswer}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {p.rejection?.note ? (
+        <>
+          <p className="organisation-words__label">{t("journey:caseStatus.rejectionNote")}</p>
+          <OrganisationWords words={p.rejection.note} organisation={p.organisation} testId="rejection-note" />
+        </>
+      ) : null}
+      {p.question ? (
+        <>
+          <p className="organisation-words__label">{t("journey:caseStatus.question")}</p>
+          <OrganisationWords words={p.question} organisation={p.organisation} testId="information-question" />
+        </>
+      ) : null}
+      {p.rejection ? (
+        <section aria-labelledby={`next-${p.id}`} className="next-steps">
+          <SubHeading id={`next-${p.id}`}>{t("journey:nextSteps.heading")}</SubHeading>
+          <ul>
+            {p.canResend ? (
+              <li>
+                <Link to={`/cases/${reference}/procedures/${p.id}/correct`}>{t("journey:nextSteps.correct", { organisation: p.organisation })}</Link>
+                <br />
+                {t("journey:nextSteps.correctHint", { organisation: p.organisation })}
+              </li>
+            ) : null}
+            <li>{t("journey:nextSteps.counter", { organisation: p.organisation, reference })}</li>
+          </ul>
+        </section>
+      ) : null}
+      {p.status === "informationRequested" ? (
+        <Form method="post" className="info-answer">
+          <CsrfField />
+          <input type="hidden" name="procedureRequestId" value={p.id} />
+          {answerError ? <ErrorSummary errors={[{ message: answerError, fieldId: `answer-${p.id}` }]} /> : null}
+          <div className={`field${answerError ? " field--error" : ""}`}>
+            <label className="field__label" htmlFor={`answer-${p.id}`}>
+              {t("journey:caseStatus.answerLabel")}
+            </label>
+            {answerError ? (
+              <span className="field__error" id={`answer-${p.id}-error`}>
+                {answerError}
+              </span>
+            ) : null}
+            <textarea
+              className="input textarea"
+              id={`answer-${p.id}`}
+              name="answer"
+              rows={4}
+              maxLength={MAX_ANSWER}
+              defaultValue={answerValue ?? ""}
+              aria-describedby={answerError ? `answer-${p.id}-error` : undefined}
+            />
+          </div>
+          <button className="button" type="submit">
+            {t("journey:caseStatus.sendAnswer")}
+          </button>
+        </Form>
+      ) : null}
+      {p.form ? (
+        <details>
+          <summary>{t("journey:caseStatus.form")}</summary>
+          <OfficialFormItems form={p.form} printHref={`/cases/${reference}/forms/${p.id}`} />
+        </details>
+      ) : null}
+      <details>
+        <summary>{t("journey:caseStatus.timeline")}</summary>
+        <ol>
+          {p.timeline.map((event, index) => (
+            <li key={index}>
+              {formatDateTime(event.at, i18n.language)} {event.resubmitted ? t("journey:caseStatus.resubmitted") : t(`journey:statuses.${event.status}`)}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </li>
+  );
+}
