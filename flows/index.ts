@@ -22,7 +22,7 @@ export { questionsFor, prefillValue } from "./lib/questions";
 export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensitivity } from "./lib/data-dictionary";
 export { procedureStatuses, caseStatusFinal, procedureStatusList, caseHasEnded } from "./lib/case-machine";
 export { selectProcedures, completePayload } from "./lib/selection";
-export { fillForm, type FilledFormItem, type OfficialForm } from "./lib/official-form";
+export { fillForm, formView, type FilledFormItem, type FormItemView, type OfficialForm } from "./lib/official-form";
 export { translationOf } from "./lib/checks";
 
 export { getAgency, listAgencies } from "./agencies";

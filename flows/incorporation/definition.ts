@@ -9,6 +9,7 @@ import { incorporationSamples } from "./samples";
 import { tradeNameMatchesType } from "./trade-name";
 import { firstBusinessYearEnd } from "../lib/dates";
 import { filedAt, filedBy } from "../lib/filing";
+import { occupations } from "../lib/types";
 
 const q = questionsFor("incorporation");
 
@@ -32,6 +33,22 @@ const questions = [
   q.number("employeeCount", { min: 1, max: 10_000, examples: [2] }),
   q.date("firstEmploymentDate", { hint: true, example: "2026-05-01" }),
   q.money("expectedAnnualWages", { hint: true, min: 1, examples: [6_000_000] }),
+  // Each employee as the employment insurance enrolment form asks (資格取得届), without their Individual Number.
+  q.group("employees", {
+    hint: true,
+    min: 1,
+    max: 50,
+    fields: (f) => [
+      f.text("name", { maxLength: 50, example: "鈴木 一郎" }),
+      f.text("nameKana", { maxLength: 50, pattern: /^[\u30A0-\u30FF\u3000\s・ー]+$/, example: "スズキ イチロウ" }),
+      f.choice("gender", { options: ["female", "male"], examples: ["male"] }),
+      f.date("birthDate", { example: "1995-04-02" }),
+      f.money("monthlyWage", { min: 1, examples: [300_000] }),
+      f.number("weeklyHours", { min: 1, max: 60, examples: [40] }),
+      f.choice("employmentType", { options: ["regular", "fixedTerm", "partTime"], examples: ["regular"] }),
+      f.choice("occupation", { options: occupations, examples: ["sales"] }),
+    ],
+  }),
   q.yesNo("blueReturn", { hint: true }),
   q.choice("corporateBank", { hint: true, options: [...bankIds, "none"], examples: ["mufg-bank", "none"] }),
 ] as const;
@@ -60,6 +77,7 @@ export const incorporation = defineLifeEvent({
     employeeCount: hasEmployees,
     firstEmploymentDate: hasEmployees,
     expectedAnnualWages: hasEmployees,
+    employees: hasEmployees,
   },
   provides: {
     companyType: ({ answers }) => answers.companyType,
@@ -77,6 +95,7 @@ export const incorporation = defineLifeEvent({
     employeeCount: ({ answers }) => answers.employeeCount,
     firstEmploymentDate: ({ answers }) => answers.firstEmploymentDate,
     expectedAnnualWages: ({ answers }) => answers.expectedAnnualWages,
+    employees: ({ answers }) => answers.employees,
     filedAt,
     filedBy,
     // Known only after registration, unless the company already has one on record.
@@ -95,7 +114,9 @@ export const incorporation = defineLifeEvent({
     { procedure: catalogue.municipalEstablishmentNotification, when: needsMunicipalNotification },
     { procedure: catalogue.socialInsuranceEnrolment, when: always },
     { procedure: catalogue.labourInsuranceEstablishment, when: hasEmployees },
+    { procedure: catalogue.labourInsurancePremiumDeclaration, when: hasEmployees },
     { procedure: catalogue.employmentInsuranceOffice, when: hasEmployees },
+    { procedure: catalogue.employmentInsuranceEnrolment, when: hasEmployees },
     { procedure: catalogue.corporateBankAccount, when: opensCorporateAccount },
   ],
   samples: incorporationSamples,

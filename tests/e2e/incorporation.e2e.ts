@@ -55,19 +55,23 @@ describe.skipIf(!browserAvailable)("starting a company", () => {
       const allAccepted = () => requests().every((request) => request.status === "accepted");
       for (let waited = 0; waited < 600 && !allAccepted(); waited++) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(requests().map((request) => [request.procedureId, request.status])).toEqual(requests().map((request) => [request.procedureId, "accepted"]));
-      // All ten of this sample's procedures (a head office in Tokyo's wards has no municipal notification).
+      // All twelve of this sample's procedures (a head office in Tokyo's wards has no municipal notification).
       expect(requests()).toHaveLength(selectProcedures({ lifeEvent: incorporation, answers: sample.answers, record: sample.record }).length);
-      expect(requests()).toHaveLength(10);
+      expect(requests()).toHaveLength(12);
       // The corporate number the registration produced reached the procedures that needed it.
       const registration = requests().find((request) => request.procedureId === "company-registration")!;
       const taxNotification = requests().find((request) => request.procedureId === "corporation-establishment-notification")!;
       expect(JSON.parse(taxNotification.payload).corporateNumber).toBe(registration.decisionReference);
+      // So did the labour insurance number and Hello Work's workplace number.
+      const numberOf = (id: string) => requests().find((request) => request.procedureId === id)!.decisionReference;
+      expect(JSON.parse(requests().find((request) => request.procedureId === "employment-insurance-office")!.payload).labourInsuranceNumber).toBe(numberOf("labour-insurance-establishment"));
+      expect(JSON.parse(requests().find((request) => request.procedureId === "employment-insurance-enrolment")!.payload).employmentInsuranceOfficeNumber).toBe(numberOf("employment-insurance-office"));
     } finally {
       db.$client.close();
     }
     await page.goto(`${portal.url}/cases/${reference}`);
     const statuses = await page.locator("main .status").allTextContents();
-    expect(statuses).toHaveLength(10);
+    expect(statuses).toHaveLength(12);
     expect(new Set(statuses)).toEqual(new Set(["Done"]));
     await checkPage(page);
     await context.close();
