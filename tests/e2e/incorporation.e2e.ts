@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { getLifeEvent, selectProcedures } from "../../flows";
+import { openDecisionReference, openIdentityNumbers } from "../../app/identity/security/identity-numbers.server";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
@@ -62,10 +63,16 @@ describe.skipIf(!browserAvailable)("starting a company", () => {
       const registration = requests().find((request) => request.procedureId === "company-registration")!;
       const taxNotification = requests().find((request) => request.procedureId === "corporation-establishment-notification")!;
       expect(JSON.parse(taxNotification.payload).corporateNumber).toBe(registration.decisionReference);
-      // So did the labour insurance number and Hello Work's workplace number.
-      const numberOf = (id: string) => requests().find((request) => request.procedureId === id)!.decisionReference;
-      expect(JSON.parse(requests().find((request) => request.procedureId === "employment-insurance-office")!.payload).labourInsuranceNumber).toBe(numberOf("labour-insurance-establishment"));
-      expect(JSON.parse(requests().find((request) => request.procedureId === "employment-insurance-enrolment")!.payload).employmentInsuranceOfficeNumber).toBe(numberOf("employment-insurance-office"));
+      // So did the labour insurance number and Hello Work's workplace number (identity numbers, read in clear
+      // under the portal's keys: its data folder's key file).
+      process.env.MADOGUCHI_DATA_DIR = portal.env.MADOGUCHI_DATA_DIR;
+      const request = (id: string) => requests().find((candidate) => candidate.procedureId === id)!;
+      const numberOf = (id: string) => openDecisionReference(request(id).id, request(id).decisionReference);
+      const payloadOf = (id: string) => openIdentityNumbers(JSON.parse(request(id).payload) as Record<string, unknown>, `procedureRequest:${request(id).id}`);
+      expect(numberOf("labour-insurance-establishment")).toMatch(/^\d{14}$/);
+      expect(payloadOf("employment-insurance-office").labourInsuranceNumber).toBe(numberOf("labour-insurance-establishment"));
+      expect(payloadOf("labour-insurance-premium-declaration").labourInsuranceNumber).toBe(numberOf("labour-insurance-establishment"));
+      expect(payloadOf("employment-insurance-enrolment").employmentInsuranceOfficeNumber).toBe(numberOf("employment-insurance-office"));
     } finally {
       db.$client.close();
     }
