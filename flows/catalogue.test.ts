@@ -5,7 +5,7 @@ import * as flows from "./index";
 describe("the flows catalogue", () => {
   it("lists the latest version of each life event, with titles in both languages", () => {
     const lifeEvents = flows.listLifeEvents();
-    expect(lifeEvents.map((lifeEvent) => lifeEvent.id)).toEqual(["relocation", "incorporation"]);
+    expect(lifeEvents.map((lifeEvent) => lifeEvent.id)).toEqual(["relocation", "incorporation", "car-ownership"]);
     for (const lifeEvent of lifeEvents) {
       expect(lifeEvent.title.ja && lifeEvent.title.en && lifeEvent.description.ja && lifeEvent.description.en).toBeTruthy();
       expect(lifeEvent.procedures.every((id) => flows.getProcedure(id))).toBe(true);

@@ -10,12 +10,14 @@ import { payloadJsonSchema } from "./lib/json-schema";
 import type { AnyStateMachine } from "xstate";
 import { getAgency } from "./agencies";
 import { listProcedures } from "./procedures";
+import { carOwnershipVersions } from "./car-ownership/definition";
 import { incorporationVersions } from "./incorporation/definition";
 import { relocationVersions } from "./relocation/definition";
 
 const published: Record<string, LifeEvent[]> = {
   relocation: relocationVersions,
   incorporation: incorporationVersions,
+  "car-ownership": carOwnershipVersions,
 };
 
 /**

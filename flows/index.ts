@@ -23,7 +23,7 @@ export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensiti
 export { procedureStatuses, caseStatusFinal, procedureStatusList, caseHasEnded } from "./lib/case-machine";
 export { selectProcedures, completePayload } from "./lib/selection";
 export { enteredQuestions, typedDataItems } from "./lib/once-only";
-export { fillForm, type FilledFormItem, type OfficialForm } from "./lib/official-form";
+export { fillForm, formView, type FilledFormItem, type FormItemView, type OfficialForm } from "./lib/official-form";
 export { translationOf } from "./lib/checks";
 
 export { getAgency, listAgencies } from "./agencies";

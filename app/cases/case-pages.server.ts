@@ -3,8 +3,8 @@
 import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
-import { countCasesWithProcedureStatus, findCaseByReference, listProcedureEventsForCase, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { dataDictionary, fillForm, getAgency, getProcedure, identityNumberReferences, type DataItemKey, type ProcedureStatus } from "../../flows";
+import { countCasesWithProcedureStatus, findCaseByReference, getProcedureRequest, listProcedureEventsForCase, listProcedureRequestsForCase } from "../../db/queries/cases";
+import { formView, getAgency, getProcedure, identityNumberReferences, type ProcedureStatus } from "../../flows";
 import { canApplyCaseEvent } from "./cases.server";
 import { correctableItems } from "./correction.server";
 import { maskIdentityNumber, maskIdentityNumbersIn, openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
@@ -68,17 +68,25 @@ function filledFormView(procedureRequestId: string, procedureId: string, payload
   const form = getProcedure(procedureId)?.form;
   if (!form) return null;
   const payload = maskIdentityNumbersIn(openIdentityNumbers(JSON.parse(payloadJson) as Record<string, unknown>, `procedureRequest:${procedureRequestId}`));
-  const filled = fillForm(form, payload);
+  return formView(form, payload, lang);
+}
+
+/**
+ * One procedure's filled form on its printable page: the case must be the applicant's and the procedure request
+ * one of its own (anything else is a 404, revealing nothing), as must a procedure without a form.
+ */
+export function printableFormView(db: Db, { kase, procedureRequestId, lang }: { kase: { id: string; reference: string; createdAt: string }; procedureRequestId: string | undefined; lang: Lang }) {
+  const request = procedureRequestId ? getProcedureRequest(db, { procedureRequestId }) : undefined;
+  if (!request || request.caseId !== kase.id) throw new Response("Not Found", { status: 404 });
+  const form = filledFormView(request.id, request.procedureId, request.payload, lang);
+  if (!form) throw new Response("Not Found", { status: 404 });
   return {
-    name: filled.name,
-    source: filled.source,
-    items: filled.items.map((entry) => ({
-      item: entry.item,
-      key: entry.dataItem,
-      label: entry.dataItem ? (dataDictionary[entry.dataItem as DataItemKey]?.label[lang] ?? null) : null,
-      status: entry.status,
-      value: entry.value,
-    })),
+    id: request.id,
+    procedureName: getProcedure(request.procedureId)?.name[lang] ?? request.procedureId,
+    organisation: getAgency(request.agencyId)?.name[lang] ?? request.agencyId,
+    caseReference: kase.reference,
+    filedAt: kase.createdAt,
+    form,
   };
 }
 

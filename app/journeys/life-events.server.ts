@@ -1,5 +1,5 @@
-// The life events the portal offers and who may start them: a person moves house; a company is incorporated
-// by its representative. Their definitions live in flows/.
+// The life events the portal offers and who may start them: a person moves house or acquires a car; a company
+// is incorporated by its representative. Their definitions live in flows/.
 import { getAgency, getLifeEvent, getProcedure, listLifeEvents, type LifeEvent } from "../../flows";
 import { descriptionKey } from "../../flows/design/texts";
 import type { FlowTexts } from "./texts.server";
@@ -7,6 +7,7 @@ import type { FlowTexts } from "./texts.server";
 const subjectTypes: Record<string, "person" | "company"> = {
   relocation: "person",
   incorporation: "company",
+  "car-ownership": "person",
 };
 
 export function listLifeEventSummaries(): { id: string }[] {

@@ -2,7 +2,7 @@
 // Everything is scoped to the officer's own agency; a decision is an event to the case machine, nothing else.
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
-import { caseStatusFinal, dataDictionary, fillForm, getAgency, getProcedure, procedureStatusList, type ProcedureStatus } from "../../flows";
+import { caseStatusFinal, dataDictionary, formView, getAgency, getProcedure, procedureStatusList, type ProcedureStatus } from "../../flows";
 import type { Db } from "../../db/client.server";
 import { listProcedureEvents } from "../../db/queries/cases";
 import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, listInboxRequests, type InboxFilter } from "../../db/queries/office";
@@ -177,7 +177,7 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
   const today = todayInTokyo(now);
   // The official form as this office knows it, filled only with what the page shows (the consented items).
   const shown = Object.fromEntries(items.map((item) => [item.key, item.value]));
-  const form = procedure?.form ? fillForm(procedure.form, shown) : null;
+  const form = procedure?.form ? formView(procedure.form, shown, lang) : null;
   return {
     id: request.id,
     procedureName: procedure?.name[lang] ?? request.procedureId,
@@ -191,17 +191,7 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     visit: bookedVisit(db, { caseId: kase.id, agencyId: request.agencyId, lang }),
     receivedAt: request.createdAt,
     items,
-    form: form && {
-      name: form.name,
-      source: form.source,
-      items: form.items.map((entry) => ({
-        item: entry.item,
-        key: entry.dataItem,
-        label: entry.dataItem ? (dataDictionary[entry.dataItem]?.label[lang] ?? null) : null,
-        status: entry.status,
-        value: entry.value,
-      })),
-    },
+    form,
     // The organisation's own reference, in clear for its officer.
     decisionReference: openDecisionReference(request.id, request.decisionReference),
     rejection: rejectionText(request.procedureId, request.rejectionReason, lang),

@@ -127,7 +127,7 @@ export default function OfficeRequest() {
       <p>{t("request.dataLead")}</p>
       <PayloadList items={view.items} />
 
-      {view.form ? <OfficialForm form={view.form} /> : null}
+      {view.form ? <OfficialForm form={view.form} printHref={`/office/requests/${view.id}/form`} /> : null}
 
       {view.informationQuestion ? (
         <section aria-labelledby="information-heading">

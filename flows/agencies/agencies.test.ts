@@ -1,7 +1,7 @@
 // The agency catalogue and routing: every demo municipality is known, offices are found from an address,
 // and enough agencies take HTTP deliveries for the dispatcher and simulator to have work.
 import { describe, expect, it } from "vitest";
-import { getAgency, listAgencies } from "./index";
+import { getAgency, listAgencies, plateNameFor, plateNameOf, platesChange, registrationOfficeFor } from "./index";
 import * as routing from "./routing";
 import { getMunicipality } from "./municipalities";
 
@@ -93,6 +93,27 @@ describe("routing", () => {
     expect(getAgency("transport-40")?.name.ja).toBe("福岡運輸支局");
     expect(getAgency("legal-affairs-13")?.name.ja).toBe("東京法務局");
     expect(getAgency("legal-affairs-14")?.name.ja).toBe("横浜地方法務局");
+  });
+
+  it("registers a car at the office serving its base, and gives it that office's place name or the municipality's own", () => {
+    expect(registrationOfficeFor(at("13101"))).toBe("transport-13");
+    expect(registrationOfficeFor(at("13104"))).toBe("transport-13-nerima");
+    expect(registrationOfficeFor(at("13201"))).toBe("transport-13-hachioji");
+    expect(registrationOfficeFor(at("14133"))).toBe("transport-14-kawasaki");
+    expect(registrationOfficeFor(at("40133"))).toBe("transport-40");
+    for (const id of ["transport-13-nerima", "transport-13-adachi", "transport-13-tama", "transport-14-shonan", "transport-14-sagami"]) expect(getAgency(id)?.channel, id).toBe("http");
+    expect([plateNameFor(at("13101")), plateNameFor(at("13113")), plateNameFor(at("13112")), plateNameFor(at("13104")), plateNameFor(at("01101"))]).toEqual(["品川", "品川", "世田谷", "練馬", "札幌"]);
+    // Within one prefecture: plates change between two offices' areas, or into a local place name; not within one area.
+    expect(platesChange(at("13101"), at("13113"))).toBe(false);
+    expect(platesChange(at("13101"), at("13104"))).toBe(true);
+    expect(platesChange(at("13101"), at("13112"))).toBe(true);
+    expect(platesChange(at("13104"), at("13120"))).toBe(false);
+    expect(plateNameOf("品川 300 あ 12-34")).toBe("品川");
+  });
+
+  it("sends a kei car to the Light Motor Vehicle Inspection Organization of the prefecture", () => {
+    expect(routing.lightVehicleOfficeFor(at("13113"))).toBe("light-vehicle-13");
+    expect(getAgency("light-vehicle-13")?.name.ja).toBe("軽自動車検査協会（東京都）");
   });
 
   it("knows Tokyo's 23 wards", () => {

@@ -3,8 +3,9 @@ import type { Agency } from "../lib/agency";
 import { fallbackMunicipalityAgency, municipalityAgencies } from "./municipalities";
 import { privateCompanies } from "./private-companies";
 import { publicBodies } from "./public-bodies";
+import { registrationOffices } from "./registration-offices";
 
-const agencies: Agency[] = [...municipalityAgencies, ...publicBodies, ...privateCompanies];
+const agencies: Agency[] = [...municipalityAgencies, ...publicBodies, ...registrationOffices, ...privateCompanies];
 const byId = new Map(agencies.map((agency) => [agency.id, agency]));
 if (byId.size !== agencies.length) throw new Error("Two agencies share an id");
 
@@ -21,6 +22,7 @@ export function getAgency(id: string): Agency | undefined {
 }
 
 export * from "./routing";
+export { plateNameFor, plateNameOf, platesChange, registrationOfficeFor } from "./registration-offices";
 export { getMunicipality, listMunicipalities, type Municipality } from "./municipalities";
 export { getPrefecture, prefectures } from "./prefectures";
 export { banks, bankIds, japanPost, type BankId } from "./private-companies";

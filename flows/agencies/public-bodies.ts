@@ -24,6 +24,7 @@ export const taxOfficeFallbackId = (prefectureCode: string) => `tax-office-${pre
 export const prefecturalTaxOfficeId = (prefectureCode: string) => `prefectural-tax-${prefectureCode}`;
 export const labourStandardsFallbackId = (prefectureCode: string) => `labour-standards-${prefectureCode}`;
 export const helloWorkFallbackId = (prefectureCode: string) => `hello-work-${prefectureCode}`;
+export const lightVehicleOfficeId = (prefectureCode: string) => `light-vehicle-${prefectureCode}`;
 
 function police(prefecture: Prefecture): Agency {
   const tokyo = prefecture.code === "13";
@@ -46,6 +47,18 @@ function transportBureau(prefecture: Prefecture): Agency {
   return defineAgency({
     id: transportBureauId(prefecture.code),
     name: { ja: `${ja}運輸支局`, en: `${en} Transport Branch Office` },
+    kind: "national",
+    sector: ministries.mlit,
+    channel: "http",
+    prefectureCode: prefecture.code,
+  });
+}
+
+/** The Light Motor Vehicle Inspection Organization (軽自動車検査協会) inspects and records kei cars, which are not registered. */
+function lightVehicleOffice(prefecture: Prefecture): Agency {
+  return defineAgency({
+    id: lightVehicleOfficeId(prefecture.code),
+    name: { ja: `軽自動車検査協会（${prefecture.name.ja}）`, en: `Light Motor Vehicle Inspection Organization (${prefecture.name.en})` },
     kind: "national",
     sector: ministries.mlit,
     channel: "http",
@@ -161,6 +174,7 @@ export const publicBodies: Agency[] = [
   ...prefectures.flatMap((prefecture) => [
     police(prefecture),
     transportBureau(prefecture),
+    lightVehicleOffice(prefecture),
     legalAffairsBureau(prefecture),
     notaryOffice(prefecture),
     taxOfficeFallback(prefecture),

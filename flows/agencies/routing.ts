@@ -7,6 +7,7 @@ import { banks, electricityCompanies, gasCompanies, telecomCompanies, type BankI
 import {
   helloWorkFallbackId,
   labourStandardsFallbackId,
+  lightVehicleOfficeId,
   legalAffairsBureauId,
   notaryOfficeId,
   policeId,
@@ -47,6 +48,11 @@ export function prefecturalPoliceFor(address: Located): string {
 
 export function transportBureauFor(address: Located): string {
   return transportBureauId(prefectureOf(address).code);
+}
+
+/** Kei cars are inspected and recorded by the Light Motor Vehicle Inspection Organization's office of the prefecture. */
+export function lightVehicleOfficeFor(address: Located): string {
+  return lightVehicleOfficeId(prefectureOf(address).code);
 }
 
 export function legalAffairsBureauFor(address: Located): string {

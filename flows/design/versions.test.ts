@@ -16,6 +16,14 @@ describe("diffVersions", () => {
     expect(diff.payloads[0].added).toEqual([...catalogue.childAllowanceEnd.dataItems]);
   });
 
+  it("finds what starting a company version 2 added for #17: the employees question, their enrolment and the premium declaration", () => {
+    const diff = diffVersions(getLifeEvent("incorporation", 1)!, getLifeEvent("incorporation", 2)!, 20);
+    expect(diff.questions).toEqual({ added: ["employees"], removed: [], changed: [] });
+    expect(diff.procedures).toEqual({ added: ["labour-insurance-premium-declaration", "employment-insurance-enrolment"], removed: [] });
+    expect(diff.rules).toEqual([]);
+    expect(diff.payloads.map((payload) => payload.procedureId)).toEqual(diff.procedures.added);
+  });
+
   it("finds a question added and removed, a changed kind, and rules that decide differently", () => {
     const q = questionsFor("example");
     const before = defineLifeEvent({

@@ -42,7 +42,7 @@ describe("incorporation: who receives what", () => {
   const selected = selectProcedures({ lifeEvent: incorporation, answers: yamada.answers, record: yamada.record });
   const find = (id: string) => selected.find((procedure) => procedure.procedureId === id)!;
 
-  it("Yamada Shoten, a kabushiki kaisha in Chiyoda, gets ten procedures, but no municipal notification (23 wards)", () => {
+  it("Yamada Shoten, a kabushiki kaisha in Chiyoda, gets twelve procedures, but no municipal notification (23 wards)", () => {
     expect(selected.map((procedure) => procedure.procedureId)).toEqual([
       "articles-certification",
       "company-registration",
@@ -52,9 +52,28 @@ describe("incorporation: who receives what", () => {
       "prefectural-establishment-notification",
       "social-insurance-enrolment",
       "labour-insurance-establishment",
+      "labour-insurance-premium-declaration",
       "employment-insurance-office",
+      "employment-insurance-enrolment",
       "corporate-bank-account",
     ]);
+  });
+
+  it("declares the first premium with the labour insurance number and enrols each employee with Hello Work's workplace number", () => {
+    const premium = find("labour-insurance-premium-declaration");
+    // 「保険関係が成立した日から50日以内」: the first employee starts on 1 May, so by 20 June.
+    expect(premium).toMatchObject({ agencyId: "labour-standards-chuo", prerequisites: ["labour-insurance-establishment"], deadline: "2026-06-20" });
+    expect(premium.payload).toMatchObject({ labourInsuranceNumber: null, expectedAnnualWages: 7_200_000, employeeCount: 2 });
+    const enrolment = find("employment-insurance-enrolment");
+    // 「翌月10日まで」: hired in May, due on 10 June.
+    expect(enrolment).toMatchObject({ agencyId: "hello-work-iidabashi", prerequisites: ["employment-insurance-office"], deadline: "2026-06-10" });
+    expect(enrolment.payload).toMatchObject({ employmentInsuranceOfficeNumber: null, employees: yamada.answers.employees });
+    expect(enrolment.payload).not.toHaveProperty("individualNumber");
+    // The numbers come from the procedures they wait for, shaped as the real ones.
+    expect(completePayload({ procedure: getProcedure("labour-insurance-premium-declaration")!, payload: premium.payload, references: { "labour-insurance-establishment": "13101123456000" } })).toMatchObject({ labourInsuranceNumber: "13101123456000" });
+    expect(completePayload({ procedure: getProcedure("employment-insurance-enrolment")!, payload: enrolment.payload, references: { "employment-insurance-office": "13011234561" } })).toMatchObject({ employmentInsuranceOfficeNumber: "13011234561" });
+    // The workplace registration carries the labour insurance number, as its form asks.
+    expect(getProcedure("employment-insurance-office")!.fromPrerequisite).toMatchObject({ labourInsuranceNumber: "labour-insurance-establishment" });
   });
 
   it("routes to the offices of the head office", () => {
@@ -74,6 +93,8 @@ describe("incorporation: who receives what", () => {
       expect(find(id).prerequisites, id).toEqual(["company-registration"]);
     }
     expect(find("employment-insurance-office").prerequisites).toEqual(["labour-insurance-establishment"]);
+    expect(find("labour-insurance-premium-declaration").prerequisites).toEqual(["labour-insurance-establishment"]);
+    expect(find("employment-insurance-enrolment").prerequisites).toEqual(["employment-insurance-office"]);
   });
 
   it("leaves the corporate number empty until the registration is accepted, then fills it", () => {
@@ -92,6 +113,8 @@ describe("incorporation: who receives what", () => {
     expect(ids).toContain("municipal-establishment-notification");
     expect(ids).not.toContain("labour-insurance-establishment");
     expect(ids).not.toContain("employment-insurance-office");
+    expect(ids).not.toContain("employment-insurance-enrolment");
+    expect(ids).not.toContain("labour-insurance-premium-declaration");
     expect(ids).not.toContain("corporate-bank-account");
     expect(ids).not.toContain("blue-return-approval");
   });

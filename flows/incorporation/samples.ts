@@ -65,6 +65,10 @@ export const incorporationSamples: Sample[] = [
       employeeCount: 2,
       firstEmploymentDate: "2026-05-01",
       expectedAnnualWages: 7_200_000,
+      employees: [
+        { name: "佐々木 美咲", nameKana: "ササキ ミサキ", gender: "female", birthDate: "1992-11-03", monthlyWage: 320_000, weeklyHours: 40, employmentType: "regular", occupation: "sales" },
+        { name: "小川 健太", nameKana: "オガワ ケンタ", gender: "male", birthDate: "2001-06-15", monthlyWage: 280_000, weeklyHours: 40, employmentType: "regular", occupation: "clerical" },
+      ],
       blueReturn: true,
       corporateBank: "mufg-bank",
     },

@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { isValidCorporateNumber, isValidIndividualNumber } from "./check-digits";
 import {
+  acquiredVehicleSchema,
   addressSchema,
   dogSchema,
+  employeeSchema,
   householdMemberSchema,
   isoDateSchema,
   parkingSpaceSchema,
@@ -85,6 +87,10 @@ export const dataDictionary = {
   parkingSpace: item({ ja: "保管場所の使用権原と大きさ", en: "Parking space: right of use and size" }, parkingSpaceSchema),
   dogs: item({ ja: "飼い犬", en: "Dogs" }, z.array(dogSchema).min(1)),
 
+  address: item({ ja: "住所（使用の本拠の位置）", en: "Address (where the vehicle is used from)" }, addressSchema),
+  acquiredVehicle: item({ ja: "取得する自動車", en: "The vehicle acquired" }, acquiredVehicleSchema),
+  acquisitionDate: item({ ja: "自動車の取得日", en: "Date the vehicle is acquired" }, isoDateSchema),
+
   companyName: item({ ja: "商号", en: "Company name" }, z.string().min(1)),
   companyNameKana: item({ ja: "商号（フリガナ）", en: "Company name in katakana" }, katakana),
   companyType: item({ ja: "会社の種類", en: "Type of company" }, z.enum(["kabushiki", "godo"])),
@@ -103,6 +109,8 @@ export const dataDictionary = {
     z.string().regex(/^\d{14}$/),
     { sensitivity: "identity-number" },
   ),
+  employmentInsuranceOfficeNumber: item({ ja: "雇用保険適用事業所番号", en: "Employment insurance workplace number" }, z.string().regex(/^\d{11}$/)),
+  employees: item({ ja: "雇用保険の被保険者となる従業員", en: "Employees enrolled in employment insurance" }, z.array(employeeSchema).min(1)),
   firstEmploymentDate: item({ ja: "従業員の雇入れ日", en: "Date the first employee starts" }, isoDateSchema),
   firstBusinessYearEnd: item({ ja: "最初の事業年度の末日", en: "Last day of the first business year" }, isoDateSchema),
   corporateNumber: item(

@@ -7,6 +7,12 @@ import type { Answers, Filing, FlowContext, RecordValues, Text } from "./types";
 
 export type Rule<A = Answers> = (context: FlowContext<A>) => boolean;
 
+/** A rule that holds when every one of the rules holds: `both(ownsVehicle, ownsRegisteredCar)`. */
+export const both =
+  <A>(...rules: Rule<A>[]): Rule<A> =>
+  (context) =>
+    rules.every((rule) => rule(context));
+
 /**
  * A procedure and when the answers call for it. `offline`: when it holds, the person cannot file online
  * (the move-out notification online needs a My Number Card) and is guided to send the prefilled form by

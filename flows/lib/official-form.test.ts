@@ -12,16 +12,29 @@ describe("official forms", () => {
     expect(checkLifeEvents({ locales }).filter((problem) => /form/.test(problem.message))).toEqual([]);
   });
 
+  it("explains every item it does not fill in Japanese as well as English", () => {
+    for (const procedure of listProcedures()) {
+      for (const item of procedure.form!.items.filter((candidate) => candidate.dataItem === null)) {
+        expect(item.because?.ja, `${procedure.id}: ${item.item}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        expect(item.because?.en, `${procedure.id}: ${item.item}`).toBe(item.notNeededBecause);
+      }
+    }
+  });
+
   it("fails on an item with neither a data item nor a reason, and on a sent item the form does not ask", () => {
-    const form = { name: "転出届", date: "2026", source: "law", items: [fill("氏名", "name"), { item: "印", dataItem: null, notNeededBecause: null }] };
+    const form = { name: "転出届", date: "2026", source: "law", items: [fill("氏名", "name"), { item: "印", dataItem: null, notNeededBecause: null, because: null }] };
     expect(formProblems("p", form, ["name", "phone"], isDataItemKey)).toEqual([
       'procedure p: form item "印" has neither a data item nor a reason it is not needed',
       "procedure p sends phone, which no item of its form asks for",
     ]);
-    expect(formProblems("p", { ...form, items: [fill("氏名", "birthDate"), notNeeded("印", " ")] }, ["name"], isDataItemKey)).toEqual([
+    expect(formProblems("p", { ...form, items: [fill("氏名", "birthDate"), notNeeded("印", { ja: " ", en: " " })] }, ["name"], isDataItemKey)).toEqual([
       'procedure p: form item "氏名" is filled by birthDate, which the procedure does not send',
       'procedure p: form item "印" has neither a data item nor a reason it is not needed',
       "procedure p sends name, which no item of its form asks for",
+    ]);
+    // A reason in English only would leave a Japanese page with an English sentence.
+    expect(formProblems("p", { ...form, items: [fill("氏名", "name"), notNeeded("印", { ja: "", en: "Signed online." })] }, ["name"], isDataItemKey)).toEqual([
+      'procedure p: form item "印": the reason it is not needed has no Japanese text',
     ]);
     expect(formProblems("p", undefined, [], isDataItemKey)).toEqual(["procedure p has no official form (name, date, source and items)"]);
   });
@@ -31,7 +44,7 @@ describe("official forms", () => {
     const [first, ...rest] = relocation.rules;
     const broken = {
       ...first.procedure,
-      form: { ...first.procedure.form!, items: [...first.procedure.form!.items, { item: "謎の欄", dataItem: null, notNeededBecause: null }] },
+      form: { ...first.procedure.form!, items: [...first.procedure.form!.items, { item: "謎の欄", dataItem: null, notNeededBecause: null, because: null }] },
     };
     const lifeEvent = { ...relocation, rules: [{ ...first, procedure: broken }, ...rest] };
     const problems = checkLifeEvents({ locales, lifeEvents: [lifeEvent], maxPaths: 1 }).map((problem) => problem.message);
@@ -47,7 +60,9 @@ describe("official forms", () => {
     expect(filled.items.map((entry) => entry.item)).toEqual(form.items.map((entry) => entry.item));
     expect(filled.items.find((entry) => entry.dataItem === "residenceCardNumber")).toMatchObject({ status: "filled", value: "AB12345678CD" });
     expect(filled.items.find((entry) => entry.dataItem === "moveDate")).toMatchObject({ status: "filled", value: nguyen.answers.moveDate });
-    for (const entry of filled.items.filter((candidate) => candidate.dataItem === null)) expect(entry).toMatchObject({ status: "notNeeded", value: null, notNeededBecause: expect.any(String) });
+    for (const entry of filled.items.filter((candidate) => candidate.dataItem === null)) {
+      expect(entry).toMatchObject({ status: "notNeeded", value: null, notNeededBecause: expect.any(String), because: { ja: expect.any(String), en: entry.notNeededBecause } });
+    }
     // What the reader may not see (not consented, or known only at submission) is absent, not filled.
     const { residenceCardNumber: _hidden, ...rest } = moveIn.payload as Record<string, unknown>;
     expect(fillForm(form, rest).items.find((entry) => entry.dataItem === "residenceCardNumber")).toMatchObject({ status: "absent", value: null });

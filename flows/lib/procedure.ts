@@ -8,7 +8,7 @@ import type { Answers, RecordValues, Text } from "./types";
 import type { OfficialForm } from "./official-form";
 
 /** Data items that hold a date, which deadlines can count from. */
-export type DateItemKey = "moveDate" | "foundingDate" | "firstEmploymentDate" | "birthDate" | "firstBusinessYearEnd";
+export type DateItemKey = "moveDate" | "foundingDate" | "firstEmploymentDate" | "birthDate" | "firstBusinessYearEnd" | "acquisitionDate";
 
 /**
  * When a procedure is due, relative to a date data item, counted as Japanese law counts periods:

@@ -2,6 +2,8 @@
 // and locale resources loaded as JSON imports (flows/ reads no files, not even in tests).
 import { getAdjacencyMap, getShortestPaths } from "@xstate/graph";
 import type { AnyStateMachine, SnapshotFrom } from "xstate";
+import jaCarOwnership from "../../public/locales/ja/car-ownership.json";
+import enCarOwnership from "../../public/locales/en/car-ownership.json";
 import jaIncorporation from "../../public/locales/ja/incorporation.json";
 import enIncorporation from "../../public/locales/en/incorporation.json";
 import jaRelocation from "../../public/locales/ja/relocation.json";
@@ -15,8 +17,8 @@ import type { Locales } from "./checks";
 import type { RecordValues } from "./types";
 
 export const locales: Locales = {
-  ja: { relocation: jaRelocation, incorporation: jaIncorporation, journey: jaJourney },
-  en: { relocation: enRelocation, incorporation: enIncorporation, journey: enJourney },
+  ja: { relocation: jaRelocation, incorporation: jaIncorporation, "car-ownership": jaCarOwnership, journey: jaJourney },
+  en: { relocation: enRelocation, incorporation: enIncorporation, "car-ownership": enCarOwnership, journey: enJourney },
 };
 
 type Snapshot = SnapshotFrom<AnyStateMachine>;

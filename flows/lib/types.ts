@@ -59,6 +59,44 @@ export const vehicleSchema = z
   })
   .strict();
 
+/**
+ * A car being acquired: what the completion inspection certificate (new) or the vehicle inspection certificate
+ * (used) says of it, as the parking certificate and the registration forms ask; a used car has its number.
+ */
+export const acquiredVehicleSchema = z
+  .object({
+    kind: z.enum(["ordinary", "kei"]),
+    condition: z.enum(["new", "used"]),
+    registrationNumber: z.string().min(1).optional(),
+    make: z.string().min(1),
+    model: z.string().min(1),
+    chassisNumber: z.string().min(1),
+    lengthCm: z.number().int().positive(),
+    widthCm: z.number().int().positive(),
+    heightCm: z.number().int().positive(),
+  })
+  .strict();
+export type AcquiredVehicle = z.infer<typeof acquiredVehicleSchema>;
+
+/** The 11 major groups of the Japan Standard Occupational Classification, as employment insurance forms code them. */
+export const occupations = ["management", "professional", "clerical", "sales", "service", "security", "agriculture", "production", "transport", "construction", "carrying"] as const;
+
+/** An employee enrolled in employment insurance, as the enrolment form (資格取得届) asks. */
+export const employeeSchema = z
+  .object({
+    name: z.string().min(1),
+    nameKana: z.string().min(1),
+    gender: z.enum(["female", "male"]),
+    birthDate: isoDateSchema,
+    /** Monthly wage in yen. */
+    monthlyWage: z.number().int().positive(),
+    weeklyHours: z.number().positive().max(60),
+    employmentType: z.enum(["regular", "fixedTerm", "partTime"]),
+    occupation: z.enum(occupations),
+  })
+  .strict();
+export type Employee = z.infer<typeof employeeSchema>;
+
 /** The parking space: the right to use it (own land: a self-declaration; rented: the landlord's consent) and its size. */
 export const parkingSpaceSchema = z
   .object({

@@ -1,7 +1,22 @@
 // The procedure catalogue: every procedure any life event can trigger, looked up by id.
 import type { Procedure } from "../lib/procedure";
+import {
+  automobileTaxAcquisition,
+  keiParkingNotification,
+  keiVehicleInspection,
+  keiVehicleTax,
+  parkingCertificatePurchase,
+  vehicleNewRegistration,
+  vehicleTransferRegistration,
+} from "./car-purchase";
 import { articlesCertification, companyRegistration, corporateBankAccount } from "./company-formation";
-import { employmentInsuranceOffice, labourInsuranceEstablishment, socialInsuranceEnrolment } from "./company-insurance";
+import {
+  employmentInsuranceEnrolment,
+  employmentInsuranceOffice,
+  labourInsuranceEstablishment,
+  labourInsurancePremiumDeclaration,
+  socialInsuranceEnrolment,
+} from "./company-insurance";
 import {
   blueReturnApproval,
   corporationEstablishmentNotification,
@@ -56,8 +71,17 @@ export const procedureCatalogue: Procedure[] = [
   municipalEstablishmentNotification,
   socialInsuranceEnrolment,
   labourInsuranceEstablishment,
+  labourInsurancePremiumDeclaration,
   employmentInsuranceOffice,
+  employmentInsuranceEnrolment,
   corporateBankAccount,
+  parkingCertificatePurchase,
+  vehicleNewRegistration,
+  vehicleTransferRegistration,
+  automobileTaxAcquisition,
+  keiVehicleInspection,
+  keiParkingNotification,
+  keiVehicleTax,
 ];
 
 const byId = new Map(procedureCatalogue.map((procedure) => [procedure.id, procedure]));
@@ -71,6 +95,7 @@ export function listProcedures(): Procedure[] {
   return [...procedureCatalogue];
 }
 
+export * from "./car-purchase";
 export * from "./company-formation";
 export * from "./company-insurance";
 export * from "./company-tax";

@@ -7,13 +7,14 @@ import {
   helloWorkFor,
   labourStandardsOfficeFor,
   legalAffairsBureauFor,
+  lightVehicleOfficeFor,
   municipalityFor,
   notaryOfficeFor,
   prefecturalPoliceFor,
   prefecturalTaxOfficeFor,
   taxOfficeFor,
   telecomCompanyFor,
-  transportBureauFor,
+  registrationOfficeFor,
   waterworksFor,
   bankIds,
   type BankId,
@@ -53,11 +54,28 @@ export const parkingPolice = routeTo({
   resolve: (context) => prefecturalPoliceFor(context.data.parkingAddress ?? addressItem(context, "newAddress")),
 });
 
-/** A vehicle is registered where it is based, i.e. where it is kept. */
+/**
+ * A vehicle is registered where it is based, i.e. where it is kept: by the branch office of the prefecture's
+ * transport bureau, or by the inspection and registration office serving that municipality (練馬, 足立…).
+ */
 export const vehicleTransportBureau = routeTo({
   kind: "transport-bureau:parking-address",
   sector: "public",
-  resolve: (context) => transportBureauFor(context.data.parkingAddress ?? addressItem(context, "newAddress")),
+  resolve: (context) => registrationOfficeFor(context.data.parkingAddress ?? addressItem(context, "newAddress")),
+});
+
+/** A kei car is inspected and recorded by the Light Motor Vehicle Inspection Organization where it is kept. */
+export const parkingLightVehicleOffice = routeTo({
+  kind: "light-vehicle-office:parking-address",
+  sector: "public",
+  resolve: (context) => lightVehicleOfficeFor(addressItem(context, "parkingAddress")),
+});
+
+/** The kei car tax is the municipality's where the car is kept (its main garage, 主たる定置場). */
+export const parkingMunicipality = routeTo({
+  kind: "municipality:parking-address",
+  sector: "public",
+  resolve: (context) => municipalityFor(addressItem(context, "parkingAddress")),
 });
 
 /** The automobile tax is levied by the prefecture of the vehicle's main garage (主たる定置場): where it is kept. */

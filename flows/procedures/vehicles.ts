@@ -67,7 +67,8 @@ export const numberPlateChange = defineProcedure({
     en: "Bring the car to the new transport bureau (registration office): the old plates are handed in and the new ones fixed and sealed.",
   },
   rejectionReasons: [reasons.incomplete],
-  prerequisites: ["vehicle-registration-change"],
+  // After the registration that changes the base: a move's change of address, or a used car's change of owner.
+  prerequisites: ["vehicle-registration-change", "vehicle-transfer-registration"],
 });
 
 export const automobileTaxAddressChange = defineProcedure({

@@ -1,10 +1,10 @@
 // Moving house (引越し): one journey that tells the old and new municipality, the police, the
 // transport bureau, the pension service, utilities, Japan Post and the bank, each only what it needs.
 import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } from "../lib/types";
-import { defineLifeEvent, type ProcedureRule } from "../lib/life-event";
+import { both, defineLifeEvent, type ProcedureRule } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import { ageOn } from "../lib/dates";
-import { bankIds, transportBureauFor } from "../agencies";
+import { bankIds, platesChange } from "../agencies";
 import * as catalogue from "../procedures";
 import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
 import { relocationSamples } from "./samples";
@@ -135,23 +135,18 @@ export const ownsCar = ({ answers }: Context) => (answers.vehicles ?? []).some((
 /** Kei cars are registered with the Light Motor Vehicle Inspection Organization, outside this catalogue. */
 export const ownsRegisteredCar = ({ answers }: Context) => (answers.vehicles ?? []).some((vehicle) => vehicle.kind === "ordinary");
 /**
- * The car's base moves to another registration office's area, so its number and plates change. Offices are
- * modelled one per prefecture (the agency catalogue's transport bureaus), so a move between two offices of one
- * prefecture (品川 and 練馬 in Tokyo) is not yet seen.
+ * The car's base moves to another registration office's area (or to a municipality with its own place name on
+ * the plates), so its number and plates change: 千代田 → 新宿 (品川 → 練馬, both in Tokyo) does, 千代田 → 渋谷
+ * (both 品川) does not.
  */
 export const changesRegistrationOffice = ({ answers }: Context) => {
   const base = answers.parkingAddress ?? answers.newAddress;
-  return !!answers.currentAddress && !!base && transportBureauFor(answers.currentAddress) !== transportBureauFor(base);
+  return !!answers.currentAddress && !!base && platesChange(answers.currentAddress, base);
 };
 export const hasDriversLicence = ({ answers }: Context) => answers.hasDriversLicence === true;
 export const ownsDog = ({ answers }: Context) => answers.ownsDog === true;
 export const picked = (service: (typeof services)[number]) => ({ answers }: Context) => (answers.services ?? []).includes(service);
 const pickedAnyService = ({ answers }: Context) => (answers.services ?? []).length > 0;
-
-const both =
-  (...rules: ((context: Context) => boolean)[]) =>
-  (context: Context) =>
-    rules.every((rule) => rule(context));
 
 /** Which procedures a move can set off, and the rule that selects each, in the order the pages list them. */
 const procedureRules: ProcedureRule<RelocationAnswers>[] = [

@@ -135,9 +135,18 @@ describe("relocation: one rule at a time", () => {
 
   it("new plates only when the car's base moves to another registration office's area; the automobile tax always follows a standard car", () => {
     const car = { ownsVehicle: true, vehicles: [{ registrationNumber: "品川 300 あ 12-34", kind: "ordinary" }], parkingAddress: demoAddresses.tanakaNew, parkingSpace: [{ right: "rented", lengthCm: 500, widthCm: 250 }] };
-    const withinTokyo = ids(select("p-tanaka-ichiro", car));
-    expect(withinTokyo).toEqual(expect.arrayContaining(["vehicle-registration-change", "automobile-tax-address-change"]));
-    expect(withinTokyo).not.toContain("number-plate-change");
+    // Chiyoda to Shibuya: both in the area of the Tokyo branch office (品川 plates), so the plates stay.
+    const shibuya = { ...demoAddresses.itoNew };
+    const withinShinagawa = ids(select("p-tanaka-ichiro", { ...car, parkingAddress: shibuya }));
+    expect(withinShinagawa).toEqual(expect.arrayContaining(["vehicle-registration-change", "automobile-tax-address-change"]));
+    expect(withinShinagawa).not.toContain("number-plate-change");
+    // Chiyoda to Shinjuku: still Tokyo, but Shinjuku is registered at the Nerima office (練馬 plates): new plates there.
+    const toNerima = select("p-tanaka-ichiro", car);
+    expect(find(toNerima, "number-plate-change").agencyId).toBe("transport-13-nerima");
+    expect(find(toNerima, "vehicle-registration-change").agencyId).toBe("transport-13-nerima");
+    // Into Setagaya, at the same office as Chiyoda but with its own place name (世田谷): new plates too.
+    const setagaya = select("p-tanaka-ichiro", { ...car, newAddress: demoAddresses.satoOld, parkingAddress: demoAddresses.satoOld });
+    expect(find(setagaya, "number-plate-change").agencyId).toBe("transport-13");
     // Kept in Yokohama after a move inside Tokyo: the Kanagawa office registers it, with new plates.
     const keptInKanagawa = select("p-tanaka-ichiro", { ...car, parkingAddress: demoAddresses.satoNew });
     expect(find(keptInKanagawa, "number-plate-change").agencyId).toBe("transport-14");

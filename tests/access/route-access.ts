@@ -89,6 +89,13 @@ export const routeAccess: RouteAccess[] = [
     },
     secrets: ["神田神保町", "西新宿"],
   },
+  // One procedure's filled form, printable: the citizen's own only (a 404 for everyone else, without its data).
+  {
+    file: "cases.$reference_.forms.$requestId",
+    path: () => `/cases/${fixtures.citizenCaseReference}/forms/${fixtures.citizenProcedureRequestId}`,
+    get: ["citizen"],
+    secrets: ["神田神保町", "西新宿"],
+  },
   // Correcting a rejected procedure of the citizen's own case and sending it again: a 404 for everyone else (a
   // procedure that was not rejected sends its owner back to the status page, and a POST for it is refused, 409).
   {
@@ -123,6 +130,13 @@ export const routeAccess: RouteAccess[] = [
     post: ["officer"],
     // An empty reference: answered with the form's errors for the officer (400), changing nothing.
     form: { intent: "accept", reference: "" },
+    secrets: ["AB12345678CD", "08011112222"],
+  },
+  // The officer's printable copy of the filled form: that organisation's officers only.
+  {
+    file: "office.requests.$requestId_.form",
+    path: () => `/office/requests/${fixtures.officerProcedureRequestId}/form`,
+    get: ["officer"],
     secrets: ["AB12345678CD", "08011112222"],
   },
   // Each staff area's home (a plain page until its part is built)

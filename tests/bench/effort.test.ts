@@ -114,6 +114,15 @@ describe("driving the real journey", () => {
     for (const run of runs) expect({ persona: run.persona, under10: run.itemsEntered / run.itemsNeeded < 0.1 }).toEqual({ persona: run.persona, under10: true });
   });
 
+  it("keeps every company founder and every car buyer under a third of what their procedures need", () => {
+    for (const id of ["incorporation", "car-ownership"]) {
+      const lifeEvent = getLifeEvent(id)!;
+      const runs = lifeEvent.samples.map((sample) => measureEffort(lifeEvent, sample));
+      expect(runs.length, id).toBeGreaterThanOrEqual(2);
+      for (const run of runs) expect({ id, persona: run.persona, underAThird: run.itemsEntered / run.itemsNeeded < 1 / 3 }).toEqual({ id, persona: run.persona, underAThird: true });
+    }
+  });
+
   it("refuses a sample whose answer the machine's schema rejects", () => {
     const sample = { id: "bad", record: demoRecords["p-tanaka-ichiro"], answers: { moveDate: "2026-02-30" } };
     expect(() => runJourney(relocation, sample)).toThrow(/moveDate is invalid/);
@@ -128,7 +137,7 @@ describe("bench:effort -- --json", () => {
     expect(Object.keys(output)).toEqual(["runs"]);
     const expected = listLifeEvents().flatMap((lifeEvent) => lifeEvent.samples.map((sample) => `${lifeEvent.id}/${sample.id}`));
     expect(output.runs.map((run) => `${run.lifeEvent}/${run.persona}`)).toEqual(expected);
-    expect(expected).toEqual(expect.arrayContaining(["relocation/p-tanaka-ichiro", "incorporation/c-yamada-shoten", "incorporation/sample-godo-osaka"]));
+    expect(expected).toEqual(expect.arrayContaining(["relocation/p-tanaka-ichiro", "incorporation/c-yamada-shoten", "incorporation/sample-godo-osaka", "car-ownership/p-takahashi-ken"]));
     for (const run of output.runs) {
       expect(Number.isInteger(run.itemsNeeded) && run.itemsNeeded > 0).toBe(true);
       expect(Number.isInteger(run.itemsEntered) && run.itemsEntered >= 0).toBe(true);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { getLifeEvent, selectProcedures } from "../../flows";
+import { openDecisionReference, openIdentityNumbers } from "../../app/identity/security/identity-numbers.server";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
@@ -55,19 +56,29 @@ describe.skipIf(!browserAvailable)("starting a company", () => {
       const allAccepted = () => requests().every((request) => request.status === "accepted");
       for (let waited = 0; waited < 600 && !allAccepted(); waited++) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(requests().map((request) => [request.procedureId, request.status])).toEqual(requests().map((request) => [request.procedureId, "accepted"]));
-      // All ten of this sample's procedures (a head office in Tokyo's wards has no municipal notification).
+      // All twelve of this sample's procedures (a head office in Tokyo's wards has no municipal notification).
       expect(requests()).toHaveLength(selectProcedures({ lifeEvent: incorporation, answers: sample.answers, record: sample.record }).length);
-      expect(requests()).toHaveLength(10);
+      expect(requests()).toHaveLength(12);
       // The corporate number the registration produced reached the procedures that needed it.
       const registration = requests().find((request) => request.procedureId === "company-registration")!;
       const taxNotification = requests().find((request) => request.procedureId === "corporation-establishment-notification")!;
       expect(JSON.parse(taxNotification.payload).corporateNumber).toBe(registration.decisionReference);
+      // So did the labour insurance number and Hello Work's workplace number (identity numbers, read in clear
+      // under the portal's keys: its data folder's key file).
+      process.env.MADOGUCHI_DATA_DIR = portal.env.MADOGUCHI_DATA_DIR;
+      const request = (id: string) => requests().find((candidate) => candidate.procedureId === id)!;
+      const numberOf = (id: string) => openDecisionReference(request(id).id, request(id).decisionReference);
+      const payloadOf = (id: string) => openIdentityNumbers(JSON.parse(request(id).payload) as Record<string, unknown>, `procedureRequest:${request(id).id}`);
+      expect(numberOf("labour-insurance-establishment")).toMatch(/^\d{14}$/);
+      expect(payloadOf("employment-insurance-office").labourInsuranceNumber).toBe(numberOf("labour-insurance-establishment"));
+      expect(payloadOf("labour-insurance-premium-declaration").labourInsuranceNumber).toBe(numberOf("labour-insurance-establishment"));
+      expect(payloadOf("employment-insurance-enrolment").employmentInsuranceOfficeNumber).toBe(numberOf("employment-insurance-office"));
     } finally {
       db.$client.close();
     }
     await page.goto(`${portal.url}/cases/${reference}`);
     const statuses = await page.locator("main .status").allTextContents();
-    expect(statuses).toHaveLength(10);
+    expect(statuses).toHaveLength(12);
     expect(new Set(statuses)).toEqual(new Set(["Done"]));
     await checkPage(page);
     await context.close();

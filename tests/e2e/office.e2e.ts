@@ -124,6 +124,12 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     await expectHeading(page, "Pension recipient: change of address");
     await expect(page.locator("main").textContent()).resolves.toContain("Basic pension number");
     await checkPage(page);
+    // The filled official form on its own page, for printing: the form's items, and why Madoguchi need not fill some, in English.
+    await Promise.all([page.waitForURL(/\/form$/), page.getByRole("link", { name: "Show this form for printing" }).click()]);
+    await expectHeading(page, "年金受給権者 住所変更届");
+    await expect(page.locator("main").textContent()).resolves.toContain("The Japan Pension Service finds every pension of the person from the basic pension number.");
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/\/office\/requests\/[^/]+$/), page.getByRole("link", { name: "Back to the request" }).click()]);
 
     // Hostile text is refused beside the field, and what was typed is kept.
     const question = page.getByLabel("Your question");

@@ -147,7 +147,7 @@ export function ProcedureCard({
       {p.form ? (
         <details>
           <summary>{t("journey:caseStatus.form")}</summary>
-          <OfficialFormItems form={p.form} />
+          <OfficialFormItems form={p.form} printHref={`/cases/${reference}/forms/${p.id}`} />
         </details>
       ) : null}
       <details>

@@ -27,4 +27,24 @@ describe("PayloadList", () => {
     expect(within(row("法人番号")).getByRole("definition")).toHaveTextContent("未確定");
     expect(within(row("子")).getByRole("definition")).toHaveTextContent("なし");
   });
+
+  it("describes a car, a parking space, who filed and when, as their forms ask, never as an address", () => {
+    render(
+      <PayloadList
+        items={[
+          { key: "acquiredVehicle", label: "取得する自動車", value: { kind: "ordinary", condition: "new", make: "トヨタ", model: "6AA-MXPK11", chassisNumber: "MXPK11-1234567", lengthCm: 394, widthCm: 169, heightCm: 150 } },
+          { key: "parkingSpace", label: "保管場所", value: { right: "rented", lengthCm: 500, widthCm: 250 } },
+          { key: "filedBy", label: "届出人", value: { kind: "representative", name: "佐藤 健二", forName: "佐藤 由美" } },
+          { key: "filedAt", label: "届出年月日", value: "2026-12-02" },
+          { key: "vehicles", label: "保有する自動車", value: [{ registrationNumber: "品川 300 あ 56-78", kind: "ordinary", make: "マツダ", chassisNumber: "KF2P-456789" }] },
+        ]}
+      />,
+    );
+    const row = (label: string) => screen.getByText(label, { selector: "dt" }).parentElement!;
+    expect(within(row("取得する自動車")).getByRole("definition")).toHaveTextContent("普通自動車、新車、トヨタ 6AA-MXPK11、車台番号 MXPK11-1234567、長さ394×幅169×高さ150cm");
+    expect(within(row("保管場所")).getByRole("definition")).toHaveTextContent("賃借（使用承諾証明書）、長さ500×幅250cm");
+    expect(within(row("届出人")).getByRole("definition")).toHaveTextContent("代理人 佐藤 健二（佐藤 由美の代理）");
+    expect(within(row("届出年月日")).getByRole("definition")).toHaveTextContent("2026年12月2日");
+    expect(within(row("保有する自動車")).getByRole("listitem")).toHaveTextContent("品川 300 あ 56-78、普通自動車、マツダ、車台番号 KF2P-456789");
+  });
 });

@@ -5,8 +5,38 @@ import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platfo
 
 export type PayloadItemView = { key: string; label: string; value: unknown };
 
-const dateItems = new Set(["birthDate", "moveDate", "foundingDate", "firstEmploymentDate"]);
-type Entry = { name?: string; registrationNumber?: string; relationship?: string; birthDate?: string; kind?: string; breed?: string; nameKana?: string };
+const dateItems = new Set(["birthDate", "moveDate", "foundingDate", "firstEmploymentDate", "firstBusinessYearEnd", "filedAt", "periodOfStay", "acquisitionDate"]);
+type Entry = {
+  name?: string;
+  registrationNumber?: string;
+  relationship?: string;
+  birthDate?: string;
+  kind?: string;
+  breed?: string;
+  nameKana?: string;
+  make?: string;
+  model?: string;
+  chassisNumber?: string;
+  condition?: string;
+  lengthCm?: number;
+  widthCm?: number;
+  heightCm?: number;
+};
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A vehicle as its forms describe it: make and model, chassis number, size, and new or used. */
+function describeVehicle(vehicle: Entry, t: Translate): string {
+  return [
+    vehicle.registrationNumber,
+    vehicle.kind ? t(`values.vehicleKind.${vehicle.kind}`) : null,
+    vehicle.condition ? t(`values.condition.${vehicle.condition}`) : null,
+    [vehicle.make, vehicle.model].filter(Boolean).join(" ") || null,
+    vehicle.chassisNumber ? t("values.chassisNumber", { number: vehicle.chassisNumber }) : null,
+    vehicle.lengthCm && vehicle.widthCm && vehicle.heightCm ? t("values.size3", { length: vehicle.lengthCm, width: vehicle.widthCm, height: vehicle.heightCm }) : null,
+  ]
+    .filter(Boolean)
+    .join(t("values.separator"));
+}
 
 const regionNames = new Map<string, Intl.DisplayNames>();
 
@@ -30,6 +60,15 @@ export function PayloadValue({ itemKey, value }: { itemKey: string; value: unkno
   if (itemKey === "fiscalYearEndMonth" && typeof value === "number") return <>{t("values.month", { month: value })}</>;
   if (itemKey === "gender" || itemKey === "companyType") return <>{t(`values.${itemKey}.${String(value)}`)}</>;
   if (itemKey === "nationality" && typeof value === "string") return <>{regionName(value, language)}</>;
+  if (itemKey === "acquiredVehicle" && typeof value === "object") return <>{describeVehicle(value as Entry, t)}</>;
+  if (itemKey === "parkingSpace" && typeof value === "object") {
+    const space = value as { right: string; lengthCm: number; widthCm: number };
+    return <>{[t(`values.parkingRight.${space.right}`), t("values.size2", { length: space.lengthCm, width: space.widthCm })].join(t("values.separator"))}</>;
+  }
+  if (itemKey === "filedBy" && typeof value === "object") {
+    const by = value as { kind: string; name: string; forName?: string };
+    return <>{by.kind === "representative" ? t("values.filedBy.representative", { name: by.name, forName: by.forName }) : t("values.filedBy.self", { name: by.name })}</>;
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return <>{t("values.none")}</>;
     return (
@@ -44,7 +83,8 @@ export function PayloadValue({ itemKey, value }: { itemKey: string; value: unkno
   return <>{String(value)}</>;
 }
 
-function describeEntry(entry: Entry, t: (key: string) => string, language: string): string {
+function describeEntry(entry: Entry, t: Translate, language: string): string {
+  if (entry.chassisNumber) return describeVehicle(entry, t);
   return [
     entry.name ?? entry.registrationNumber,
     entry.nameKana,

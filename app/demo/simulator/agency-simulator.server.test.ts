@@ -11,8 +11,9 @@ import { seedAgencyEndpoints } from "../seed.server";
 import { demoAgencySecret, signBody } from "../../delivery/signature.server";
 import { rotateSecret } from "../../admin/agencies.server";
 import { readAgencyEndpoint } from "../../delivery/endpoints.server";
-import { simulatorEndpoint, startAgencySimulator, type AgencySimulator } from "./agency-simulator.server";
 import { portalAgencySecrets } from "./portal-secrets.server";
+import { dataDictionary } from "../../../flows";
+import { decisionReference, simulatorEndpoint, startAgencySimulator, type AgencySimulator } from "./agency-simulator.server";
 
 const started: AgencySimulator[] = [];
 afterAll(async () => {
@@ -126,5 +127,17 @@ describe("agency simulator", () => {
     expect(await connectorTo(sim).deliver(delivery("after-rotation"), { timeoutMs: 2_000 })).toMatchObject({ ok: false, httpStatus: 401 });
     await portal.stop();
     close();
+  });
+});
+
+describe("the numbers a simulated organisation gives on acceptance", () => {
+  it("are shaped as the real ones where a later form takes them: corporate number, labour insurance number, Hello Work's workplace number", () => {
+    for (let round = 0; round < 20; round++) {
+      expect(dataDictionary.corporateNumber.schema.safeParse(decisionReference("legal-affairs-13", "company-registration")).success).toBe(true);
+      const labour = decisionReference("labour-standards-chuo", "labour-insurance-establishment");
+      expect(dataDictionary.labourInsuranceNumber.schema.safeParse(labour).success, labour).toBe(true);
+      expect(labour.slice(0, 2)).toBe("13");
+      expect(dataDictionary.employmentInsuranceOfficeNumber.schema.safeParse(decisionReference("hello-work-iidabashi", "employment-insurance-office")).success).toBe(true);
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { getProcedure, listAgencies, withCorporateCheckDigit } from "../../../flows";
+import { getAgency, getProcedure, listAgencies, withCorporateCheckDigit } from "../../../flows";
 import { demoAgencySecret, SIGNATURE_HEADER, signBody, verifySignature } from "../../delivery/signature.server";
 
 export type Faults = {
@@ -295,11 +295,26 @@ export const simulatedRejectionReason = (procedureId: string) => getProcedure(pr
 /** The question a simulated organisation asks: its own words, in Japanese, as a real office would write. */
 export const simulatedQuestion = "変更が適用される日付をご確認ください。";
 
-/** What an agency answers on acceptance; the legal affairs bureau issues the company's 13-digit corporate number. */
+const digits = (count: number) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join("");
+
+/**
+ * What an agency answers on acceptance. Where a later procedure's form takes the number (the company's corporate
+ * number from the registration, the labour insurance number from its notification, Hello Work's workplace number),
+ * it is shaped as the real one, so the data dictionary accepts it when it fills that procedure's payload.
+ */
 export function decisionReference(agencyId: string, procedureId: string): string {
   // 12 random digits behind the check digit the ordinance defines, so the number passes the dictionary's check.
   if (procedureId === "company-registration") return withCorporateCheckDigit(String(Math.floor(1e11 + Math.random() * 9e11)));
+  // 労働保険番号: prefecture (2), jurisdiction type (1, 継続事業), office (2), base number (6), branch (3).
+  if (procedureId === "labour-insurance-establishment") return `${prefectureOf(agencyId)}101${digits(6)}000`;
+  // 雇用保険適用事業所番号: 4-6-1 digits.
+  if (procedureId === "employment-insurance-office") return digits(11);
   return `${agencyId.toUpperCase()}-${randomUUID().slice(0, 8).toUpperCase()}`;
+}
+
+/** The two-digit prefecture of an office, from the agency catalogue (Tokyo when it names none). */
+function prefectureOf(agencyId: string): string {
+  return getAgency(agencyId)?.prefectureCode ?? "13";
 }
 
 /** The endpoint the portal posts to for an agency the simulator plays. */

@@ -38,8 +38,8 @@ describe("the demo's inbox desk", () => {
     const registration = rows().find((row) => row.procedureId === "company-registration")!;
     applyCaseEvent(db, { procedureRequestId: registration.id, event: { type: "agency.accepted", reference: "1234567890123" }, actor: "agency:legal-affairs-13", now: new Date(clock) });
 
-    // Hello Work waits for the labour insurance: two rounds.
-    for (let round = 0; round < 2; round++) {
+    // Hello Work waits for the labour insurance, and the employees' enrolment for Hello Work's workplace number: three rounds.
+    for (let round = 0; round < 3; round++) {
       while ((await dispatcher.runOnce()) > 0);
       clock += 5_000;
       desk.runOnce();

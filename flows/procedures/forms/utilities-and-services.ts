@@ -2,8 +2,10 @@
 // company's where a route picks a regional one), which the law does not prescribe.
 import { because, fill, notNeeded, type OfficialForm } from "../../lib/official-form";
 
-const customerNumber = (what: string) =>
-  `The ${what} finds the contract from the name, phone number and the address supplied; the customer number printed on the bill is optional on its form.`;
+const customerNumber = (what: { ja: string; en: string }) => ({
+  ja: `${what.ja}は氏名・電話番号・住所から契約を特定し、請求書にあるお客さま番号は様式上任意です。`,
+  en: `The ${what.en} finds the contract from the name, phone number and the address supplied; the customer number printed on the bill is optional on its form.`,
+});
 
 export const waterStopForm: OfficialForm = {
   name: "水道の使用中止の申込み（引越し）",
@@ -14,8 +16,8 @@ export const waterStopForm: OfficialForm = {
     fill("電話番号", "phone"),
     fill("使用中止の場所（旧住所）", "currentAddress"),
     fill("使用中止日", "moveDate"),
-    notNeeded("お客さま番号", customerNumber("waterworks")),
-    notNeeded("精算方法・新住所（請求書送付先）", "The final bill follows the payment method on the contract; the new address reaches the person by mail forwarding."),
+    notNeeded("お客さま番号", customerNumber({ ja: "水道局", en: "waterworks" })),
+    notNeeded("精算方法・新住所（請求書送付先）", { ja: "最終の料金は契約中の支払方法で精算し、請求書は郵便の転送で新住所に届きます。", en: "The final bill follows the payment method on the contract; the new address reaches the person by mail forwarding." }),
   ],
 };
 
@@ -28,7 +30,7 @@ export const waterStartForm: OfficialForm = {
     fill("電話番号", "phone"),
     fill("使用開始の場所（新住所）", "newAddress"),
     fill("使用開始日", "moveDate"),
-    notNeeded("支払方法", "Chosen by the person on the first bill (payment slip, account transfer or card); the application does not need it."),
+    notNeeded("支払方法", { ja: "初回の請求時に本人が選ぶもので（払込票・口座振替・カード）、申込みには不要です。", en: "Chosen by the person on the first bill (payment slip, account transfer or card); the application does not need it." }),
   ],
 };
 
@@ -44,8 +46,8 @@ export const electricityForm: OfficialForm = {
     fill("現住所（停止する場所）", "currentAddress"),
     fill("新住所（開始する場所）", "newAddress"),
     fill("停止日・開始日", "moveDate"),
-    notNeeded("お客さま番号・供給地点特定番号", customerNumber("electricity company")),
-    notNeeded("料金プラン・支払方法", "The plan and payment method of the current contract are carried over; the person changes them with the company."),
+    notNeeded("お客さま番号・供給地点特定番号", customerNumber({ ja: "電力会社", en: "electricity company" })),
+    notNeeded("料金プラン・支払方法", { ja: "現在の契約の料金プランと支払方法を引き継ぎ、変更は本人が事業者と行います。", en: "The plan and payment method of the current contract are carried over; the person changes them with the company." }),
   ],
 };
 
@@ -60,8 +62,8 @@ export const gasForm: OfficialForm = {
     fill("現住所（停止する場所）", "currentAddress"),
     fill("新住所（開栓する場所）", "newAddress"),
     fill("停止日・開栓日", "moveDate"),
-    notNeeded("お客さま番号", customerNumber("gas company")),
-    notNeeded("開栓の立会い時間帯", "The company calls the phone number to arrange the reconnection visit (presence note)."),
+    notNeeded("お客さま番号", customerNumber({ ja: "ガス会社", en: "gas company" })),
+    notNeeded("開栓の立会い時間帯", { ja: "開栓の立会いは、事業者が電話番号に連絡して日時を調整します（立会いの案内）。", en: "The company calls the phone number to arrange the reconnection visit (presence note)." }),
   ],
 };
 
@@ -77,8 +79,8 @@ export const internetForm: OfficialForm = {
     fill("現在の設置場所", "currentAddress"),
     fill("移転先の住所", "newAddress"),
     fill("移転希望日", "moveDate"),
-    notNeeded("お客さまID", customerNumber("telecom company")),
-    notNeeded("工事日の調整", "The company proposes the installation date by phone after the request."),
+    notNeeded("お客さまID", customerNumber({ ja: "通信事業者", en: "telecom company" })),
+    notNeeded("工事日の調整", { ja: "申込みの後、事業者が電話で工事日を提案します。", en: "The company proposes the installation date by phone after the request." }),
   ],
 };
 
@@ -110,7 +112,7 @@ export const bankForm: OfficialForm = {
     fill("電話番号", "phone"),
     fill("旧住所", "currentAddress"),
     fill("新住所", "newAddress"),
-    notNeeded("口座番号（記号・番号）", "The bank finds the accounts from the name, date of birth and old address; the account number is optional on its online form."),
+    notNeeded("口座番号（記号・番号）", { ja: "銀行は氏名・生年月日・旧住所から口座を特定し、オンラインの様式では口座番号は任意です。", en: "The bank finds the accounts from the name, date of birth and old address; the account number is optional on its online form." }),
     notNeeded("届出印・署名", because.signed),
     notNeeded("本人確認書類", because.identityChecked),
   ],

@@ -14,9 +14,9 @@ export const licenceForm: OfficialForm = {
     fill("変更前の住所", "currentAddress"),
     fill("変更後の住所", "newAddress"),
     fill("変更年月日", "moveDate"),
-    notNeeded("住民票の写し（新住所を証する書面）", "The move-in is accepted first (a prerequisite), and the police see the new address in the resident register."),
-    notNeeded("本籍・国籍の変更", "Only for a change of registered domicile or nationality, not for an address."),
-    notNeeded("免許証の提示", "The licence is shown at the counter visit, where the new address is written on it."),
+    notNeeded("住民票の写し（新住所を証する書面）", { ja: "転入届が先に受理され（前提の手続）、警察は住民基本台帳で新しい住所を確認します。", en: "The move-in is accepted first (a prerequisite), and the police see the new address in the resident register." }),
+    notNeeded("本籍・国籍の変更", { ja: "本籍・国籍の変更の場合だけの欄で、住所の変更には不要です。", en: "Only for a change of registered domicile or nationality, not for an address." }),
+    notNeeded("免許証の提示", { ja: "来庁時に窓口で免許証を提示し、新しい住所を記載します。", en: "The licence is shown at the counter visit, where the new address is written on it." }),
   ],
 };
 
@@ -31,7 +31,7 @@ export const parkingCertificateForm: OfficialForm = {
     fill("保管場所の位置", "parkingAddress"),
     fill("車名・型式・車台番号・自動車の大きさ", "vehicles"),
     fill("保管場所の所在図・配置図（位置・大きさ）と使用の権原", "parkingSpace"),
-    notNeeded("保管場所標章の交付", "Issued by the police with the certificate; nothing to fill."),
+    notNeeded("保管場所標章の交付", { ja: "証明書とともに警察が交付するもので、記入事項はありません。", en: "Issued by the police with the certificate; nothing to fill." }),
     notNeeded("受付・処理欄", because.office),
   ],
 };
@@ -47,9 +47,9 @@ export const registrationChangeForm: OfficialForm = {
     fill("新住所", "newAddress"),
     fill("使用の本拠の位置", "newAddress"),
     fill("自動車登録番号・車台番号", "vehicles"),
-    notNeeded("保管場所証明書", "Sent to the transport bureau by the police: the parking certificate is a prerequisite."),
-    notNeeded("住民票の写し", "The move-in is accepted first, and the transport bureau confirms the address through the resident register network."),
-    notNeeded("手数料納付書", "The fee is paid online by the person when the case is filed."),
+    notNeeded("保管場所証明書", { ja: "保管場所証明は前提の手続で、警察から運輸支局へ送られます。", en: "Sent to the transport bureau by the police: the parking certificate is a prerequisite." }),
+    notNeeded("住民票の写し", { ja: "転入届が先に受理され、運輸支局は住民基本台帳ネットワークで住所を確認します。", en: "The move-in is accepted first, and the transport bureau confirms the address through the resident register network." }),
+    notNeeded("手数料納付書", { ja: "手数料は申請の際に本人がオンラインで納付します。", en: "The fee is paid online by the person when the case is filed." }),
     notNeeded("署名・押印", because.signed),
   ],
 };
@@ -66,8 +66,8 @@ export const automobileTaxForm: OfficialForm = {
     fill("主たる定置場", "parkingAddress"),
     fill("自動車登録番号・車名", "vehicles"),
     fill("異動年月日", "moveDate"),
-    notNeeded("申告の区分（変更）", "Always an address change: the procedure itself says it."),
-    notNeeded("税額・課税標準", "An address change changes no tax: the amounts are the prefecture's to read from its register."),
+    notNeeded("申告の区分（変更）", { ja: "常に住所の変更で、手続そのものが区分を示します。", en: "Always an address change: the procedure itself says it." }),
+    notNeeded("税額・課税標準", { ja: "住所の変更で税額は変わらず、金額は都道府県が課税台帳から確認します。", en: "An address change changes no tax: the amounts are the prefecture's to read from its register." }),
     notNeeded("署名・押印", because.signed),
   ],
 };
@@ -81,9 +81,9 @@ export const numberPlateForm: OfficialForm = {
     fill("所有者・使用者の氏名", "name"),
     fill("使用の本拠の位置", "parkingAddress"),
     fill("自動車登録番号（旧）・車台番号", "vehicles"),
-    notNeeded("新しい自動車登録番号", "Assigned by the transport bureau of the new base when it accepts the registration change."),
-    notNeeded("旧番号標の返納", "The old plates are handed in at the counter visit, where the new ones are fixed and sealed."),
-    notNeeded("手数料納付書（番号標交付代金）", "The fee is paid online by the person when the case is filed."),
+    notNeeded("新しい自動車登録番号", { ja: "変更登録を受理するときに、新しい使用の本拠の運輸支局が付します。", en: "Assigned by the transport bureau of the new base when it accepts the registration change." }),
+    notNeeded("旧番号標の返納", { ja: "来庁時に旧番号標を返納し、新しい番号標を取り付けて封印します。", en: "The old plates are handed in at the counter visit, where the new ones are fixed and sealed." }),
+    notNeeded("手数料納付書（番号標交付代金）", { ja: "手数料は申請の際に本人がオンラインで納付します。", en: "The fee is paid online by the person when the case is filed." }),
     notNeeded("署名・押印", because.signed),
   ],
 };

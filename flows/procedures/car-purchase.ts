@@ -1,0 +1,131 @@
+// Acquiring a car (自動車保有関係手続): a standard car needs its parking space certified before it is registered
+// (new, or a change of owner) and its automobile tax declared; a kei car is inspected and recorded by the Light
+// Motor Vehicle Inspection Organization, its parking space notified afterwards, and its tax declared to the municipality.
+import {
+  automobileTaxAcquisitionForm,
+  keiInspectionForm,
+  keiParkingNotificationForm,
+  keiTaxForm,
+  newRegistrationForm,
+  parkingCertificatePurchaseForm,
+  transferRegistrationForm,
+} from "./forms/car-purchase";
+import { defineProcedure } from "../lib/procedure";
+import { reasons } from "./rejection-reasons";
+import { parkingLightVehicleOffice, parkingMunicipality, parkingPolice, vehiclePrefecturalTaxOffice, vehicleTransportBureau } from "./routes";
+
+const parkingUnsuitable = {
+  code: "parking-unsuitable",
+  text: { ja: "保管場所の要件（距離・広さ・使用権原）を満たしていません", en: "The parking space does not meet the requirements (distance, size or right of use)" },
+};
+const noParkingCertificate = { code: "no-parking-certificate", text: { ja: "保管場所証明が確認できません", en: "No parking space certificate was found" } };
+const vehicleNotFound = {
+  code: "vehicle-not-found",
+  text: { ja: "車台番号（登録番号）の自動車が確認できません", en: "No vehicle with this chassis (registration) number was found" },
+};
+
+export const parkingCertificatePurchase = defineProcedure({
+  id: "parking-certificate-purchase",
+  form: parkingCertificatePurchaseForm,
+  name: { ja: "自動車保管場所証明（車庫証明）の申請", en: "Parking space certificate for the car" },
+  description: {
+    ja: "自動車を登録する前に、保管場所を管轄する警察署が保管場所を確認して証明します。",
+    en: "Before the car is registered, the police station for the parking place checks and certifies the space.",
+  },
+  handledBy: parkingPolice,
+  legalBasis: { ja: "自動車の保管場所の確保等に関する法律第4条第1項", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 4(1)" },
+  // No days: the registration cannot be made without it, and it serves a registration within about a month.
+  deadline: null,
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  optionalItems: ["nameKana", "phone"],
+  rejectionReasons: [reasons.incomplete, parkingUnsuitable],
+});
+
+export const vehicleNewRegistration = defineProcedure({
+  id: "vehicle-new-registration",
+  form: newRegistrationForm,
+  name: { ja: "自動車の新規登録（新車）", en: "Registration of a new car" },
+  handledBy: vehicleTransportBureau,
+  legalBasis: { ja: "道路運送車両法第4条・第7条・第59条", en: "Road Transport Vehicle Act, Articles 4, 7 and 59" },
+  deadline: null,
+  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "filedAt"],
+  inPerson: true,
+  inPersonNote: {
+    ja: "ナンバープレートを取り付けて封印するため、車を運輸支局（自動車検査登録事務所）へ持ち込むか、販売店の出張封印を依頼します。",
+    en: "The number plates must be fixed and sealed: bring the car to the transport bureau's office, or ask the dealer to seal them at your home.",
+  },
+  rejectionReasons: [reasons.incomplete, noParkingCertificate, vehicleNotFound],
+  prerequisites: ["parking-certificate-purchase"],
+});
+
+export const vehicleTransferRegistration = defineProcedure({
+  id: "vehicle-transfer-registration",
+  form: transferRegistrationForm,
+  name: { ja: "自動車の移転登録（名義変更）", en: "Registration of a change of owner (used car)" },
+  handledBy: vehicleTransportBureau,
+  legalBasis: { ja: "道路運送車両法第13条第1項", en: "Road Transport Vehicle Act, Article 13(1)" },
+  // 「その事由があつた日から15日以内」: counted from the day after the purchase (民法第140条).
+  deadline: { days: 15, from: "acquisitionDate" },
+  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
+  rejectionReasons: [reasons.incomplete, noParkingCertificate, vehicleNotFound],
+  prerequisites: ["parking-certificate-purchase"],
+});
+
+export const automobileTaxAcquisition = defineProcedure({
+  id: "automobile-tax-acquisition",
+  form: automobileTaxAcquisitionForm,
+  name: { ja: "自動車税（環境性能割・種別割）の申告", en: "Automobile tax declaration (environmental performance levy and annual tax)" },
+  description: {
+    ja: "取得した自動車を、主たる定置場の都道府県に申告します。環境性能割は登録の時に納め、種別割は翌月分から課税されます。",
+    en: "Declares the car to the prefecture of its main garage: the environmental performance levy is paid at registration, the annual tax is charged from the next month.",
+  },
+  handledBy: vehiclePrefecturalTaxOffice,
+  legalBasis: { ja: "地方税法第145条以下・都道府県税条例", en: "Local Tax Act, Articles 145 ff.; the prefecture's tax ordinance" },
+  // Declared and the levy paid with the registration; the Act sets no separate number of days.
+  deadline: null,
+  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
+  rejectionReasons: [reasons.incomplete, reasons.jurisdiction],
+  prerequisites: ["vehicle-new-registration", "vehicle-transfer-registration"],
+});
+
+export const keiVehicleInspection = defineProcedure({
+  id: "kei-vehicle-inspection",
+  form: keiInspectionForm,
+  name: { ja: "軽自動車の新規検査・検査証記入（名義変更）", en: "Kei car: inspection and record (new car or change of owner)" },
+  handledBy: parkingLightVehicleOffice,
+  legalBasis: { ja: "道路運送車両法第59条・第67条", en: "Road Transport Vehicle Act, Articles 59 and 67" },
+  // 第67条: a change of owner within 15 days; a new kei car is inspected before it is used.
+  deadline: { days: 15, from: "acquisitionDate" },
+  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
+  inPerson: true,
+  inPersonNote: {
+    ja: "新しいナンバープレートを受け取り取り付けるため、軽自動車検査協会の事務所へ行くか、販売店に依頼します。",
+    en: "Collect and fit the new number plates at the Light Motor Vehicle Inspection Organization's office, or ask the dealer to.",
+  },
+  rejectionReasons: [reasons.incomplete, vehicleNotFound],
+});
+
+export const keiParkingNotification = defineProcedure({
+  id: "kei-parking-notification",
+  form: keiParkingNotificationForm,
+  name: { ja: "軽自動車の保管場所届出", en: "Kei car: parking space notification" },
+  handledBy: parkingPolice,
+  legalBasis: { ja: "自動車の保管場所の確保等に関する法律第5条", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 5" },
+  deadline: { days: 15, from: "acquisitionDate" },
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  optionalItems: ["nameKana", "phone"],
+  rejectionReasons: [reasons.incomplete, parkingUnsuitable],
+  prerequisites: ["kei-vehicle-inspection"],
+});
+
+export const keiVehicleTax = defineProcedure({
+  id: "kei-vehicle-tax",
+  form: keiTaxForm,
+  name: { ja: "軽自動車税（環境性能割・種別割）の申告", en: "Kei car tax declaration" },
+  handledBy: parkingMunicipality,
+  legalBasis: { ja: "地方税法第442条以下・市町村税条例", en: "Local Tax Act, Articles 442 ff.; the municipality's tax ordinance" },
+  deadline: null,
+  dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
+  rejectionReasons: [reasons.incomplete, reasons.jurisdiction],
+  prerequisites: ["kei-vehicle-inspection"],
+});
