@@ -51,6 +51,13 @@ export function formatDuration(seconds: number, language: string): string {
   return durationFormats.hour(language).format(seconds / 3600);
 }
 
+const listFormat = cached((tag) => new Intl.ListFormat(tag, { style: "long", type: "conjunction" }));
+
+/** Names as one phrase in the page's language: 「氏名、生年月日」, "name, date of birth and address". */
+export function formatList(names: string[], language: string): string {
+  return listFormat(language).format(names);
+}
+
 export function formatYen(amount: number, language: string): string {
   return yenFormat(language).format(amount);
 }

@@ -10,7 +10,7 @@ import { OfficeStatus, OverdueTag } from "~/components/office-status/office-stat
 import { deadlineFilters, statusFilters } from "~/office/inbox-filters";
 import { inboxView, pageLanguage, readInboxFilters } from "~/office/office.server";
 import { dayBookingsView, readVisitDay } from "~/office/counter-bookings.server";
-import { formatDate, formatDateTime } from "~/platform/format";
+import { formatDate, formatDateTime, formatList } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
@@ -148,6 +148,12 @@ export default function OfficeInbox() {
                     <>
                       {" "}
                       <span className="status">{t("inbox.list.answerReceived")}</span>
+                    </>
+                  ) : null}
+                  {item.corrected ? (
+                    <>
+                      {" "}
+                      <span className="status">{t("inbox.list.corrected", { items: formatList(item.corrected, i18n.language) })}</span>
                     </>
                   ) : null}
                 </td>
