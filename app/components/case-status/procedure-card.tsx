@@ -63,6 +63,14 @@ export function ProcedureCard({
           <dt>{t("journey:caseStatus.deadline")}</dt>
           <dd>{p.deadline ? formatDate(p.deadline, i18n.language) : t("journey:caseStatus.noDeadline")}</dd>
         </div>
+        {p.presenceNote ? (
+          <div className="summary-list__row" data-testid="presence-note">
+            <dt>{t("journey:caseStatus.presence")}</dt>
+            <dd>
+              {p.presenceNote} {t("journey:caseStatus.presenceNotAVisit")}
+            </dd>
+          </div>
+        ) : null}
         {p.decisionReference ? (
           <div className="summary-list__row">
             <dt>{t("journey:caseStatus.decisionReference")}</dt>
