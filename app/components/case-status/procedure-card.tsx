@@ -22,6 +22,8 @@ export type ProcedureCardValue = {
   rejection: { reason: string | null; note: OrganisationWordsValue | null; nextStep: "correct" | "counter" } | null;
   canResend: boolean;
   closingReason: string | null;
+  /** Someone must be there (立会い), e.g. when the gas is opened: not a visit the law requires. */
+  presenceNote?: string | null;
   form: ComponentProps<typeof OfficialFormItems>["form"] | null;
   timeline: { status: string; resubmitted: boolean; at: string }[];
 };
