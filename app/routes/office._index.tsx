@@ -68,6 +68,9 @@ export default function OfficeInbox() {
       <section aria-labelledby="office-visits-heading" className="office-visits">
         <h2 id="office-visits-heading">{t("inbox.visits.heading", { day: formatDate(visitDay, i18n.language) })}</h2>
         <p>{t("inbox.visits.lead")}</p>
+        <p>
+          <Link to={`/office/counter-slots?day=${visitDay}`}>{t("counterSlots.manage")}</Link>
+        </p>
         <Form method="get" className="office-filters">
           {filters.status !== "open" ? <input type="hidden" name="status" value={filters.status} /> : null}
           {filters.deadline !== "any" ? <input type="hidden" name="deadline" value={filters.deadline} /> : null}

@@ -115,6 +115,14 @@ export const routeAccess: RouteAccess[] = [
   { file: "api.agencies.openapi[.]json", path: "/api/agencies/openapi.json", get: "everyone" },
   { file: "office._index", path: "/office", get: ["officer", "otherOfficer"] },
   {
+    file: "office.counter-slots",
+    path: "/office/counter-slots",
+    get: ["officer", "otherOfficer"],
+    post: ["officer", "otherOfficer"],
+    // A capacity that is not a number: the form's error for an officer (400), changing nothing.
+    form: { intent: "capacity", slotId: "no-such-slot", capacity: "many" },
+  },
+  {
     file: "office.requests.$requestId",
     path: () => `/office/requests/${fixtures.officerProcedureRequestId}`,
     get: ["officer"],
