@@ -2,9 +2,10 @@
 // bookings, change a slot's capacity or close it, add a slot. A capacity below the bookings made is refused.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm, requireOfficer } from "~/identity/auth.server";
+import { BackLink } from "~/components/admin-table/admin-table";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DataTable } from "~/components/data-table/data-table";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
@@ -14,14 +15,13 @@ import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { todayInJapan } from "~/platform/today.server";
+import { readDay } from "~/office/counter-bookings.server";
 import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: ["office"] };
 
 export const meta = titleMeta;
-
-const readDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : todayInJapan());
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireOfficer(request);
@@ -91,11 +91,7 @@ export default function CounterSlots() {
   );
   return (
     <>
-      <p>
-        <Link to="/office" className="back-link">
-          {t("request.back")}
-        </Link>
-      </p>
+      <BackLink to="/office" label={t("request.back")} />
       <ErrorSummary
         errors={[
           ...(actionData?.refusal ? [{ message: t(actionData.refusal) }] : []),
