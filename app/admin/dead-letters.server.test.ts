@@ -8,7 +8,7 @@ import { setLogSink } from "../platform/logger.server";
 import { caseStatusView } from "../cases/case-pages.server";
 import { Dispatcher } from "../delivery/dispatcher.server";
 import type { DeliveryResult } from "../delivery/connectors/index.server";
-import { closeOne, closeSchema, deadLetterDetail, DeadLetterRefusedError, listDeadLetterSummaries, retryAllForAgency, retryOne } from "./dead-letters.server";
+import { closeOne, closeSchema, deadLetterDetail, DeadLetterRefusedError, listDeadLetterSummaries, pageDeadLetters, retryAllForAgency, retryOne } from "./dead-letters.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -103,5 +103,30 @@ describe("dead letters", () => {
     expect(() => closeOne(db, { outboxId: dead.outboxId, reason: "again", actor: "u-admin" })).toThrow("deadLetters.refused.notDeadLettered");
     expect(db.select().from(auditEntries).all().length).toBe(auditBefore + 1);
     expect(db.select().from(deliveryAttempts).all().length).toBeGreaterThan(0);
+  });
+
+  it("the console's list is cut into pages of 20 by the database, oldest first, with every organisation's count", async () => {
+    for (const person of ["p-ito-yuki", "p-tanaka-ichiro", "p-nguyen-thi-lan", "p-ito-yuki", "p-tanaka-ichiro", "p-nguyen-thi-lan"]) submitSampleCase(db, "relocation", person);
+    await deliver(() => refused400("no"));
+    const all = listDeadLetterSummaries(db, { lang: "ja" });
+    expect(all.length).toBeGreaterThan(20);
+    const first = pageDeadLetters(db, { lang: "ja", page: null });
+    const second = pageDeadLetters(db, { lang: "ja", page: "2" });
+    expect(first.deadLetters).toMatchObject({ page: 1, total: all.length, from: 1, to: 20 });
+    expect(second.deadLetters).toMatchObject({ page: 2, from: 21, to: Math.min(40, all.length) });
+    const pages = Math.ceil(all.length / 20);
+    const paged = Array.from({ length: pages }, (_, i) => pageDeadLetters(db, { lang: "ja", page: String(i + 1) }).deadLetters.items).flat();
+    expect(paged.map((d) => d.outboxId)).toEqual(all.map((d) => d.outboxId));
+    // Past the end is the last page; anything unreadable the first.
+    expect(pageDeadLetters(db, { lang: "ja", page: "999" }).deadLetters.page).toBe(pages);
+    expect(pageDeadLetters(db, { lang: "ja", page: "-1" }).deadLetters.page).toBe(1);
+    // Counts per organisation, named in the page's language; one organisation's own pages.
+    const post = all.filter((d) => d.agencyId === "japan-post");
+    expect(first.organisations.find((o) => o.id === "japan-post")).toEqual({ id: "japan-post", name: "日本郵便", count: post.length });
+    expect(first.organisations.reduce((sum, o) => sum + o.count, 0)).toBe(all.length);
+    const ofPost = pageDeadLetters(db, { lang: "en", agencyId: "japan-post", page: null }).deadLetters;
+    expect(ofPost).toMatchObject({ total: post.length, page: 1 });
+    expect(ofPost.items.map((d) => d.outboxId)).toEqual(post.map((d) => d.outboxId));
+    expect(pageDeadLetters(db, { lang: "en", agencyId: "no-such-org", page: null }).deadLetters).toMatchObject({ total: 0, items: [], from: 0 });
   });
 });

@@ -5,12 +5,13 @@
 import type { Db } from "../../db/client.server";
 import { getCase, getProcedureRequest } from "../../db/queries/cases";
 import { listDeliveryAttempts } from "../../db/queries/delivery-attempts";
-import { sqlOutbox } from "../../db/queries/outbox";
+import { countDeadLettersByAgency, listDeadLetterPage, sqlOutbox } from "../../db/queries/outbox";
 import { getAgency, getProcedure } from "../../flows";
 import { applyCaseEventInTx, CaseError } from "../cases/cases.server";
 import { describeDeliveryError } from "../delivery/delivery-errors";
 import { retryDeadLetter } from "../delivery/dispatcher.server";
 import { closeSchema, MAX_CLOSING_REASON } from "./dead-letter-schemas";
+import { pageFrom, pageWindow, type Page } from "./paging";
 
 export { closeSchema, MAX_CLOSING_REASON };
 
@@ -53,6 +54,19 @@ export function listDeadLetterSummaries(db: Db, { lang, agencyId }: { lang: Lang
     .listDead(db)
     .map((row) => summaryOf(db, row, lang))
     .filter((summary) => !agencyId || summary.agencyId === agencyId);
+}
+
+/**
+ * The console's list: one page (20, `?page=`) of dead letters, oldest first, optionally of one organisation, and
+ * every organisation with its count. The database counts and cuts the page, so only its rows are read in full.
+ */
+export function pageDeadLetters(db: Db, { lang, agencyId, page }: { lang: Lang; agencyId?: string; page: string | null }) {
+  const organisations = countDeadLettersByAgency(db).map(({ agencyId: id, count }) => ({ id, name: getAgency(id)?.name[lang] ?? id, count }));
+  const total = agencyId ? (organisations.find((organisation) => organisation.id === agencyId)?.count ?? 0) : organisations.reduce((sum, organisation) => sum + organisation.count, 0);
+  const window = pageWindow(total, page);
+  const rows = listDeadLetterPage(db, { agencyId, limit: window.limit, offset: window.offset }).map((row) => summaryOf(db, row, lang));
+  const deadLetters: Page<DeadLetterSummary> = pageFrom(rows, window, total);
+  return { organisations, deadLetters };
 }
 
 /** One dead letter with each attempt: time, status, outcome and the stored (redacted, 2 KB) answer. */

@@ -144,6 +144,8 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
       // Still to be done in person (a visit the law requires, or a form to post or bring).
       visitDue: request.inPerson && !finished.includes(status),
       inPersonNote: (offline ? procedure?.offlineNote?.[lang] : procedure?.inPersonNote?.[lang]) ?? null,
+      // Not a visit the law requires: the company needs someone there (立会い), e.g. to open the gas.
+      presenceNote: ["rejected", "cancelled", "closedOutside", "notSelected"].includes(status) ? null : (procedure?.presenceNote?.[lang] ?? null),
       // The organisation's reference; when it is an identity number (a labour insurance number), masked here.
       decisionReference: maskedReference(request.id, request.procedureId, request.decisionReference),
       question: organisationWords(request.informationQuestion),

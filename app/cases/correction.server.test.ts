@@ -8,6 +8,7 @@ import { verifyAuditChain } from "../../db/queries/audit";
 import { getProcedureRequest } from "../../db/queries/cases";
 import { Dispatcher } from "../delivery/dispatcher.server";
 import type { Delivery } from "../delivery/connectors/connector.server";
+import { deliveryBody } from "../delivery/connectors/http.server";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
 import { deliverAll, requestOf } from "../../tests/setup/office";
@@ -109,6 +110,9 @@ describe("correcting a rejected procedure", () => {
     for (let i = 0; i < 5 && (await dispatcher.runOnce()) > 0; i++);
     expect(delivered.map((delivery) => [delivery.procedureRequestId, delivery.agencyId, delivery.idempotencyKey])).toEqual([[moveOut.id, moveOut.agencyId, `${moveOut.id}-2`]]);
     expect(delivered[0].payload).toMatchObject({ nameKana: "タナカ イチロー" });
+    // The organisation is told that this is a corrected resend, and which items changed (names only).
+    expect(delivered[0].correction).toEqual({ resubmittedAt: event.at, correctedItems: ["nameKana"] });
+    expect(JSON.parse(deliveryBody(delivered[0]))).toMatchObject({ correction: { resubmittedAt: event.at, correctedItems: ["nameKana"] } });
     expect(getProcedureRequest(db, { procedureRequestId: moveOut.id })!.status).toBe("delivered");
 
     // Sent again once: a second correction of the same rejection is refused.

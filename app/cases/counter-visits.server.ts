@@ -96,7 +96,8 @@ export type SlotView = { id: string; startsAt: string; endsAt: string; office: s
 
 /** The days with a free place in the visit's window, and the slots of the chosen day. */
 export function visitSlots(db: Db, { visit, day, lang }: { visit: CaseVisit; day: string | null; lang: Lang }) {
-  const rows = listCounterSlots(db, { agencyId: visit.agencyId, from: visit.window.from, to: visit.window.to });
+  // A slot the office closed (no places) is not offered.
+  const rows = listCounterSlots(db, { agencyId: visit.agencyId, from: visit.window.from, to: visit.window.to }).filter(({ slot }) => slot.capacity > 0);
   const days = new Map<string, number>();
   for (const { slot } of rows) days.set(slot.day, (days.get(slot.day) ?? 0) + (slot.capacity - slot.booked));
   const freeDays = [...days.entries()].filter(([, free]) => free > 0).map(([date, free]) => ({ day: date, free }));

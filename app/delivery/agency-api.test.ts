@@ -122,7 +122,7 @@ describe("an outside organisation's system", () => {
     const document = (await openApiRoute.loader({ request: new Request("http://portal/api/agencies/openapi.json"), params: {}, context: {} }).json()) as {
       components: { schemas: Record<string, object> };
     };
-    const ajv = new Ajv2020({ strict: false, formats: { date: true, email: true } });
+    const ajv = new Ajv2020({ strict: false, formats: { date: true, "date-time": true, email: true } });
     for (const [name, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
     const validDelivery = ajv.getSchema("#/components/schemas/Delivery")!;
     const delivery = JSON.parse(body) as { procedureRequestId: string; procedureId: string; caseReference: string; payload: Record<string, unknown> };

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Db, Tx } from "../../db/client.server";
-import { getCase, getProcedureRequest } from "../../db/queries/cases";
+import { findLatestCorrections, getCase, getProcedureRequest } from "../../db/queries/cases";
 import { sqlOutbox, type Outbox, type OutboxRow } from "../../db/queries/outbox";
 import { applyCaseEvent, applyCaseEventInTx, CaseError } from "../cases/cases.server";
 import { connectorFor, type ConnectorLookup, type Delivery, type DeliveryResult } from "./connectors/index.server";
@@ -208,6 +208,7 @@ export class Dispatcher {
       return undefined;
     }
     const kase = getCase(tx, { caseId: request.caseId })!;
+    const correction = findLatestCorrections(tx, { procedureRequestIds: [request.id] }).get(request.id);
     const delivery: Delivery = {
       procedureRequestId: request.id,
       caseReference: kase.reference,
@@ -220,6 +221,7 @@ export class Dispatcher {
       ...(row.delivery > 1 && request.informationAnswer !== null
         ? { information: { question: request.informationQuestion, answer: request.informationAnswer } }
         : {}),
+      ...(correction ? { correction: { resubmittedAt: correction.at, correctedItems: correction.correctedItems } } : {}),
     };
     return { delivery, connector: this.connectors(tx, request.agencyId) };
   }

@@ -19,7 +19,7 @@ async function served(): Promise<{ response: Response; document: Document }> {
 /** A 2020-12 validator in strict mode (unknown keywords and formats are errors), with the document's components. */
 function ajvFor(document: Document) {
   // strictRequired is off: "then: { required: [reason] }" names a property defined beside the if, as intended.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/, email: /^[^@\s]+@[^@\s]+$/ } });
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/, "date-time": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, email: /^[^@\s]+@[^@\s]+$/ } });
   for (const [name, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema as object, `#/components/schemas/${name}`);
   return ajv;
 }
@@ -108,6 +108,10 @@ describe("the schemas describe what the portal really sends and accepts", () => 
             }),
           );
           expect(delivery(body), `${sample.id} ${selected.procedureId}: ${JSON.stringify(delivery.errors)}`).toBe(true);
+          // A corrected resend carries its correction, as documented.
+          const corrected = { ...body, correction: { resubmittedAt: "2026-04-02T01:02:03.000Z", correctedItems: ["nameKana"] } };
+          expect(delivery(corrected), `${selected.procedureId} corrected: ${JSON.stringify(delivery.errors)}`).toBe(true);
+          expect(delivery({ ...corrected, correction: { correctedItems: [] } })).toBe(false);
           const extra = { ...body, payload: { ...(selected.payload as object), favouriteColour: "blue" } };
           expect(delivery(extra), `${selected.procedureId} with an extra item`).toBe(false);
           checked++;

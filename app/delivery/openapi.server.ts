@@ -79,6 +79,17 @@ function deliveryJsonSchema(procedureIds: string[]): JsonSchema {
         required: ["question", "answer"],
         additionalProperties: false,
       },
+      correction: {
+        type: "object",
+        description:
+          "Present on every delivery after you rejected this procedure and the citizen corrected it and sent it again (to you alone, under the same procedureRequestId, with a new Idempotency-Key): the payload holds the corrected values; `correctedItems` names the data items the citizen changed in the latest correction. Decide it again as a new submission of the same procedure.",
+        properties: {
+          resubmittedAt: { type: "string", format: "date-time", description: "When the citizen sent the correction." },
+          correctedItems: { type: "array", items: { type: "string" }, minItems: 1, description: "Data item names, as in the payload (e.g. `familyName`)." },
+        },
+        required: ["resubmittedAt", "correctedItems"],
+        additionalProperties: false,
+      },
     },
     required: ["procedureRequestId", "caseReference", "procedureId", "payload", "deadline"],
     additionalProperties: false,

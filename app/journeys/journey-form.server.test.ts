@@ -32,6 +32,25 @@ describe("reading a question page", () => {
     expect(result).toMatchObject({ kind: "redisplay", errors: { "answer.postalCode": ["journey:form.postalCodeNotFound?code=0000000"] }, value: { street: "1-2-3" } });
   });
 
+  it("keeps nothing from an earlier postal code: a new code brings its own town, an unknown or short one empties the address it owned", () => {
+    // The page showed 横浜市中区 山下町 for 2310023; the person enters 1600023.
+    const shown = { postalCodeShown: "2310023", "answer.prefecture": "神奈川県", "answer.municipality": "横浜市中区", "answer.municipalityCode": "14104", "answer.town": "山下町", "answer.street": "1-2-3" };
+    expect(readQuestionForm(question("newAddress"), form({ ...shown, intent: "lookup", "answer.postalCode": "1600023" }))).toMatchObject({
+      kind: "redisplay",
+      value: { postalCode: "1600023", prefecture: "東京都", municipality: "新宿区", municipalityCode: "13104", town: "西新宿", street: "1-2-3" },
+    });
+    for (const postalCode of ["0000000", "16000"]) {
+      expect(readQuestionForm(question("newAddress"), form({ ...shown, intent: "lookup", "answer.postalCode": postalCode }))).toMatchObject({
+        kind: "redisplay",
+        value: { postalCode, prefecture: "", municipality: "", municipalityCode: "", town: "", street: "1-2-3" },
+      });
+    }
+    // The same code again keeps the town the person typed or chose for it.
+    expect(readQuestionForm(question("newAddress"), form({ ...shown, "answer.town": "山下町（中華街）", intent: "lookup", "answer.postalCode": "231-0023" }))).toMatchObject({
+      value: { postalCode: "2310023", town: "山下町（中華街）" },
+    });
+  });
+
   it("asks for 7 digits only when the postal code does not have them, and for one when it is missing", () => {
     expect(readQuestionForm(question("newAddress"), form({ "answer.postalCode": "16000", "answer.street": "1-2-3" }))).toMatchObject({
       kind: "redisplay",

@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import type { Question } from "../../flows";
 import { lookupPostalCode, type PostalMatch } from "./postal.server";
+import { POSTAL_CODE_SHOWN } from "./question-view";
 import { encodeIssue } from "../platform/issue-message.server";
 
 export type FieldErrors = Record<string, string[]>;
@@ -20,14 +21,21 @@ function rawAnswer(formData: FormData): unknown {
   return (submission.payload as Record<string, unknown>)[FIELD];
 }
 
+/** What the page shows for a postal code the look-up found nothing for: nothing from an earlier code stays. */
+const lookedUpPartsCleared = { prefecture: "", municipality: "", municipalityCode: "", town: "" };
+
+const digitsOf = (value: unknown) => String(value ?? "").normalize("NFKC").replace(/\D/g, "");
+
 /**
  * The address parts the look-up owns (prefecture, municipality and its code) always come from Japan Post's
  * data for the posted postal code, never from the form, so a tampered hidden field cannot misroute a procedure.
  */
-function completeAddress(raw: Record<string, unknown>, matches: PostalMatch[]): Record<string, unknown> {
-  if (matches.length === 0) return { ...raw, prefecture: "", municipality: "", municipalityCode: "" };
+function completeAddress(raw: Record<string, unknown>, matches: PostalMatch[], { sameCode }: { sameCode: boolean }): Record<string, unknown> {
+  if (matches.length === 0) return { ...raw, ...lookedUpPartsCleared };
   const [first] = matches;
-  const town = typeof raw.town === "string" && raw.town.trim() !== "" ? raw.town : matches.length === 1 ? first.town : "";
+  // A town typed or chosen for this postal code is kept; one that came with another code is not.
+  const typedTown = sameCode && typeof raw.town === "string" && raw.town.trim() !== "" ? raw.town : "";
+  const town = typedTown || (matches.length === 1 ? first.town : "");
   return {
     ...raw,
     postalCode: first.postalCode,
@@ -51,11 +59,14 @@ export function readQuestionForm(question: Question, formData: FormData): Questi
     // A postal code that is not 7 digits gets the question's own message; one of 7 digits that Japan Post
     // does not know is named, so the person checks the right thing.
     const postalCode = question.postalCode!.schema.safeParse(address.postalCode ?? "");
+    // Without the field (a form from before it existed) the town is kept, as it always was.
+    const shown = formData.get(POSTAL_CODE_SHOWN);
+    const sameCode = shown === null || digitsOf(shown) === digitsOf(address.postalCode);
     if (!postalCode.success) {
-      return { kind: "redisplay", value: address, errors: { [`${FIELD}.postalCode`]: [postalCode.error.issues[0].message] } };
+      return { kind: "redisplay", value: { ...address, ...lookedUpPartsCleared }, errors: { [`${FIELD}.postalCode`]: [postalCode.error.issues[0].message] } };
     }
     const matches = lookupPostalCode(String(postalCode.data));
-    raw = completeAddress(address, matches);
+    raw = completeAddress(address, matches, { sameCode });
     if (matches.length === 0) {
       return { kind: "redisplay", value: raw, errors: { [`${FIELD}.postalCode`]: [`journey:form.postalCodeNotFound?code=${String(postalCode.data)}`] } };
     }

@@ -27,3 +27,9 @@ export function toQuestionView(question: Question): QuestionView {
     ...(question.fields ? { fields: question.fields.map(toQuestionView) } : {}),
   };
 }
+
+/**
+ * The hidden field of an address question that says which postal code the address shown came from, so a town
+ * from an earlier code is not kept when the person enters another one (journey-form.server.ts).
+ */
+export const POSTAL_CODE_SHOWN = "postalCodeShown";

@@ -9,10 +9,14 @@ import { findInboxRequest } from "../../db/queries/office";
 import { todayInJapan } from "../platform/today.server";
 import type { Lang } from "../cases/case-pages.server";
 
+/** A day as asked for (YYYY-MM-DD), else today in Japan. */
+export function readDay(asked: string | null): string {
+  return asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : todayInJapan();
+}
+
 /** The day asked for (`?visitDay=YYYY-MM-DD`), else today in Japan. */
 export function readVisitDay(url: URL): string {
-  const asked = url.searchParams.get("visitDay");
-  return asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : todayInJapan();
+  return readDay(url.searchParams.get("visitDay"));
 }
 
 export function dayBookingsView(db: Db, { agencyId, day, lang }: { agencyId: string; day: string; lang: Lang }) {

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { submitSampleCase } from "../../tests/factories";
 import { createTestDatabase } from "../../tests/setup/test-db";
-import { acceptAsAgency, deliverAll } from "../../tests/setup/office";
+import { acceptAsAgency, deliverAll, requestOf } from "../../tests/setup/office";
+import { applyCaseEvent } from "../cases/cases.server";
+import { resendCorrected } from "../cases/correction.server";
 import { isHostileText } from "./decision-schemas";
-import { addDays, inboxView, isOverdue, readInboxFilters, todayInTokyo } from "./office.server";
+import { addDays, inboxView, isOverdue, procedurePageView, readInboxFilters, todayInTokyo, type OfficerAuth } from "./office.server";
 
 describe("dates", () => {
   it("takes today in Asia/Tokyo, not UTC", () => {
@@ -59,6 +61,37 @@ describe("inbox filters", () => {
     expect(readInboxFilters(new URL("http://x/office"))).toEqual({ status: "open", deadline: "any" });
     expect(readInboxFilters(new URL("http://x/office?status=drop%20table&deadline=soon"))).toEqual({ status: "open", deadline: "any" });
     expect(readInboxFilters(new URL("http://x/office?status=accepted&deadline=overdue"))).toEqual({ status: "accepted", deadline: "overdue" });
+  });
+});
+
+describe("a procedure corrected and sent again", () => {
+  it("says so in the inbox and on the procedure page, naming the corrected items in the page's language", async () => {
+    const { db, close } = createTestDatabase();
+    try {
+      const tanaka = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
+      await deliverAll(db);
+      const moveOut = requestOf(db, tanaka.case.id, "move-out-notification");
+      const agencyId = moveOut.agencyId;
+      const inbox = (lang: "ja" | "en") => inboxView(db, { agencyId, filters: { status: "open", deadline: "any" }, lang }).items.find((item) => item.id === moveOut.id);
+      expect(inbox("ja")?.corrected).toBeNull();
+      applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.rejected", reason: "identity-not-verified" }, actor: `agency:${agencyId}` });
+      const form = new FormData();
+      form.set("item.nameKana", "タナカ イチロー");
+      form.set("item.birthDate", "1970-01-02");
+      expect(resendCorrected(db, { procedureRequestId: moveOut.id, form, actor: "user:u-tanaka", lang: "ja" })).toMatchObject({ kind: "sent" });
+      await deliverAll(db);
+      expect(inbox("ja")?.corrected).toEqual(["氏名（フリガナ）", "生年月日"]);
+      expect(inbox("en")?.corrected).toEqual(["Full name in katakana", "Date of birth"]);
+      const auth = { user: { id: "u-officer", role: "officer", agencyId }, actingFor: null, subject: null, agencyId } as unknown as OfficerAuth;
+      const page = procedurePageView(db, auth, moveOut.id, { lang: "en" });
+      expect(page.correction).toMatchObject({ items: ["Full name in katakana", "Date of birth"] });
+      expect(page.correction!.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      // Once decided, the inbox no longer marks it; the page still tells its history.
+      applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "R-1" }, actor: `agency:${agencyId}` });
+      expect(inboxView(db, { agencyId, filters: { status: "all", deadline: "any" }, lang: "ja" }).items.find((item) => item.id === moveOut.id)?.corrected).toBeNull();
+    } finally {
+      close();
+    }
   });
 });
 

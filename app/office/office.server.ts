@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import { caseStatusFinal, dataDictionary, formView, getAgency, getProcedure, procedureStatusList, type ProcedureStatus } from "../../flows";
 import type { Db } from "../../db/client.server";
-import { listProcedureEvents } from "../../db/queries/cases";
+import { findLatestCorrections, listProcedureEvents } from "../../db/queries/cases";
 import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, listInboxRequests, type InboxFilter } from "../../db/queries/office";
 import type { AuthContext } from "../identity/auth.server";
 import { recordDataRead } from "../identity/auth.server";
@@ -93,8 +93,13 @@ export type InboxItem = {
   overdue: boolean;
   /** The citizen answered a question and the procedure is back for a decision. */
   answerReceived: boolean;
+  /** The person corrected the procedure after a rejection and sent it again: the items they changed, by name. */
+  corrected: string[] | null;
   receivedAt: string;
 };
+
+/** A correction's item names as the page's language labels them. */
+const correctedLabels = (items: string[], lang: Lang) => items.map((key) => dataDictionary[key as keyof typeof dataDictionary]?.label[lang] ?? key);
 
 /**
  * One agency's inbox: the requests the filters select, sorted by deadline, with a count per status and the
@@ -108,6 +113,7 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     afterDelivery: [...statusesAfterDelivery],
     otherStatuses: procedureStatusList.filter((status) => !statusesAfterDelivery.includes(status)),
   });
+  const corrections = findLatestCorrections(db, { procedureRequestIds: rows.filter((row) => row.status === decidableStatus).map((row) => row.id) });
   const items: InboxItem[] = rows.map((row) => ({
     id: row.id,
     procedureName: getProcedure(row.procedureId)?.name[lang] ?? row.procedureId,
@@ -116,6 +122,7 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     deadline: row.deadline,
     overdue: isOverdue(row, today),
     answerReceived: row.informationAnswer !== null && row.status === decidableStatus,
+    corrected: corrections.has(row.id) ? correctedLabels(corrections.get(row.id)!.correctedItems, lang) : null,
     receivedAt: row.createdAt,
   }));
   return {
@@ -190,6 +197,7 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     inPersonNote: procedure?.inPersonNote?.[lang] ?? null,
     visit: bookedVisit(db, { caseId: kase.id, agencyId: request.agencyId, lang }),
     receivedAt: request.createdAt,
+    correction: correctionOf(db, request.id, lang),
     items,
     form,
     // The organisation's own reference, in clear for its officer.
@@ -203,6 +211,12 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     canDecide: channelOf(db, request.agencyId) !== "http" && request.status === decidableStatus,
     timeline: listProcedureEvents(db, { procedureRequestId: request.id }).map((event) => ({ status: event.toStatus, at: event.at })),
   };
+}
+
+/** When the person corrected this procedure after a rejection and sent it again, and what they changed. */
+function correctionOf(db: Db, procedureRequestId: string, lang: Lang) {
+  const correction = findLatestCorrections(db, { procedureRequestIds: [procedureRequestId] }).get(procedureRequestId);
+  return correction ? { at: correction.at, items: correctedLabels(correction.correctedItems, lang) } : null;
 }
 
 /** The counter visit the person booked with this organisation for this case, if any. */

@@ -6,6 +6,9 @@ describe("formatting with kept formatters", () => {
     expect(formatDate("2026-12-02", "en")).toBe("2 December 2026");
     expect(formatDate("2026-12-02", "ja")).toBe("2026年12月2日");
     expect(formatDate("2026-12-03", "en")).toBe("3 December 2026");
+    expect(formatDate("2026-12-03", "ja", { era: true })).toBe("令和8年12月3日");
+    expect(formatDate("2019-04-30", "ja", { era: true })).toBe("平成31年4月30日");
+    expect(formatDate("2026-12-03", "en", { era: true })).toBe("3 December 2026");
     expect(formatYen(1000, "ja")).toBe("￥1,000");
     expect(formatYen(1000, "en")).toBe("JP¥1,000");
   });

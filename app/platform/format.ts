@@ -21,10 +21,16 @@ const dateTimeFormat = cached((tag) => new Intl.DateTimeFormat(tag, { dateStyle:
 const timeFormat = cached((tag) => new Intl.DateTimeFormat(tag, { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }));
 const yenFormat = cached((tag) => new Intl.NumberFormat(tag, { style: "currency", currency: "JPY" }));
 
-export function formatDate(iso: string, language: string): string {
+const eraDateFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Tokyo" });
+
+/**
+ * A date as people read it: 2026年3月20日, 20 March 2026. `era`: in Japanese, as official forms write it
+ * (令和8年3月20日; 令和元年 for the first year); English keeps the readable date.
+ */
+export function formatDate(iso: string, language: string, { era = false }: { era?: boolean } = {}): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return dateFormat(language).format(date);
+  return (era && locale(language) === "ja-JP" ? eraDateFormat : dateFormat(language)).format(date);
 }
 
 export function formatDateTime(iso: string, language: string): string {
@@ -49,6 +55,13 @@ export function formatDuration(seconds: number, language: string): string {
   if (seconds < 60) return durationFormats.second(language).format(seconds);
   if (seconds < 3600) return durationFormats.minute(language).format(seconds / 60);
   return durationFormats.hour(language).format(seconds / 3600);
+}
+
+const listFormat = cached((tag) => new Intl.ListFormat(tag, { style: "long", type: "conjunction" }));
+
+/** Names as one phrase in the page's language: 「氏名、生年月日」, "name, date of birth and address". */
+export function formatList(names: string[], language: string): string {
+  return listFormat(language).format(names);
 }
 
 export function formatYen(amount: number, language: string): string {

@@ -6,7 +6,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAgencyOverviews, type AgencyOverview } from "~/admin/agencies.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
-import { pageOf, withParam } from "~/admin/paging";
+import { pageLinks, pageOf } from "~/admin/paging";
 import { AdminTable, BackToConsole, Pager, type AdminColumn } from "~/components/admin-table/admin-table";
 import { Backlog, OldestWaitingShort, WindowSummary } from "~/components/delivery-health/delivery-health";
 import { titleMeta } from "~/platform/meta";
@@ -43,8 +43,7 @@ export default function Agencies() {
     },
     ...windows.map((window) => ({ header: t(`health.${window}`), cell: (agency: AgencyOverview) => <WindowSummary window={agency.health[window]} /> })),
   ];
-  const previous = page.page > 1 ? withParam(search, "page", String(page.page - 1)) : null;
-  const next = page.page < page.pages ? withParam(search, "page", String(page.page + 1)) : null;
+  const { previous, next } = pageLinks(search, page);
   const pager = (
     <Pager label={t("agencies.pagerLabel")} position={t("agencies.position", { from: page.from, to: page.to, total: page.total })} previous={previous} next={next} />
   );

@@ -1,16 +1,17 @@
-// Dead letters: every delivery that ended without success, oldest first, optionally of one organisation;
-// retrying all of an organisation's at once after its outage.
+// Dead letters: every delivery that ended without success, oldest first, 20 a page, optionally of one
+// organisation; retrying all of an organisation's at once after its outage.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { AdminTable, BackToConsole } from "~/components/admin-table/admin-table";
+import { AdminTable, BackToConsole, Pager } from "~/components/admin-table/admin-table";
 import { DeliveryError } from "~/components/delivery-error/delivery-error";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { listDeadLetterSummaries, retryAllForAgency } from "~/admin/dead-letters.server";
+import { pageDeadLetters, retryAllForAgency } from "~/admin/dead-letters.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
+import { pageLinks } from "~/admin/paging";
 import { formatDateTime } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
@@ -23,15 +24,10 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request);
-  const agencyId = new URL(request.url).searchParams.get("agency") || undefined;
+  const params = new URL(request.url).searchParams;
+  const agencyId = params.get("agency") || undefined;
   const lang = await adminLanguage(request);
-  const all = listDeadLetterSummaries(getDb(), { lang });
-  const deadLetters = agencyId ? all.filter((dead) => dead.agencyId === agencyId) : all;
-  const organisations = [...new Map(all.map((dead) => [dead.agencyId, dead.organisation])).entries()].map(([id, name]) => ({
-    id,
-    name,
-    count: all.filter((dead) => dead.agencyId === id).length,
-  }));
+  const { deadLetters, organisations } = pageDeadLetters(getDb(), { lang, agencyId, page: params.get("page") });
   return { title: await pageTitle(request, "deadLetters.title", "admin"), deadLetters, organisations, agencyId: agencyId ?? null };
 }
 
@@ -50,6 +46,8 @@ export default function DeadLetters() {
   const { deadLetters, organisations, agencyId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const { search } = useLocation();
+  const { previous, next } = pageLinks(search, deadLetters);
   const retried = params.get("retried");
   return (
     <>
@@ -94,10 +92,11 @@ export default function DeadLetters() {
         {agencyId ? <Link to="/admin/dead-letters">{t("deadLetters.showAll")}</Link> : null}
       </section>
 
-      {deadLetters.length > 0 ? (
+      {deadLetters.total > 0 ? (
+        <>
         <AdminTable
           caption={t("deadLetters.tableCaption")}
-          rows={deadLetters}
+          rows={deadLetters.items}
           rowKey={(dead) => dead.outboxId}
           columns={[
             { header: t("deadLetters.columns.caseReference"), cell: (dead) => <Link to={`/admin/dead-letters/${dead.outboxId}`}>{dead.caseReference}</Link> },
@@ -108,6 +107,13 @@ export default function DeadLetters() {
             { header: t("deadLetters.columns.since"), cell: (dead) => formatDateTime(dead.deadSince, i18n.language) },
           ]}
         />
+        <Pager
+          label={t("deadLetters.pagerLabel")}
+          position={t("deadLetters.position", { from: deadLetters.from, to: deadLetters.to, total: deadLetters.total })}
+          previous={previous}
+          next={next}
+        />
+        </>
       ) : null}
     </>
   );

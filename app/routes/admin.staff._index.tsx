@@ -1,16 +1,17 @@
-// Staff accounts: who works in Madoguchi (role, organisation, state), and inviting someone by a one-time
+// Staff accounts: who works in Madoguchi (role, organisation, state; 20 a page by login ID), and inviting someone by a one-time
 // link that expires. The link is shown once, on the answer to the invitation, and never stored.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { publicOrigin } from "~/identity/security/request.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
-import { AdminTable, BackToConsole } from "~/components/admin-table/admin-table";
+import { AdminTable, BackToConsole, Pager } from "~/components/admin-table/admin-table";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
 import { organisationOptions } from "~/admin/organisations.server";
+import { pageLinks, pageOf } from "~/admin/paging";
 import { invitationLink, inviteStaff, listStaff, StaffRefusedError } from "~/admin/staff.server";
 import { inviteSchema, staffRoles } from "~/admin/staff-schemas";
 import { formatDateTime } from "~/platform/format";
@@ -26,7 +27,8 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdministrator(request);
   const lang = await adminLanguage(request);
-  return { title: await pageTitle(request, "staff.title", "admin"), staff: listStaff(getDb(), { lang }), organisations: organisationOptions(lang) };
+  const staff = pageOf(listStaff(getDb(), { lang }), new URL(request.url).searchParams.get("page"));
+  return { title: await pageTitle(request, "staff.title", "admin"), staff, organisations: organisationOptions(lang) };
 }
 
 type Fields = { role?: string; loginId?: string; displayName?: string; agencyId?: string };
@@ -53,6 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Staff() {
   const { t, i18n } = useTranslation("admin");
   const { staff, organisations } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const { previous, next } = pageLinks(search, staff);
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errors = actionData?.errors ?? {};
   const values = actionData?.invited ? {} : (actionData?.values ?? {});
@@ -88,7 +92,7 @@ export default function Staff() {
 
       <AdminTable
         caption={t("staff.tableCaption")}
-        rows={staff}
+        rows={staff.items}
         rowKey={(member) => member.id}
         columns={[
           { header: t("staff.columns.name"), cell: (member) => <Link to={`/admin/staff/${member.id}`}>{member.displayName}</Link> },
@@ -98,6 +102,7 @@ export default function Staff() {
           { header: t("staff.columns.state"), cell: (member) => t(`staff.states.${member.state}`) },
         ]}
       />
+      <Pager label={t("staff.pagerLabel")} position={t("staff.position", { from: staff.from, to: staff.to, total: staff.total })} previous={previous} next={next} />
 
       <section aria-labelledby="invite-heading" className="card">
         <h2 id="invite-heading">{t("staff.invite.heading")}</h2>

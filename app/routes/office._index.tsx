@@ -10,7 +10,7 @@ import { OfficeStatus, OverdueTag } from "~/components/office-status/office-stat
 import { deadlineFilters, statusFilters } from "~/office/inbox-filters";
 import { inboxView, pageLanguage, readInboxFilters } from "~/office/office.server";
 import { dayBookingsView, readVisitDay } from "~/office/counter-bookings.server";
-import { formatDate, formatDateTime } from "~/platform/format";
+import { formatDate, formatDateTime, formatList } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
@@ -71,6 +71,9 @@ export default function OfficeInbox() {
       <section aria-labelledby="office-visits-heading" className="office-visits">
         <h2 id="office-visits-heading">{t("inbox.visits.heading", { day: formatDate(visitDay, i18n.language) })}</h2>
         <p>{t("inbox.visits.lead")}</p>
+        <p>
+          <Link to={`/office/counter-slots?day=${visitDay}`}>{t("counterSlots.manage")}</Link>
+        </p>
         <Form method="get" className="office-filters">
           {filters.status !== "open" ? <input type="hidden" name="status" value={filters.status} /> : null}
           {filters.deadline !== "any" ? <input type="hidden" name="deadline" value={filters.deadline} /> : null}
@@ -151,6 +154,12 @@ export default function OfficeInbox() {
                     <>
                       {" "}
                       <span className="status">{t("inbox.list.answerReceived")}</span>
+                    </>
+                  ) : null}
+                  {item.corrected ? (
+                    <>
+                      {" "}
+                      <span className="status">{t("inbox.list.corrected", { items: formatList(item.corrected, i18n.language) })}</span>
                     </>
                   ) : null}
                 </td>

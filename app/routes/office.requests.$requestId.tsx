@@ -11,7 +11,7 @@ import { PayloadList } from "~/components/office-payload/office-payload";
 import { OfficialForm } from "~/components/official-form/official-form";
 import { OfficeStatus, OverdueTag } from "~/components/office-status/office-status";
 import { decideProcedureRequest, pageLanguage, procedurePageView } from "~/office/office.server";
-import { formatDate, formatDateTime } from "~/platform/format";
+import { formatDate, formatDateTime, formatList } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
@@ -65,6 +65,12 @@ export default function OfficeRequest() {
       ) : null}
       <span className="caption">{t("request.caption", { reference: view.caseReference })}</span>
       <h1>{view.procedureName}</h1>
+
+      {view.correction ? (
+        <div className="notice" data-testid="correction-note">
+          <p>{t("request.corrected", { at: formatDateTime(view.correction.at, i18n.language), items: formatList(view.correction.items, i18n.language) })}</p>
+        </div>
+      ) : null}
 
       <dl className="summary-list">
         <div className="summary-list__row">

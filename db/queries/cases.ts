@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, count, countDistinct, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, like, lt, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { insertReturning, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
@@ -139,6 +139,28 @@ export function listProcedureEventsForCase(tx: Tx, { caseId }: { caseId: string 
       .orderBy(asc(procedureEvents.id))
       .prepare(),
   ).all({ caseId });
+}
+
+/**
+ * The latest correction of each of `procedureRequestIds` that the person corrected and sent again after a
+ * rejection: when, and the names of the items changed (never their values). Requests never corrected are absent.
+ */
+export function findLatestCorrections(tx: Tx, { procedureRequestIds }: { procedureRequestIds: string[] }): Map<string, { at: string; correctedItems: string[] }> {
+  const corrections = new Map<string, { at: string; correctedItems: string[] }>();
+  if (procedureRequestIds.length === 0) return corrections;
+  const rows = tx
+    .select({ procedureRequestId: procedureEvents.procedureRequestId, at: procedureEvents.at, detail: procedureEvents.detail })
+    .from(procedureEvents)
+    // A correction puts the rejected request back in the queue (procedure_events_request_status_idx).
+    .where(and(inArray(procedureEvents.procedureRequestId, procedureRequestIds), eq(procedureEvents.toStatus, "queued"), like(procedureEvents.detail, '%"citizen.resubmitted"%')))
+    .orderBy(asc(procedureEvents.id))
+    .all();
+  for (const row of rows) {
+    const detail = JSON.parse(row.detail) as { event?: string; correctedItems?: unknown };
+    if (detail.event !== "citizen.resubmitted") continue;
+    corrections.set(row.procedureRequestId, { at: row.at, correctedItems: Array.isArray(detail.correctedItems) ? detail.correctedItems.map(String) : [] });
+  }
+  return corrections;
 }
 
 export function listProcedureEvents(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): ProcedureEventRow[] {

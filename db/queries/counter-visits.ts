@@ -89,3 +89,11 @@ export function listActiveBookingsForDay(tx: Tx, { agencyId, day }: { agencyId: 
     .orderBy(asc(counterSlots.startsAt), asc(counterOffices.id), asc(counterBookings.createdAt))
     .all();
 }
+
+/**
+ * Sets a slot's capacity if it still holds every booking (`booked <= capacity`, checked in the same UPDATE, so
+ * a booking made meanwhile is never squeezed out); false when it would not, or the slot is unknown.
+ */
+export function setCounterSlotCapacity(tx: Tx, { slotId, capacity }: { slotId: string; capacity: number }): boolean {
+  return tx.update(counterSlots).set({ capacity }).where(and(eq(counterSlots.id, slotId), lte(counterSlots.booked, capacity))).run().changes === 1;
+}

@@ -3,7 +3,7 @@
 // deployment can serve it from pg-boss instead; the SQL here is portable (UPDATE … RETURNING, no upserts).
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type Placeholder } from "drizzle-orm";
 import type { Db, Tx } from "../client.server";
-import { outbox } from "../schema";
+import { outbox, procedureRequests } from "../schema";
 import { insertReturning, preparedOnce } from "../prepared";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -145,6 +145,32 @@ export const sqlOutbox: Outbox = {
     return tx.select().from(outbox).where(eq(outbox.status, "dead")).orderBy(asc(outbox.updatedAt)).all();
   },
 };
+
+/** The dead letters per organisation (the procedure request's), for the operations console's list. */
+export function countDeadLettersByAgency(tx: Tx): { agencyId: string; count: number }[] {
+  return tx
+    .select({ agencyId: procedureRequests.agencyId, count: sql<number>`count(*)` })
+    .from(outbox)
+    .innerJoin(procedureRequests, eq(procedureRequests.id, outbox.procedureRequestId))
+    .where(eq(outbox.status, "dead"))
+    .groupBy(procedureRequests.agencyId)
+    .orderBy(asc(procedureRequests.agencyId))
+    .all();
+}
+
+/** One page of dead letters, oldest first (as `listDead`), optionally of one organisation. */
+export function listDeadLetterPage(tx: Tx, { agencyId, limit, offset }: { agencyId?: string; limit: number; offset: number }): OutboxRow[] {
+  return tx
+    .select({ outbox })
+    .from(outbox)
+    .innerJoin(procedureRequests, eq(procedureRequests.id, outbox.procedureRequestId))
+    .where(and(eq(outbox.status, "dead"), agencyId ? eq(procedureRequests.agencyId, agencyId) : undefined))
+    .orderBy(asc(outbox.updatedAt), asc(outbox.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map((row) => row.outbox);
+}
 
 function sqlIncrement() {
   return sql`${outbox.attempts} + 1`;

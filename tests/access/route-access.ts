@@ -124,6 +124,14 @@ export const routeAccess: RouteAccess[] = [
   // Counter volumes: each officer enters their own organisation's (an empty entry is answered with the form's errors, 400).
   { file: "office.counter-volumes", path: "/office/counter-volumes", get: ["officer", "otherOfficer"], post: ["officer", "otherOfficer"], form: { intent: "enter", procedure: "", month: "", count: "" } },
   {
+    file: "office.counter-slots",
+    path: "/office/counter-slots",
+    get: ["officer", "otherOfficer"],
+    post: ["officer", "otherOfficer"],
+    // A capacity that is not a number: the form's error for an officer (400), changing nothing.
+    form: { intent: "capacity", slotId: "no-such-slot", capacity: "many" },
+  },
+  {
     file: "office.requests.$requestId",
     path: () => `/office/requests/${fixtures.officerProcedureRequestId}`,
     get: ["officer"],

@@ -5,6 +5,7 @@
 import { generateTOTP } from "@epic-web/totp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inviteStaff } from "../../app/admin/staff.server";
 import { saveAgencyEndpoint } from "../../app/delivery/endpoints.server";
 import { openDatabase, type Db } from "../../db/client.server";
 import { getProcedureRequest } from "../../db/queries/cases";
@@ -157,11 +158,19 @@ describe.skipIf(!browserAvailable)("the operations console: failed deliveries", 
     await waitForStatus(db, shinjuku.id, "delivered");
     await waitForStatus(db, chiyoda.id, "delivered");
 
+    // More staff than one page holds: the list is paged by login ID, 20 a page, with plain links.
+    for (let i = 10; i < 30; i++) inviteStaff(db, { input: { role: "evaluator", loginId: `zz.evaluator${i}`, displayName: `評価 ${i}` }, actor: "u-admin" });
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${portal.url}/admin/staff?lng=en`);
     await signInAs(page, "admin");
     await expectHeading(page, "Staff accounts");
+    const pager = page.getByRole("navigation", { name: "Pages of the staff list" });
+    await expect(pager.textContent()).resolves.toMatch(/Staff 1 to 20 of \d+/);
+    await expect(page.getByRole("table", { name: "Staff accounts" }).textContent()).resolves.not.toContain("zz.evaluator29");
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/page=2/), pager.getByRole("link", { name: "Next page" }).click()]);
+    await expect(page.getByRole("table", { name: "Staff accounts" }).textContent()).resolves.toContain("zz.evaluator29");
     await checkPage(page);
 
     // An officer without an organisation is refused, what was typed is kept, and nothing is created.

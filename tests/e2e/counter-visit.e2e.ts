@@ -96,6 +96,23 @@ describe.skipIf(!browserAvailable)("booking a counter visit", () => {
     await expect(officerPage.locator("main").textContent()).resolves.toContain(reference);
     await expect(officerPage.getByTestId("booked-visit").textContent()).resolves.toContain("Visit booked:");
     await checkPage(officerPage);
+
+    // The officer manages the day's slots: a booked slot cannot be closed; a new one is added.
+    await officerPage.goto(`${portal.url}/office?visitDay=${chosenDay}`);
+    await Promise.all([officerPage.waitForURL(/\/office\/counter-slots\?day=/), officerPage.getByRole("link", { name: "Manage your counter's visit slots" }).click()]);
+    await officerPage.getByRole("heading", { level: 1, name: "Counter visit slots" }).waitFor();
+    await checkPage(officerPage);
+    const bookedSlot = officerPage.getByTestId("counter-slot").filter({ has: officerPage.locator("td.figure-number", { hasText: /^1$/ }) });
+    await expect(bookedSlot.count()).resolves.toBe(1);
+    await bookedSlot.getByRole("button", { name: /^Close the slot from/ }).click();
+    await expect.poll(() => officerPage.getByRole("alert").first().textContent()).toContain("More people have booked this slot than the places you entered. Nothing was changed.");
+    await checkPage(officerPage);
+    await officerPage.getByLabel("Starts at").fill("17:00");
+    await officerPage.getByLabel("Ends at").fill("17:30");
+    await Promise.all([officerPage.waitForURL(/done=added/), officerPage.getByRole("button", { name: "Add the slot" }).click()]);
+    await expect(officerPage.getByRole("status").first().textContent()).resolves.toContain("The slot was added");
+    await expect(officerPage.getByTestId("counter-slot").filter({ hasText: "17:00–17:30" }).count()).resolves.toBe(1);
+    await checkPage(officerPage);
     await officer.close();
   });
 
@@ -138,10 +155,21 @@ describe.skipIf(!browserAvailable)("booking a counter visit", () => {
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Your booking was cancelled.");
     expect(await page.locator("main").textContent()).not.toContain("At the booked time");
     await checkPage(page);
-    await context.close();
 
     await officerPage.reload();
     expect(await officerPage.getByTestId("visit-booking").filter({ hasText: reference }).count()).toBe(0);
+
+    // Without JavaScript, in Japanese: the officer closes the slot, now free; it is no longer offered.
+    await officerPage.goto(`${portal.url}/office/counter-slots?day=${day}`);
+    await officerPage.getByRole("heading", { level: 1, name: "来庁予約の枠" }).waitFor();
+    await checkPage(officerPage);
+    const start = `${slotId.slice(-4, -2)}:${slotId.slice(-2)}`;
+    await Promise.all([officerPage.waitForURL(/done=closed/), officerPage.getByRole("button", { name: `${start}からの枠の受付を停止` }).click()]);
+    await expect(officerPage.getByRole("status").first().textContent()).resolves.toContain("枠の受付を停止しました");
+    await checkPage(officerPage);
+    await page.goto(`${portal.url}/cases/${reference}/visits/municipality-13113?day=${day}`);
+    await expect(page.locator(`input[name="slotId"][value="${slotId}"]`).count()).resolves.toBe(0);
     await officer.close();
+    await context.close();
   });
 });

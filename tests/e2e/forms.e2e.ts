@@ -67,15 +67,24 @@ describe.skipIf(!browserAvailable)("forms say what is wrong and how to fix it", 
       expect(await width("answer.postalCode")).toBeLessThan(12);
       await checkPage(page);
 
+      // Each look-up shows its own code's address, with and without JavaScript: nothing of an earlier code stays.
+      const lookUp = async (postalCode: string) => {
+        await page.fill('input[name="answer.postalCode"]', postalCode);
+        await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator('button[name="intent"][value="lookup"]').click()]);
+      };
+      const shownAddress = () =>
+        Promise.all(["prefecture", "municipality", "town"].map((part) => page.locator(`input[name="answer.${part}"]`).inputValue()));
+      await lookUp("2310023");
+      await expect.poll(shownAddress).toEqual(["神奈川県", "横浜市中区", "山下町"]);
+      await lookUp("1600023");
+      await expect.poll(shownAddress).toEqual(["東京都", "新宿区", "西新宿"]);
+
       // A postal code of 7 digits that does not exist is named; nothing says to check that it has 7 digits.
-      await page.fill('input[name="answer.postalCode"]', "0000000");
-      await Promise.all([
-        page.waitForResponse((r) => r.request().method() === "POST"),
-        page.locator('button[name="intent"][value="lookup"]').click(),
-      ]);
+      await lookUp("0000000");
       await page.locator(".error-summary").waitFor();
       expect(await page.locator(".error-summary").textContent()).toContain(words[lng].unknownPostalCode);
       expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#answer-postalCode");
+      await expect.poll(shownAddress).toEqual(["", "", ""]);
       await checkPage(page);
 
       // The icon is there, and no page asked for anything missing.

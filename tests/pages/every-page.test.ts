@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedAgencyEndpoints } from "../../app/demo/seed.server";
 import { applyCaseEvent } from "../../app/cases/cases.server";
+import { resendCorrected } from "../../app/cases/correction.server";
 import { anonymousBrowser, browserRequest, signedInBrowser, useSeededDatabase, type Browser } from "../setup/auth";
 import { acceptAsAgency, deliverAll, refuseAll, requestOf } from "../setup/office";
 import { sqlOutbox } from "../../db/queries/outbox";
@@ -37,6 +38,12 @@ beforeAll(async () => {
   const nguyen = submitSampleCase(db, "relocation", "p-nguyen-thi-lan");
   await deliverAll(db);
   fixtures.officerProcedureRequestId = requestOf(db, nguyen.case.id, "move-out-notification").id;
+  // …rejected, corrected and sent again: the inbox and the procedure page say so, naming the corrected item.
+  applyCaseEvent(db, { procedureRequestId: fixtures.officerProcedureRequestId, event: { type: "agency.rejected", reason: "identity-not-verified" }, actor: "agency:municipality-13104" });
+  const correction = new FormData();
+  correction.set("item.birthDate", "1991-02-03");
+  expect(resendCorrected(db, { procedureRequestId: fixtures.officerProcedureRequestId, form: correction, actor: "user:u-nguyen", lang: "ja" })).toMatchObject({ kind: "sent" });
+  await deliverAll(db);
   fixtures.ideaId = createSampleIdea(db);
   // 山田さん's company, waiting for its registration.
   submitSampleCase(db, "incorporation", "c-yamada-shoten");

@@ -9,6 +9,7 @@ import { browserRequest, signedInBrowser, type Browser } from "../setup/auth";
 import { acceptAsAgency, deliverAll, requestOf } from "../setup/office";
 import { useRenderedPortal } from "../security/render";
 import { submitSampleCase } from "../factories";
+import { cases } from "../../db/schema";
 import { decode, rawKeysIn, visibleText } from "./page-text";
 
 // 田中さん's move: the electricity and gas companies accept it.
@@ -122,6 +123,28 @@ describe("a start page says which procedures need a visit, and gas is not one of
       expect(line(lng === "ja" ? "転入届" : "Move-in notification")).toContain(visit);
       expect(line(lng === "ja" ? "ガスの使用開始・停止" : "Gas:")).not.toContain(visit);
       expect(line(lng === "ja" ? "ガスの使用開始・停止" : "Gas:")).toContain(present);
+    });
+  }
+});
+
+describe("the status page says the gas company needs someone present (立会い), not that the law requires a visit", () => {
+  for (const lng of ["ja", "en"] as const) {
+    it(lng, async () => {
+      const kase = rendered.db.select().from(cases).all().find((row) => row.applicantId === "p-tanaka-ichiro")!;
+      const gas = requestOf(rendered.db, kase.id, "gas-move");
+      const shown = await page(`/cases/${kase.reference}`, await signedInBrowser(rendered.db, "tanaka"), lng);
+      expect(shown.status).toBe(200);
+      const start = shown.html.indexOf(`id="procedure-${gas.id}"`);
+      expect(start).toBeGreaterThan(0);
+      const next = shown.html.indexOf('id="procedure-', start + 20);
+      const card = visibleText(shown.html.slice(start, next > 0 ? next : undefined));
+      if (lng === "ja") {
+        expect(card).toContain("立会い 開栓には立会いが必要です（ガス事業者が日時を連絡します）。 役所などへの来庁は不要です。");
+        expect(card).not.toContain("法律により来庁が必要");
+      } else {
+        expect(card).toContain("Someone present Someone must be present when the gas is reconnected; the company will arrange the time. No visit to an office is needed.");
+        expect(card).not.toMatch(/law requires a visit/i);
+      }
     });
   }
 });

@@ -1,7 +1,7 @@
 import { createRemixStub } from "@remix-run/testing";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { pageOf, withParam } from "~/admin/paging";
+import { pageLinks, pageOf, pageWindow, withParam } from "~/admin/paging";
 import { AdminTable, Pager } from "./admin-table";
 
 const rows = [
@@ -60,5 +60,12 @@ describe("Pager", () => {
     expect(pageOf(items, "9")).toMatchObject({ page: 3, from: 41, to: 45 });
     expect(pageOf(items, "x")).toMatchObject({ page: 1, from: 1, to: 20 });
     expect(pageOf([], null)).toMatchObject({ page: 1, pages: 1, from: 0, to: 0, items: [] });
+  });
+
+  it("gives the database's window for a list it cuts itself, and the links before and after keeping the filters", () => {
+    expect(pageWindow(45, "3")).toEqual({ page: 3, pages: 3, offset: 40, limit: 20 });
+    expect(pageWindow(0, "2")).toEqual({ page: 1, pages: 1, offset: 0, limit: 20 });
+    expect(pageLinks("?agency=japan-post&page=2", { page: 2, pages: 3 })).toEqual({ previous: "?agency=japan-post&page=1", next: "?agency=japan-post&page=3" });
+    expect(pageLinks("", { page: 1, pages: 1 })).toEqual({ previous: null, next: null });
   });
 });

@@ -22,6 +22,8 @@ export type ProcedureCardValue = {
   rejection: { reason: string | null; note: OrganisationWordsValue | null; nextStep: "correct" | "counter" } | null;
   canResend: boolean;
   closingReason: string | null;
+  /** Someone must be there (立会い), e.g. when the gas is opened: not a visit the law requires. */
+  presenceNote?: string | null;
   form: ComponentProps<typeof OfficialFormItems>["form"] | null;
   timeline: { status: string; resubmitted: boolean; at: string }[];
 };
@@ -63,6 +65,14 @@ export function ProcedureCard({
           <dt>{t("journey:caseStatus.deadline")}</dt>
           <dd>{p.deadline ? formatDate(p.deadline, i18n.language) : t("journey:caseStatus.noDeadline")}</dd>
         </div>
+        {p.presenceNote ? (
+          <div className="summary-list__row" data-testid="presence-note">
+            <dt>{t("journey:caseStatus.presence")}</dt>
+            <dd>
+              {p.presenceNote} {t("journey:caseStatus.presenceNotAVisit")}
+            </dd>
+          </div>
+        ) : null}
         {p.decisionReference ? (
           <div className="summary-list__row">
             <dt>{t("journey:caseStatus.decisionReference")}</dt>

@@ -5,6 +5,7 @@ import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platfo
 
 export type PayloadItemView = { key: string; label: string; value: unknown };
 
+/** The data dictionary's date items (ISO dates in the payload). */
 const dateItems = new Set(["birthDate", "moveDate", "foundingDate", "firstEmploymentDate", "firstBusinessYearEnd", "filedAt", "periodOfStay", "acquisitionDate"]);
 type Entry = {
   name?: string;
@@ -51,11 +52,12 @@ function regionName(code: string, language: string): string {
   }
 }
 
-export function PayloadValue({ itemKey, value }: { itemKey: string; value: unknown }) {
+/** One value in the page's language; `era`: dates in the Japanese era, as an official form writes them. */
+export function PayloadValue({ itemKey, value, era = false }: { itemKey: string; value: unknown; era?: boolean }) {
   const { t, i18n } = useTranslation("office");
   const language = i18n.language;
   if (value === null || value === undefined || value === "") return <>{t("values.notKnownYet")}</>;
-  if (dateItems.has(itemKey) && typeof value === "string") return <>{formatDate(value, language)}</>;
+  if (dateItems.has(itemKey) && typeof value === "string") return <>{formatDate(value, language, { era })}</>;
   if (itemKey === "capital" && typeof value === "number") return <>{formatYen(value, language)}</>;
   if (itemKey === "fiscalYearEndMonth" && typeof value === "number") return <>{t("values.month", { month: value })}</>;
   if (itemKey === "gender" || itemKey === "companyType") return <>{t(`values.${itemKey}.${String(value)}`)}</>;

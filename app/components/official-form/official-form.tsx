@@ -44,7 +44,7 @@ export function OfficialFormItems({ form, printHref }: { form: OfficialFormView;
             </dt>
             <dd>
               {entry.status === "filled" && entry.key ? (
-                <PayloadValue itemKey={entry.key} value={entry.value} />
+                <PayloadValue itemKey={entry.key} value={entry.value} era />
               ) : entry.status === "absent" ? (
                 t("request.form.absent")
               ) : (

@@ -1,6 +1,6 @@
 // One question of a life event, rendered by its type. Field names follow Conform's convention
 // (answer, answer.postalCode, answer[0].name) so the server parses them with the question's own zod schema.
-import type { QuestionView as Question } from "~/journeys/question-view";
+import { POSTAL_CODE_SHOWN, type QuestionView as Question } from "~/journeys/question-view";
 import type { ReactNode } from "react";
 import { useFlowTranslation } from "../flow-texts/flow-texts";
 import { issueText } from "../../platform/issue-message";
@@ -191,6 +191,9 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
         </label>
         <ErrorMessages id={partIdAttr} messages={partMessages} />
         <input
+          // Keyed by the value the server sent: after a look-up with JavaScript (no page load) an uncontrolled
+          // field would otherwise keep the prefecture or town of the earlier postal code.
+          key={`${asString(address.postalCode)}|${asString(address[partId])}`}
           className={`input${widthOf(partId)}${partMessages?.length ? " input--error" : ""}`}
           id={partIdAttr}
           name={partName}
@@ -213,6 +216,7 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
         </button>
       </p>
       <input type="hidden" name={`${name}.municipalityCode`} value={asString(address.municipalityCode)} />
+      <input type="hidden" name={POSTAL_CODE_SHOWN} value={address.prefecture ? asString(address.postalCode) : ""} />
       {partInput("prefecture", { readOnly: true })}
       {partInput("municipality", { readOnly: true })}
       {townChoices && townChoices.length > 1 ? (
@@ -220,7 +224,7 @@ function AddressFields({ question, name, value, errors, asPageHeading, townChoic
           <label className="field__label" htmlFor={fieldId(townName)}>
             {t(part("town")?.label ?? "")}
           </label>
-          <select className="input input--address" id={fieldId(townName)} name={townName} defaultValue={asString(address.town)}>
+          <select key={`${asString(address.postalCode)}-${asString(address.town)}`} className="input input--address" id={fieldId(townName)} name={townName} defaultValue={asString(address.town)}>
             {townChoices.map((choice) => (
               <option key={choice.town} value={choice.town}>
                 {choice.town}

@@ -11,6 +11,11 @@ export type Delivery = {
   idempotencyKey: string;
   /** On a re-delivery after the agency asked a question: the question and the citizen's answer. */
   information?: { question: string | null; answer: string };
+  /**
+   * On every delivery after the person corrected a rejected procedure and sent it again: when, and the data
+   * items they changed (names only; the payload holds the corrected values).
+   */
+  correction?: { resubmittedAt: string; correctedItems: string[] };
   /** A test delivery an administrator sent: the agency's system should answer but apply nothing. */
   test?: boolean;
 };

@@ -19,6 +19,7 @@ export function deliveryBody(delivery: Delivery): string {
     deadline: delivery.deadline,
     ...(delivery.test ? { test: true } : {}),
     ...(delivery.information ? { information: delivery.information } : {}),
+    ...(delivery.correction ? { correction: delivery.correction } : {}),
   });
 }
 
