@@ -705,3 +705,27 @@ export const contentVersions = sqliteTable(
   },
   (t) => [uniqueIndex("content_versions_version_idx").on(t.lifeEventId, t.version)],
 );
+
+// ---------------------------------------------------------------------------
+// Designers' saved scenarios: a sample person of a life event with some answers and record attributes replaced,
+// saved from the simulation page to be run again and counted by coverage. Synthetic only: built on the flows'
+// sample people, never on a person's record.
+// ---------------------------------------------------------------------------
+export const designScenarios = sqliteTable(
+  "design_scenarios",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    lifeEventId: text("life_event_id").notNull(),
+    /** The designer's name for it ("foreign resident with a child and a car"). */
+    name: text("name").notNull(),
+    /** The sample it starts from. */
+    sampleId: text("sample_id").notNull(),
+    /** JSON object: answers that replace the sample's, or null. */
+    answers: text("answers"),
+    /** JSON object: record attributes (household, vehicles, nationality…) that replace the sample's, or null. */
+    record: text("record"),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("design_scenarios_life_event_idx").on(t.lifeEventId)],
+);

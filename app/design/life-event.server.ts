@@ -2,7 +2,7 @@
 // rule that selects each, and every flows:check problem beside the question or procedure it concerns.
 import type { TFunction } from "i18next";
 import { dataDictionary, getLifeEvent, type Lang, type LifeEvent, type Question } from "../../flows";
-import { coverage } from "../../flows/design/coverage";
+import { coverage, type Scenario } from "../../flows/design/coverage";
 import { sharingMatrix } from "../../flows/design/diagram-graph";
 import { channelText, deadlineText, organisationText } from "./catalogue-text";
 import { drawLifeEvent, readsText, ruleInputsOf } from "./drawing.server";
@@ -49,17 +49,14 @@ export function lifeEventView(lifeEvent: LifeEvent, lang: Lang, t: TFunction) {
 }
 
 /**
- * Which branches the samples try: each question rule and procedure rule that no sample has seen true, or none has
- * seen false, in the page's words. (The designers' saved scenarios will join the samples.)
+ * Which branches the samples and the designers' saved scenarios try: each question rule and procedure rule that no
+ * scenario has seen true, or none has seen false, in the page's words.
  */
-export function coverageView(lifeEvent: LifeEvent, lang: Lang, t: TFunction) {
-  const result = coverage(lifeEvent, lifeEvent.samples);
+export function coverageView(lifeEvent: LifeEvent, lang: Lang, t: TFunction, runs: { scenarios: Scenario[]; names: Map<string, string> }) {
+  const result = coverage(lifeEvent, runs.scenarios);
   const questionTitle = (id: string) => t(lifeEvent.questions.find((question) => question.id === id)!.texts.title);
   const procedureName = (id: string) => lifeEvent.rules.find(({ procedure }) => procedure.id === id)!.procedure.name[lang];
-  const sampleName = (id: string) => {
-    const record = lifeEvent.samples.find((sample) => sample.id === id)!.record;
-    return String(record["name.kanji"] ?? record["company.name"] ?? "");
-  };
+  const sampleName = (id: string) => runs.names.get(id) ?? id;
   return {
     scenarios: result.scenarios.map(sampleName),
     incomplete: result.incomplete.map(sampleName),

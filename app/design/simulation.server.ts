@@ -1,7 +1,7 @@
 // The simulation page's data: a sample person (or a sample with answers the designer changed) run through a
 // life event by flows/design/simulate.ts, put into the page's language. Nothing is sent or stored.
 import type { TFunction } from "i18next";
-import { dataDictionary, getAgency, type Answers, type Lang, type LifeEvent, type Question } from "../../flows";
+import { dataDictionary, getAgency, type Answers, type Lang, type LifeEvent, type Question, type RecordValues } from "../../flows";
 import { simulate, type RuleWhy } from "../../flows/design/simulate";
 import { organisationText } from "./catalogue-text";
 
@@ -31,35 +31,59 @@ function readsOf(lifeEvent: LifeEvent, why: RuleWhy, t: TFunction): ReadView[] {
   ];
 }
 
-export type SimulationInput = { sampleId: string; answersText: string | null };
+export type SimulationInput = { sampleId: string; answersText: string | null; recordText: string | null };
+
+const maxChangesLength = 20_000;
+
+function changesParam(url: URL, name: string): string | null {
+  const value = url.searchParams.get(name);
+  return value && value.trim() ? value.slice(0, maxChangesLength) : null;
+}
 
 export function readSimulationInput(url: URL, lifeEvent: LifeEvent): SimulationInput | null {
   const sampleId = url.searchParams.get("sample");
   if (!sampleId || !lifeEvent.samples.some((sample) => sample.id === sampleId)) return null;
-  const answersText = url.searchParams.get("answers");
-  return { sampleId, answersText: answersText && answersText.trim() ? answersText.slice(0, 20_000) : null };
+  return { sampleId, answersText: changesParam(url, "answers"), recordText: changesParam(url, "record") };
+}
+
+/** A JSON object of changes, or null for none; `false` when the text is not a JSON object. */
+function parseChanges(text: string | null): Record<string, unknown> | null | false {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The person a simulation runs: a sample, with the answers and record attributes (household, vehicles,
+ * nationality…) the designer replaced. Changes that are not a JSON object are ignored and reported.
+ */
+export function composePerson(lifeEvent: LifeEvent, input: SimulationInput) {
+  const sample = lifeEvent.samples.find((candidate) => candidate.id === input.sampleId)!;
+  const answers = parseChanges(input.answersText);
+  const record = parseChanges(input.recordText);
+  return {
+    sample,
+    answers: { ...sample.answers, ...(answers || {}) } as Answers,
+    record: { ...sample.record, ...(record || {}) } as RecordValues,
+    answersError: answers === false,
+    recordError: record === false,
+  };
 }
 
 export function simulationView(lifeEvent: LifeEvent, input: SimulationInput, lang: Lang, t: TFunction) {
-  const sample = lifeEvent.samples.find((candidate) => candidate.id === input.sampleId)!;
-  let answers: Answers = sample.answers;
-  let answersError = false;
-  if (input.answersText) {
-    try {
-      const parsed: unknown = JSON.parse(input.answersText);
-      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-      answers = { ...sample.answers, ...(parsed as Answers) };
-    } catch {
-      answersError = true;
-    }
-  }
-  const run = simulate(lifeEvent, { record: sample.record, answers });
+  const { sample, answers, record, answersError, recordError } = composePerson(lifeEvent, input);
+  const run = simulate(lifeEvent, { record, answers });
   const question = (id: string) => lifeEvent.questions.find((candidate) => candidate.id === id)!;
   const procedures = new Map(lifeEvent.rules.map(({ procedure }) => [procedure.id, procedure]));
   const selected = run.procedures.filter((procedure) => procedure.selected);
   return {
     sampleId: sample.id,
     answersError,
+    recordError,
     pages: run.pages.map((page, index) => ({
       number: index + 1,
       title: t(question(page.questionId).texts.title),

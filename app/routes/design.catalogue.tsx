@@ -10,6 +10,7 @@ import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import designStyles from "~/styles/design.css?url";
+import { FactRow, ProcedureFacts } from "~/components/procedure-facts/procedure-facts";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
 export const handle = { i18n: ["design"] };
@@ -104,42 +105,10 @@ export default function DesignCatalogue() {
                 <li key={procedure.id} className="card" id={`procedure-${procedure.id}`}>
                   <h3>{procedure.name}</h3>
                   {procedure.description ? <p>{procedure.description}</p> : null}
-                  <dl className="summary-list">
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.organisation")}</dt>
-                      <dd>
-                        {procedure.organisation} ({procedure.sector})
-                      </dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.channel")}</dt>
-                      <dd>{procedure.channel}</dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.legalBasis")}</dt>
-                      <dd>{procedure.legalBasis}</dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.deadline")}</dt>
-                      <dd>{procedure.deadline}</dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.dataItems")}</dt>
-                      <dd>{procedure.dataItems.join(t("list.separator"))}</dd>
-                    </div>
-                    {procedure.prerequisites.length ? (
-                      <div className="summary-list__row">
-                        <dt>{t("procedure.prerequisites")}</dt>
-                        <dd>{procedure.prerequisites.join(t("list.separator"))}</dd>
-                      </div>
-                    ) : null}
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.inPerson")}</dt>
-                      <dd>{procedure.inPerson ? t("procedure.inPersonYes") : t("procedure.inPersonNo")}</dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.usedBy")}</dt>
-                      <dd>
+                  <ProcedureFacts procedure={{ ...procedure, organisation: `${procedure.organisation} (${procedure.sector})` }}>
+                    <FactRow term={t("procedure.dataItems")}>{procedure.dataItems.join(t("list.separator"))}</FactRow>
+                    <FactRow term={t("procedure.inPerson")}>{procedure.inPerson ? t("procedure.inPersonYes") : t("procedure.inPersonNo")}</FactRow>
+                    <FactRow term={t("procedure.usedBy")}>
                         {procedure.lifeEvents.length === 0 ? (
                           t("procedure.usedByNone")
                         ) : (
@@ -151,9 +120,8 @@ export default function DesignCatalogue() {
                             ))}
                           </ul>
                         )}
-                      </dd>
-                    </div>
-                  </dl>
+                    </FactRow>
+                  </ProcedureFacts>
                 </li>
               ))}
             </ul>

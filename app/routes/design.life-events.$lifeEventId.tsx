@@ -6,6 +6,9 @@ import { useTranslation } from "react-i18next";
 import { DesignProblems } from "~/components/design-problems/design-problems";
 import { DataTable } from "~/components/data-table/data-table";
 import { coverageView, lifeEventDrawings, lifeEventView, requireLifeEvent, sharingMatrixView } from "~/design/life-event.server";
+import { coverageScenarios } from "~/design/scenarios.server";
+import { FactRow, ProcedureFacts } from "~/components/procedure-facts/procedure-facts";
+import { getDb } from "../../db/client.server";
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";
 import designStyles from "~/styles/design.css?url";
@@ -22,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lifeEvent = requireLifeEvent(params.lifeEventId);
   const view = lifeEventView(lifeEvent, lang, t);
   const drawings = await lifeEventDrawings(lifeEvent, lang, t);
-  return { ...view, drawings, coverage: coverageView(lifeEvent, lang, t), matrix: sharingMatrixView(lifeEvent, lang, t), lifeEventTitle: view.title, title: `${view.title} | ${t("design:home.title")} | ${t("common:serviceName")}` };
+  return { ...view, drawings, coverage: coverageView(lifeEvent, lang, t, coverageScenarios(getDb(), lifeEvent)), matrix: sharingMatrixView(lifeEvent, lang, t), lifeEventTitle: view.title, title: `${view.title} | ${t("design:home.title")} | ${t("common:serviceName")}` };
 }
 
 export default function DesignLifeEvent() {
@@ -138,34 +141,10 @@ export default function DesignLifeEvent() {
           {view.procedures.map((procedure) => (
             <li key={procedure.id} id={`procedure-${procedure.id}`} className="card">
               <h3 id={`procedure-${procedure.id}-title`}>{procedure.name}</h3>
-              <dl className="summary-list">
-                <div className="summary-list__row">
-                  <dt>{t("procedure.selectedWhen")}</dt>
-                  <dd>{t("rules.dependsOn", { inputs: procedure.selectedWhen.join(t("list.separator")) || t("rules.nothing") })}</dd>
-                </div>
-                <div className="summary-list__row">
-                  <dt>{t("procedure.organisation")}</dt>
-                  <dd>{procedure.organisation}</dd>
-                </div>
-                <div className="summary-list__row">
-                  <dt>{t("procedure.channel")}</dt>
-                  <dd>{procedure.channel}</dd>
-                </div>
-                <div className="summary-list__row">
-                  <dt>{t("procedure.legalBasis")}</dt>
-                  <dd>{procedure.legalBasis}</dd>
-                </div>
-                <div className="summary-list__row">
-                  <dt>{t("procedure.deadline")}</dt>
-                  <dd>{procedure.deadline}</dd>
-                </div>
-                {procedure.prerequisites.length ? (
-                  <div className="summary-list__row">
-                    <dt>{t("procedure.prerequisites")}</dt>
-                    <dd>{procedure.prerequisites.join(t("list.separator"))}</dd>
-                  </div>
-                ) : null}
-              </dl>
+              <ProcedureFacts
+                procedure={procedure}
+                first={<FactRow term={t("procedure.selectedWhen")}>{t("rules.dependsOn", { inputs: procedure.selectedWhen.join(t("list.separator")) || t("rules.nothing") })}</FactRow>}
+              />
               <p>
                 <Link to={`/design/catalogue?show=procedures&q=${encodeURIComponent(procedure.id)}#procedure-${procedure.id}`}>
                   {t("lifeEvent.inCatalogue", { name: procedure.name })}

@@ -1,16 +1,24 @@
 // Simulation: a sample person, or a sample with answers the designer changes, run through a life event page
 // by page: what is asked and why, what is prefilled and from where, which procedures are selected and why,
 // exactly what each organisation would receive (checked against its schema), deadlines and effort. A GET form,
-// so it works without JavaScript and a run is a link; nothing is sent or stored.
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+// so it works without JavaScript and a run is a link; nothing is sent. A run can be saved as a scenario (POST),
+// listed here to run again or delete, and run by coverage.
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Question } from "../../flows";
 import { AnswerText } from "~/components/questions/answer-text";
 import { RecordValue } from "~/components/record-value/record-value";
 import { requireLifeEvent } from "~/design/life-event.server";
 import { requireDesigner } from "~/design/page.server";
+import { deleteScenario, maxScenarioNameLength, savedScenariosView, saveScenario, simulationHref } from "~/design/scenarios.server";
 import { readSimulationInput, simulationView, type ReadView } from "~/design/simulation.server";
+import { CsrfField } from "~/components/csrf-field/csrf-field";
+import { FactRow, ProcedureFacts } from "~/components/procedure-facts/procedure-facts";
+import { ErrorSummary } from "~/components/error-summary/error-summary";
+import { readVerifiedForm } from "~/identity/auth.server";
+import { getDb } from "../../db/client.server";
 import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import designStyles from "~/styles/design.css?url";
@@ -25,8 +33,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: designStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = await requireDesigner(request);
   const lifeEvent = requireLifeEvent(params.lifeEventId);
-  const input = readSimulationInput(new URL(request.url), lifeEvent);
+  const url = new URL(request.url);
+  const input = readSimulationInput(url, lifeEvent);
   const samples = lifeEvent.samples.map((sample) => ({ id: sample.id, name: String(sample.record["name.kanji"] ?? sample.record["company.name"] ?? "") }));
+  const scenarios = savedScenariosView(getDb(), lifeEvent);
+  const saved = scenarios.find((scenario) => String(scenario.id) === url.searchParams.get("saved"));
   return {
     title: `${t("design:simulation.title", { title: lifeEvent.title[lang] })} | ${t("common:serviceName")}`,
     lifeEventId: lifeEvent.id,
@@ -34,9 +45,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     samples,
     sampleId: input?.sampleId ?? samples[0]?.id ?? "",
     changes: input?.answersText ?? "",
+    recordChanges: input?.recordText ?? "",
+    self: input ? simulationHref(lifeEvent, input) : `/design/life-events/${lifeEvent.id}/simulate`,
+    scenarios,
+    maxNameLength: maxScenarioNameLength,
+    notice: saved ? t("design:scenarios.saved", { name: saved.name }) : url.searchParams.has("deleted") ? t("design:scenarios.deleted") : null,
     run: input ? simulationView(lifeEvent, input, lang, t) : null,
   };
 }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth } = await requireDesigner(request);
+  const lifeEvent = requireLifeEvent(params.lifeEventId);
+  const form = await readVerifiedForm(request);
+  const field = (name: string) => String(form.get(name) ?? "");
+  if (field("intent") === "delete") {
+    if (!deleteScenario(getDb(), auth, lifeEvent, Number(field("scenario")))) throw new Response("Not Found", { status: 404 });
+    return redirect(`/design/life-events/${lifeEvent.id}/simulate?deleted=1#saved-scenarios`);
+  }
+  const query = new URLSearchParams({ sample: field("sample"), answers: field("answers"), record: field("record") });
+  const input = readSimulationInput(new URL(`http://portal/?${query.toString()}`), lifeEvent);
+  if (!input) throw new Response("Bad Request", { status: 400 });
+  const result = saveScenario(getDb(), auth, lifeEvent, { ...input, name: field("name") });
+  if (!result.ok) return data({ errors: result.errors, name: field("name") }, { status: 400 });
+  return redirect(`${simulationHref(lifeEvent, input)}&saved=${result.id}#saved-scenarios`);
+}
+
+const scenarioFieldId = (name: string) => (name === "name" ? "scenario-name" : name === "record" ? "simulation-record" : "simulation-answers");
 
 function Reads({ reads }: { reads: ReadView[] }) {
   const { t } = useTranslation("design");
@@ -54,14 +89,39 @@ function Reads({ reads }: { reads: ReadView[] }) {
   );
 }
 
+/** A JSON object of changes to the sample (its answers or its record), with what it takes. */
+function ChangesField({ name, label, hint, rows, value }: { name: "answers" | "record"; label: string; hint: string; rows: number; value: string }) {
+  const id = scenarioFieldId(name);
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <span className="field__hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+      <textarea className="input design-simulation__answers" id={id} name={name} rows={rows} defaultValue={value} aria-describedby={`${id}-hint`} />
+    </div>
+  );
+}
+
 export default function DesignSimulation() {
   const { t, i18n } = useTranslation("design");
-  const { lifeEventId, lifeEventTitle, samples, sampleId, changes, run } = useLoaderData<typeof loader>();
+  const { lifeEventId, lifeEventTitle, samples, sampleId, changes, recordChanges, self, scenarios, maxNameLength, notice, run } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string[]> = actionData?.errors ?? {};
+  const summary = Object.entries(errors).flatMap(([name, messages]) => messages.map((message) => ({ message: t(message), fieldId: scenarioFieldId(name) })));
   return (
     <>
       <Link className="back-link" to={`/design/life-events/${lifeEventId}`}>
         {lifeEventTitle}
       </Link>
+      <ErrorSummary errors={summary} />
+      {notice ? (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      ) : null}
       <h1>{t("simulation.title", { title: lifeEventTitle })}</h1>
       <p>{t("simulation.lead")}</p>
       <Form method="get" aria-labelledby="simulation-form-heading">
@@ -78,15 +138,8 @@ export default function DesignSimulation() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="simulation-answers">
-            {t("simulation.changes")}
-          </label>
-          <span className="field__hint" id="simulation-answers-hint">
-            {t("simulation.changesHint")}
-          </span>
-          <textarea className="input design-simulation__answers" id="simulation-answers" name="answers" rows={6} defaultValue={changes} aria-describedby="simulation-answers-hint" />
-        </div>
+        <ChangesField name="answers" label={t("simulation.changes")} hint={t("simulation.changesHint")} rows={6} value={changes} />
+        <ChangesField name="record" label={t("simulation.recordChanges")} hint={t("simulation.recordChangesHint")} rows={4} value={recordChanges} />
         <button type="submit" className="button">
           {t("simulation.run")}
         </button>
@@ -97,6 +150,11 @@ export default function DesignSimulation() {
           {run.answersError ? (
             <div className="notice notice--warning" role="alert">
               {t("simulation.answersError")}
+            </div>
+          ) : null}
+          {run.recordError ? (
+            <div className="notice notice--warning" role="alert">
+              {t("simulation.recordError")}
             </div>
           ) : null}
           <section aria-labelledby="simulation-summary">
@@ -163,42 +221,22 @@ export default function DesignSimulation() {
               {run.selected.map((procedure) => (
                 <li key={procedure.id} className="card" data-testid="simulated-procedure">
                   <h3>{procedure.name}</h3>
-                  <dl className="summary-list">
-                    <div className="summary-list__row">
-                      <dt>{t("simulation.why")}</dt>
-                      <dd>
+                  <ProcedureFacts
+                    procedure={{ ...procedure, deadline: procedure.deadline ? formatDate(procedure.deadline, i18n.language) : t("deadline.none") }}
+                    first={
+                      <FactRow term={t("simulation.why")}>
                         <Reads reads={procedure.why} />
-                      </dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.organisation")}</dt>
-                      <dd>{procedure.organisation}</dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.legalBasis")}</dt>
-                      <dd>{procedure.legalBasis}</dd>
-                    </div>
-                    <div className="summary-list__row">
-                      <dt>{t("procedure.deadline")}</dt>
-                      <dd>{procedure.deadline ? formatDate(procedure.deadline, i18n.language) : t("deadline.none")}</dd>
-                    </div>
-                    {procedure.prerequisites.length ? (
-                      <div className="summary-list__row">
-                        <dt>{t("procedure.prerequisites")}</dt>
-                        <dd>{procedure.prerequisites.join(t("list.separator"))}</dd>
-                      </div>
-                    ) : null}
-                    <div className="summary-list__row">
-                      <dt>{t("simulation.schema")}</dt>
-                      <dd>
-                        {procedure.schemaIssues.length === 0 && !procedure.routeError ? (
-                          t("simulation.schemaOk")
-                        ) : (
-                          <strong className="field__error">{t("simulation.schemaFails", { items: procedure.schemaIssues.join(t("list.separator")) })}</strong>
-                        )}
-                      </dd>
-                    </div>
-                  </dl>
+                      </FactRow>
+                    }
+                  >
+                    <FactRow term={t("simulation.schema")}>
+                      {procedure.schemaIssues.length === 0 && !procedure.routeError ? (
+                        t("simulation.schemaOk")
+                      ) : (
+                        <strong className="field__error">{t("simulation.schemaFails", { items: procedure.schemaIssues.join(t("list.separator")) })}</strong>
+                      )}
+                    </FactRow>
+                  </ProcedureFacts>
                   <h4>{t("simulation.payload", { organisation: procedure.organisation })}</h4>
                   <dl className="summary-list">
                     {procedure.payload.map((entry) => (
@@ -227,8 +265,69 @@ export default function DesignSimulation() {
               </>
             ) : null}
           </section>
+
+          {run.answersError || run.recordError ? null : (
+            <Form key={scenarios.length} method="post" action={self} noValidate aria-labelledby="scenario-save-heading" className="card">
+              <h2 id="scenario-save-heading">{t("scenarios.saveHeading")}</h2>
+              <p>{t("scenarios.saveLead")}</p>
+              <CsrfField />
+              <input type="hidden" name="intent" value="save" />
+              <input type="hidden" name="sample" value={sampleId} />
+              <input type="hidden" name="answers" value={changes} />
+              <input type="hidden" name="record" value={recordChanges} />
+              <div className={`field${errors.name ? " field--error" : ""}`}>
+                <label className="field__label" htmlFor="scenario-name">
+                  {t("scenarios.name")}
+                </label>
+                <span className="field__hint" id="scenario-name-hint">
+                  {t("scenarios.nameHint")}
+                </span>
+                {errors.name ? (
+                  <span className="field__error" id="scenario-name-error">
+                    {errors.name.map((message) => t(message)).join(" ")}
+                  </span>
+                ) : null}
+                <input
+                  className={`input input--full${errors.name ? " input--error" : ""}`}
+                  id="scenario-name"
+                  name="name"
+                  maxLength={maxNameLength}
+                  defaultValue={actionData?.name ?? ""}
+                  aria-describedby={errors.name ? "scenario-name-hint scenario-name-error" : "scenario-name-hint"}
+                  aria-invalid={errors.name ? true : undefined}
+                />
+              </div>
+              <button type="submit" className="button">
+                {t("scenarios.save")}
+              </button>
+            </Form>
+          )}
         </>
       ) : null}
+
+      <section aria-labelledby="saved-scenarios-heading" id="saved-scenarios">
+        <h2 id="saved-scenarios-heading">{t("scenarios.heading")}</h2>
+        <p>{t("scenarios.lead")}</p>
+        {scenarios.length === 0 ? (
+          <p>{t("scenarios.none")}</p>
+        ) : (
+          <ul className="design-list">
+            {scenarios.map((scenario) => (
+              <li key={scenario.id} className="card design-scenario" data-testid="saved-scenario">
+                <Link to={scenario.href}>{t("scenarios.run", { name: scenario.name })}</Link>
+                <Form method="post" action={self}>
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="scenario" value={scenario.id} />
+                  <button type="submit" className="button button--secondary">
+                    {t("scenarios.delete", { name: scenario.name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

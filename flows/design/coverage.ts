@@ -1,4 +1,4 @@
-// Coverage: every scenario (the samples, and later the designers' saved scenarios) run through a life event,
+// Coverage: every scenario (the samples, and the designers' saved scenarios) run through a life event,
 // to show which question rules and procedure rules no scenario has seen true, or none has seen false — the
 // branches nobody has tried before a citizen does.
 import type { LifeEvent } from "../lib/life-event";

@@ -1,11 +1,12 @@
-// As a service designer, I change a question's hint in Japanese and English without a deploy: the draft is
-// refused while the English is missing, I preview the question page as a citizen will see it in both languages,
+// The workspace's proof (#15): as a service designer, I simulate a foreign resident moving with a child and a car
+// and see why each procedure is selected and what each organisation receives; then I change a question's hint in
+// Japanese and English without a deploy: the draft is refused while the English is missing, I preview the question page as a citizen will see it in both languages,
 // and I publish it. 田中さん, who started moving before, then reads the new hint on his next page and his journey
 // carries on to check answers; someone starting afterwards reads it in English. axe, reflow and screenshots on every page.
 import { describe, expect, it } from "vitest";
 import { getLifeEvent } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
-import { signInAsDesigner } from "./support/designer";
+import { signInAsDesigner, whenISimulateAForeignResidentWithAChildAndACar } from "./support/designer";
 import { answerJourney, answerQuestion, currentQuestionId, signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
 import ja from "../../public/locales/ja/relocation.json";
@@ -20,7 +21,7 @@ const newHint = {
 describe.skipIf(!browserAvailable)("the designers' wording", () => {
   const story = usePortalAndBrowser();
 
-  it("whenIChangeAHintAndPublishIt: citizens read it on their next page, and a journey started before carries on", async () => {
+  it("whenISimulateAPersonThenChangeAHintAndPublishIt: citizens read it on their next page, and a journey started before carries on", async () => {
     const url = story.portal.url;
 
     // 田中さん starts moving before anything changes and gives his move date.
@@ -33,9 +34,13 @@ describe.skipIf(!browserAvailable)("the designers' wording", () => {
     await answerQuestion(citizen, relocation, "moveDate", tanaka.answers.moveDate);
     expect(currentQuestionId(citizen)).toBe("currentAddress");
 
-    // The designer opens the life event's wording and the move date's texts.
+    // The designer simulates a foreign resident moving with a child and a car (why, and who receives what).
     const designer = await (await newContext(story.browser, { javaScript: true, locale: "en-GB" })).newPage();
     await signInAsDesigner(designer, url);
+    await designer.goto(`${url}/design/life-events/relocation`);
+    await whenISimulateAForeignResidentWithAChildAndACar(designer, "en");
+
+    // Then opens the life event's wording and the move date's texts.
     await designer.goto(`${url}/design/life-events/relocation`);
     await Promise.all([designer.waitForURL(/\/texts$/), designer.getByRole("link", { name: "Edit the wording" }).click()]);
     await designer.getByRole("heading", { level: 1, name: "Wording of Moving house" }).waitFor();
