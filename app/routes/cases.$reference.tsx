@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/idea-forms";
+import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/idea-links";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { caseStatusView, requireCaseForApplicant, summaryOf } from "~/cases/case-pages.server";

@@ -22,7 +22,7 @@ export const baseI18nOptions = {
 } satisfies InitOptions;
 
 /** What every page uses (the layout, the header, the session warning), whatever its routes say. */
-export const layoutNamespaces = ["common", "auth"];
+export const layoutNamespaces = ["common"];
 
 // Every namespace file under public/locales/<lng>/<ns>.json, as a loader: the build makes each its own chunk.
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>("../../../public/locales/*/*.json");
