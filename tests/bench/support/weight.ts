@@ -32,14 +32,17 @@ function listIn(file: string, name: string): string[] {
   return JSON.parse(list) as string[];
 }
 
-/** The namespaces a route names in `handle.i18n` (a list, journeyNamespaces, or a list with it), besides the layout's. */
+/**
+ * The namespaces a route names in `handle.i18n` (a list, journeyNamespaces, or a list with it), besides the
+ * layout's; a `:lifeEventId` entry is moving house's namespace (the journey measured is relocation's).
+ */
 function routeNamespaces(file: string): string[] {
   const named = /export const handle = \{ i18n: ([^}]+) \}/.exec(readFileSync(file, "utf8"))?.[1]?.trim();
   if (named === undefined) return readdirSync("public/locales/ja").map((f) => f.replace(/\.json$/, ""));
   const journey = JSON.stringify(listIn("app/journeys/namespaces.ts", "journeyNamespaces")).slice(1, -1);
   // `journeyNamespaces` alone, or spread in a list (`[...journeyNamespaces, "office"]`).
   const list = named === "journeyNamespaces" ? `[${journey}]` : named.replace("...journeyNamespaces", journey);
-  return JSON.parse(list) as string[];
+  return (JSON.parse(list) as string[]).map((ns) => (ns === ":lifeEventId" ? "relocation" : ns));
 }
 
 type ManifestEntry = { module: string; imports?: string[]; css?: string[] };
