@@ -2,17 +2,29 @@
 // namespaces the matched routes name (handle.i18n) in that language, loaded before hydrating. A later
 // navigation to a route that needs another namespace suspends inside Remix's transition until it is loaded
 // (useRouteNamespaces, in the root layout), so no raw key is ever shown.
-import { RemixBrowser } from "@remix-run/react";
+import { matchPath, RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { baseI18nOptions, fallbackLanguage, isLanguage, lazyTranslations, namespacesForRoutes } from "./platform/i18n/config";
 
-/** The routes of this page: on the first load the browser has exactly the matched routes' modules. */
+type ManifestRoute = { path?: string; parentId?: string };
+
+/**
+ * The routes of this page, with their parameters: on the first load the browser has exactly the matched routes'
+ * modules, and the manifest their paths (the router that would say the parameters does not exist yet).
+ */
 function matchedRoutes() {
   const modules = (window as unknown as { __remixRouteModules: Record<string, { handle?: unknown } | undefined> }).__remixRouteModules;
-  return Object.entries(modules).map(([id, module]) => ({ id, handle: module?.handle }));
+  const manifest = (window as unknown as { __remixManifest: { routes: Record<string, ManifestRoute | undefined> } }).__remixManifest.routes;
+  const fullPath = (id: string | undefined): string =>
+    id && manifest[id] ? [fullPath(manifest[id].parentId), manifest[id].path].filter(Boolean).join("/") : "";
+  return Object.entries(modules).map(([id, module]) => ({
+    id,
+    handle: module?.handle,
+    params: matchPath({ path: `/${fullPath(id)}`, end: false }, window.location.pathname)?.params,
+  }));
 }
 
 async function hydrate() {

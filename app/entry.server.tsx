@@ -41,7 +41,7 @@ export default async function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   // The page renders with the namespaces its routes name (handle.i18n), the same the browser loads to hydrate it.
-  const routes = remixContext.staticHandlerContext.matches.map(({ route }) => ({ id: route.id, handle: remixContext.routeModules[route.id]?.handle }));
+  const routes = remixContext.staticHandlerContext.matches.map(({ route, params }) => ({ id: route.id, handle: remixContext.routeModules[route.id]?.handle, params }));
   const i18n = await i18nFor(await languageOf(request), namespacesForRoutes(routes));
 
   const nonce = createNonce();

@@ -3,10 +3,19 @@
 import type { AuthContext } from "../identity/auth.server";
 import { requireCanActFor } from "../identity/auth.server";
 import type { Db } from "../../db/client.server";
-import { countCasesWithProcedureStatus, findCaseByReference, getProcedureRequest, listProcedureEventsForCase, listProcedureRequestsForCase } from "../../db/queries/cases";
+import {
+  countCasesWithProcedureStatus,
+  findCaseByReference,
+  getProcedureRequest,
+  listProcedureEventsForCase,
+  listProcedureRequestsForCase,
+  type CaseRow,
+  type ProcedureRequestRow,
+} from "../../db/queries/cases";
 import { formView, getAgency, getProcedure, identityNumberReferences, type ProcedureStatus } from "../../flows";
 import { canApplyCaseEvent } from "./cases.server";
 import { correctableItems } from "./correction.server";
+import { caseVisits } from "./counter-visits.server";
 import { maskIdentityNumber, maskIdentityNumbersIn, openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type Lang = "ja" | "en";
@@ -117,14 +126,16 @@ function maskedReference(procedureRequestId: string, procedureId: string, stored
   return reference !== null && identityNumberReferences().has(procedureId) ? maskIdentityNumber(reference) : reference;
 }
 
-export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang: Lang }) {
+export function caseStatusView(db: Db, { caseId, lang, requests }: { caseId: string; lang: Lang; requests?: ProcedureRequestRow[] }) {
   const timelines = new Map<string, { status: string; resubmitted: boolean; at: string }[]>();
   for (const event of listProcedureEventsForCase(db, { caseId })) {
     const timeline = timelines.get(event.procedureRequestId) ?? [];
-    timeline.push({ status: event.toStatus, resubmitted: (JSON.parse(event.detail) as { event?: string }).event === "citizen.resubmitted", at: event.at });
+    // Parsed only when it can be a resubmission: most events' details are never shown.
+    const resubmitted = event.detail.includes("citizen.resubmitted") && (JSON.parse(event.detail) as { event?: string }).event === "citizen.resubmitted";
+    timeline.push({ status: event.toStatus, resubmitted, at: event.at });
     timelines.set(event.procedureRequestId, timeline);
   }
-  return listProcedureRequestsForCase(db, { caseId }).map((request) => {
+  return (requests ?? listProcedureRequestsForCase(db, { caseId })).map((request) => {
     const procedure = getProcedure(request.procedureId);
     const status = request.status as ProcedureStatus;
     const rejection = status === "rejected" ? rejectionOf(request.procedureId, request.rejectionReason, lang) : null;
@@ -163,6 +174,13 @@ export function caseStatusView(db: Db, { caseId, lang }: { caseId: string; lang:
 }
 
 export type ProcedureView = ReturnType<typeof caseStatusView>[number];
+
+/** The status page's procedures, their summary and the visits still due, from one read of the case's requests. */
+export function caseStatusPage(db: Db, { kase, lang }: { kase: CaseRow; lang: Lang }) {
+  const requests = listProcedureRequestsForCase(db, { caseId: kase.id });
+  const procedures = caseStatusView(db, { caseId: kase.id, lang, requests });
+  return { procedures, summary: summaryOf(procedures), visits: caseVisits(db, { kase, lang, requests }) };
+}
 
 /** The summary at the top of the status page: how many procedures are in each group. */
 export function summaryOf(procedures: Pick<ProcedureView, "group">[]): Record<ProcedureGroup, number> {

@@ -62,16 +62,23 @@ function bookingView(row: ReturnType<typeof listActiveBookingsForCases>[number],
 }
 
 /** Every organisation the person must still visit for this case, with the booking if there is one. */
-export function caseVisits(db: Db, { kase, lang, today = todayInJapan() }: { kase: CaseRow; lang: Lang; today?: string }): CaseVisit[] {
-  const requests = visitRequests(listProcedureRequestsForCase(db, { caseId: kase.id }));
+export function caseVisits(
+  db: Db,
+  { kase, lang, today = todayInJapan(), requests: caseRequests }: { kase: CaseRow; lang: Lang; today?: string; requests?: ProcedureRequestRow[] },
+): CaseVisit[] {
+  // The status page passes the case's requests it has already read.
+  const requests = visitRequests(caseRequests ?? listProcedureRequestsForCase(db, { caseId: kase.id }));
+  if (requests.length === 0) return [];
   const bookings = listActiveBookingsForCases(db, { caseIds: [kase.id] });
-  const answers = JSON.parse(kase.answers) as Answers;
+  // The answers (the whole journey) are read only for a procedure whose window starts at one of them.
+  let answers: Answers | undefined;
+  const answersOf = () => (answers ??= JSON.parse(kase.answers) as Answers);
   const byAgency = new Map<string, ProcedureRequestRow[]>();
   for (const request of requests) byAgency.set(request.agencyId, [...(byAgency.get(request.agencyId) ?? []), request]);
   return [...byAgency.entries()].map(([agencyId, inAgency]) => {
     // Not before the day the law counts from (the move: a move-in is made after moving in), nor after the deadline.
     const around = inAgency.map((request) => getProcedure(request.procedureId)?.filingWindow?.around).find(Boolean);
-    const startDay = around && typeof answers[around] === "string" ? (answers[around] as string) : null;
+    const startDay = around && typeof answersOf()[around] === "string" ? (answersOf()[around] as string) : null;
     const from = [addDays(today, 1), startDay ?? ""].sort().at(-1)!;
     const deadlines = inAgency.map((request) => request.deadline).filter((deadline): deadline is string => !!deadline).sort();
     const booking = bookings.find((row) => row.booking.agencyId === agencyId);

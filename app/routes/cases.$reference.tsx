@@ -4,11 +4,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/idea-forms";
+import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/idea-links";
 import { useTranslation } from "react-i18next";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
-import { caseStatusView, requireCaseForApplicant, summaryOf } from "~/cases/case-pages.server";
-import { caseVisits } from "~/cases/counter-visits.server";
+import { caseStatusPage, requireCaseForApplicant } from "~/cases/case-pages.server";
 import { applyCaseEvent, CaseError } from "~/cases/cases.server";
 import { MAX_ANSWER, ProcedureCard } from "~/components/case-status/procedure-card";
 import { i18nServer } from "~/platform/i18n/i18n.server";
@@ -30,16 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kase = requireCaseForApplicant(db, auth, params.reference);
   const lang = (await i18nServer.getLocale(request)) === "en" ? "en" : "ja";
   recordDataRead(db, auth, { dataSubjectId: kase.applicantId, subjectType: "case", subjectId: kase.id, purpose: "case.status" });
-  const procedures = caseStatusView(db, { caseId: kase.id, lang });
   return {
     title: await pageTitle(request, "caseStatus.title", "journey"),
     reference: kase.reference,
     lifeEventId: kase.lifeEventId,
     status: kase.status,
     submittedAt: kase.createdAt,
-    procedures,
-    summary: summaryOf(procedures),
-    visits: caseVisits(db, { kase, lang }),
+    ...caseStatusPage(db, { kase, lang }),
   };
 }
 

@@ -11,12 +11,11 @@ import { journeyPath, startJourneyFor, startOfferFor, type StartOffer } from "~/
 import { describeProcedures, requireLifeEvent } from "~/journeys/life-events.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
-import { journeyNamespaces } from "~/journeys/namespaces";
 import { publishedTexts } from "~/journeys/texts.server";
 import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: journeyNamespaces };
+export const handle = { i18n: ["journey", ":lifeEventId"] };
 
 export const meta = titleMeta;
 

@@ -12,13 +12,12 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { applicableQuestions } from "../../flows";
 import { toQuestionView } from "~/journeys/question-view";
-import { journeyNamespaces } from "~/journeys/namespaces";
 import { publishedTexts } from "~/journeys/texts.server";
 import { languageOf } from "~/platform/i18n/i18n.server";
 import { getDb } from "../../db/client.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: journeyNamespaces };
+export const handle = { i18n: ["journey", ":lifeEventId"] };
 
 export const meta = titleMeta;
 

@@ -16,13 +16,12 @@ import { formatDate } from "~/platform/format";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
-import { journeyNamespaces } from "~/journeys/namespaces";
 import { answerProblems } from "../../flows";
 import { sendJourneyEvents } from "~/journeys/journeys.server";
 import { todayInJapan } from "~/platform/today.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: journeyNamespaces };
+export const handle = { i18n: ["journey", ":lifeEventId"] };
 
 export const meta = titleMeta;
 

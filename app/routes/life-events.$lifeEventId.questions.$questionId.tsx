@@ -14,13 +14,12 @@ import { getQuestion } from "../../flows";
 import { toQuestionView } from "~/journeys/question-view";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
-import { journeyNamespaces } from "~/journeys/namespaces";
 import { todayInJapan } from "~/platform/today.server";
 import { publishedTexts } from "~/journeys/texts.server";
 import { languageOf } from "~/platform/i18n/i18n.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: journeyNamespaces };
+export const handle = { i18n: ["journey", ":lifeEventId"] };
 
 export const meta = titleMeta;
 

@@ -21,7 +21,7 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: [] };
+export const handle = { i18n: ["auth"] };
 
 export const meta = titleMeta;
 

@@ -10,13 +10,14 @@
 // after `--mixed` more requests spread over the four pages.
 //
 // Usage: npm run bench:http [-- --json] [--rounds 3] [--duration 3] [--concurrency 8] [--mixed 2000] [--skip-build]
+//        [--pages status,inbox] (only these page types; the memory figure then comes from these pages only)
 //   last line: {"pages":[{"page","rps","p50Ms","p99Ms","cpuMsPerRequest","ratio"}],"rssMiB":n,"bare":{...},...}
 import "../setup/run-keys";
 import os from "node:os";
 import { openDatabase } from "../../db/client.server";
 import { Dispatcher } from "../../app/delivery/dispatcher.server";
 import { submitSampleCase } from "../factories";
-import { flag, load, median, numberOption, report, round, rssMiBOf, type LoadResult, type LoadTarget } from "./support/measure";
+import { flag, option, load, median, numberOption, report, round, rssMiBOf, type LoadResult, type LoadTarget } from "./support/measure";
 import { Browser, buildApp, prepareDataFolder, startServer } from "./support/portal";
 
 const rounds = numberOption("rounds", 3);
@@ -24,6 +25,7 @@ const durationMs = numberOption("duration", 3) * 1000;
 const concurrency = numberOption("concurrency", 8);
 const mixed = numberOption("mixed", 2000);
 const inboxRows = 50;
+const onlyPages = option("pages")?.split(",");
 
 type PageName = "start" | "question" | "status" | "inbox";
 
@@ -77,13 +79,13 @@ async function main() {
     const bareTarget: LoadTarget = { url: `${bare.url}/` };
 
     // Warm up both servers (JIT, caches) before anything counts.
-    for (const target of [bareTarget, ...Object.values(targets)]) {
+    for (const target of [bareTarget, ...Object.entries(targets).filter(([page]) => !onlyPages || onlyPages.includes(page)).map(([, t]) => t)]) {
       const pid = target === bareTarget ? bare.pid : portal.pid;
       const warm = await load(target, { durationMs: 1000, concurrency, serverPid: pid });
       if (warm.errors > 0) throw new Error(`${target.url} answered ${warm.errors} errors while warming up`);
     }
 
-    const pages = Object.keys(targets) as PageName[];
+    const pages = (Object.keys(targets) as PageName[]).filter((page) => !onlyPages || onlyPages.includes(page));
     const runs: Record<PageName, { portal: LoadResult; bare: LoadResult }[]> = { start: [], question: [], status: [], inbox: [] };
     for (let r = 0; r < rounds; r++) {
       for (const page of pages) {

@@ -20,7 +20,7 @@ export type AccountSummary = {
 const isApplicant = (role: Role) => role === "citizen" || role === "representative";
 
 export function AccountNav({ account }: { account: AccountSummary | null }) {
-  const { t } = useTranslation("auth");
+  const { t } = useTranslation("common");
   if (!account) {
     return (
       <nav aria-label={t("nav.label")}>

@@ -1,7 +1,7 @@
 // The IDEA BOX's forms and small pieces: each form posts natively (works without JavaScript) and shows the
 // server's translated errors beside its fields and in an error summary.
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
@@ -65,31 +65,6 @@ export function IdeaEventTitle({ event }: { event: { kind: string; fromStatus?: 
           ? t(`idea.events.${event.kind}`, { id: event.relatedIdeaId })
           : t(`idea.events.${event.kind}`)}
     </strong>
-  );
-}
-
-/** On question and status pages; its words are in `common`, which every page loads (not `ideas`, which they do not). */
-export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }: { lifeEventId?: string; procedureId?: string; questionId?: string }) {
-  const { t } = useTranslation("common");
-  const params = new URLSearchParams();
-  if (lifeEventId) params.set("lifeEvent", lifeEventId);
-  if (procedureId) params.set("procedure", procedureId);
-  if (questionId) params.set("question", questionId);
-  const query = params.toString();
-  return (
-    <p className="suggest-improvement">
-      <Link to={`/ideas/new${query ? `?${query}` : ""}`}>{t("suggestImprovement")}</Link>
-    </p>
-  );
-}
-
-/** The optional satisfaction question's link, for a case's status page (its words are in `common`, like the link above). */
-export function SatisfactionLink({ reference, ended }: { reference: string; ended: boolean }) {
-  const { t } = useTranslation("common");
-  return (
-    <p className="suggest-improvement">
-      <Link to={`/cases/${reference}/satisfaction`}>{t(ended ? "satisfactionLink.ended" : "satisfactionLink.submitted")}</Link>
-    </p>
   );
 }
 

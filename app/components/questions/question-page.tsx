@@ -2,7 +2,7 @@
 // note, the question and "continue". The citizen's route and the designers' preview render this same component,
 // so a preview shows exactly the page a citizen will get (with the texts the preview is given).
 import { Form, Link } from "@remix-run/react";
-import { SuggestImprovementLink } from "~/components/ideas/idea-forms";
+import { SuggestImprovementLink } from "~/components/ideas/idea-links";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { FlowTextsProvider, useFlowTranslation } from "~/components/flow-texts/flow-texts";

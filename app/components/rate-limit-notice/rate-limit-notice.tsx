@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatTime } from "~/platform/format";
 
 export function RateLimitNotice({ retryAt, headingLevel = 2 }: { retryAt: string; headingLevel?: 1 | 2 }) {
-  const { t, i18n } = useTranslation("auth");
+  const { t, i18n } = useTranslation("common");
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <div className="notice notice--warning" role="alert">

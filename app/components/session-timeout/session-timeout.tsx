@@ -14,7 +14,7 @@ type Status = { signedIn: boolean; idleExpiresAt: string | null; now: string };
 const remainingMs = (expiresAt: string, serverNow: string) => Date.parse(expiresAt) - Date.parse(serverNow);
 
 export function SessionTimeout({ idleExpiresAt, serverNow }: { idleExpiresAt: string; serverNow: string }) {
-  const { t, i18n } = useTranslation("auth");
+  const { t, i18n } = useTranslation("common");
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [schedule, setSchedule] = useState({ expiresAt: idleExpiresAt, remaining: remainingMs(idleExpiresAt, serverNow) });
   const [open, setOpen] = useState(false);
@@ -54,13 +54,13 @@ export function SessionTimeout({ idleExpiresAt, serverNow }: { idleExpiresAt: st
 
   return (
     <dialog ref={dialogRef} className="session-dialog" aria-labelledby="session-dialog-title" onClose={() => setOpen(false)}>
-      <h2 id="session-dialog-title">{t("session.warningTitle")}</h2>
-      <p>{t("session.warningBody", { time: formatTime(schedule.expiresAt, i18n.language) })}</p>
+      <h2 id="session-dialog-title">{t("sessionWarning.title")}</h2>
+      <p>{t("sessionWarning.body", { time: formatTime(schedule.expiresAt, i18n.language) })}</p>
       <fetcher.Form method="post" action="/session">
         <CsrfField />
         <input type="hidden" name="from" value="dialog" />
         <button type="submit" name="intent" value="extend" className="button">
-          {t("session.extend")}
+          {t("sessionWarning.extend")}
         </button>
       </fetcher.Form>
     </dialog>

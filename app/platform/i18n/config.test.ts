@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { supportedLanguages } from "./config";
+import { allNamespaces, layoutNamespaces, namespacesForRoutes, supportedLanguages } from "./config";
 import { resources } from "./resources.server";
 
 const localesDir = path.resolve(__dirname, "../../../public/locales");
@@ -53,5 +53,25 @@ describe("translations", () => {
     for (const lng of supportedLanguages) {
       expect(Object.keys(resources[lng] ?? {}).sort()).toEqual(namespacesOf(lng));
     }
+  });
+});
+
+describe("namespacesForRoutes", () => {
+  const root = { id: "root", handle: { i18n: layoutNamespaces } };
+
+  it("adds each route's namespaces to the layout's", () => {
+    expect(namespacesForRoutes([root, { id: "routes/ideas._index", handle: { i18n: ["ideas"] } }])).toEqual(["common", "ideas"]);
+  });
+
+  it("reads a `:param` entry as the namespace the route's parameter names, so a journey page loads its own life event only", () => {
+    const journeyPage = (lifeEventId: string) => ({ id: "routes/life-events.$lifeEventId._index", handle: { i18n: ["journey", ":lifeEventId"] }, params: { lifeEventId } });
+    expect(namespacesForRoutes([root, journeyPage("relocation")])).toEqual(["common", "journey", "relocation"]);
+    expect(namespacesForRoutes([root, journeyPage("incorporation")])).toEqual(["common", "incorporation", "journey"]);
+    // An address that names no namespace (the page is a 404) adds nothing, and never a file that does not exist.
+    expect(namespacesForRoutes([root, journeyPage("no-such-event")])).toEqual(["common", "journey"]);
+  });
+
+  it("gives every namespace to a route that names none", () => {
+    expect(namespacesForRoutes([root, { id: "routes/new" }])).toEqual(allNamespaces);
   });
 });

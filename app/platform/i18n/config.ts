@@ -22,7 +22,7 @@ export const baseI18nOptions = {
 } satisfies InitOptions;
 
 /** What every page uses (the layout, the header, the session warning), whatever its routes say. */
-export const layoutNamespaces = ["common", "auth"];
+export const layoutNamespaces = ["common"];
 
 // Every namespace file under public/locales/<lng>/<ns>.json, as a loader: the build makes each its own chunk.
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>("../../../public/locales/*/*.json");
@@ -35,16 +35,22 @@ export const allNamespaces = [
 
 /**
  * The namespaces a page needs, from the routes it matched: each route's `handle.i18n` is a namespace or a list
- * of them, added to the layout's. A route that says nothing gets every namespace, so a new route works before
- * it is tuned; the root's handle only repeats the layout's.
+ * of them, added to the layout's. An entry `:name` is the namespace the route's parameter `name` names, when there
+ * is one (a life event's id is its namespace), so a journey page loads its own life event's words only. A route
+ * that says nothing gets every namespace, so a new route works before it is tuned; the root's handle only repeats
+ * the layout's.
  */
-export function namespacesForRoutes(routes: { id: string; handle?: unknown }[]): string[] {
+export function namespacesForRoutes(routes: { id: string; handle?: unknown; params?: Record<string, string | undefined> }[]): string[] {
   const wanted = new Set(layoutNamespaces);
-  for (const { id, handle } of routes) {
+  for (const { id, handle, params } of routes) {
     if (id === "root") continue;
     const i18n = handle && typeof handle === "object" && "i18n" in handle ? (handle as { i18n: unknown }).i18n : undefined;
     if (i18n === undefined) return allNamespaces;
-    for (const ns of typeof i18n === "string" ? [i18n] : Array.isArray(i18n) ? i18n : []) if (typeof ns === "string") wanted.add(ns);
+    for (const ns of typeof i18n === "string" ? [i18n] : Array.isArray(i18n) ? i18n : []) {
+      if (typeof ns !== "string") continue;
+      const named = ns.startsWith(":") ? params?.[ns.slice(1)] : ns;
+      if (named && allNamespaces.includes(named)) wanted.add(named);
+    }
   }
   return [...wanted].sort();
 }

@@ -8,5 +8,5 @@ import { namespacesForRoutes } from "./config";
 
 export function useRouteNamespaces(): void {
   const matches = useMatches();
-  useTranslation(namespacesForRoutes(matches.map(({ id, handle }) => ({ id, handle }))));
+  useTranslation(namespacesForRoutes(matches.map(({ id, handle, params }) => ({ id, handle, params }))));
 }
