@@ -171,7 +171,14 @@ export const routeAccess: RouteAccess[] = [
   // The designers' workspace (issue 15): flows and sample people only, no personal data
   { file: "design.catalogue", path: "/design/catalogue?q=%E5%B9%B4%E9%87%91", get: ["designer"] },
   { file: "design.life-events.$lifeEventId", path: "/design/life-events/relocation", get: ["designer"] },
-  { file: "design.life-events.$lifeEventId_.simulate", path: "/design/life-events/relocation/simulate?sample=p-nguyen-thi-lan", get: ["designer"] },
+  // Saving a scenario without a name is answered with the form's error (400) and saves nothing.
+  {
+    file: "design.life-events.$lifeEventId_.simulate",
+    path: "/design/life-events/relocation/simulate?sample=p-nguyen-thi-lan",
+    get: ["designer"],
+    post: ["designer"],
+    form: { intent: "save", sample: "p-nguyen-thi-lan", name: "" },
+  },
   // The wording (issue 15): publishing an empty draft is refused (409), and markup in a text is refused (400); both change nothing.
   {
     file: "design.life-events.$lifeEventId_.texts._index",
