@@ -10,17 +10,12 @@ import { getLifeEvent } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
+import { acceptingAgencies } from "./support/cases";
 
 const carOwnership = getLifeEvent("car-ownership")!;
 
 describe.skipIf(!browserAvailable)("buying a car", () => {
-  const story = usePortalAndBrowser({
-    AGENCY_SIMULATOR_DELAY_MS: "100",
-    AGENCY_SIMULATOR_ACCEPT_SHARE: "1",
-    AGENCY_SIMULATOR_REJECT_SHARE: "0",
-    AGENCY_SIMULATOR_ASK_SHARE: "0",
-    AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0",
-  });
+  const story = usePortalAndBrowser({ ...acceptingAgencies, AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0" });
 
   it("whenIBuyANewCar: the parking certificate comes first, then the registration and the tax, each decided; the registration's form prints", async () => {
     const { portal, browser } = story;
