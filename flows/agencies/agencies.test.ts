@@ -88,8 +88,8 @@ describe("routing", () => {
   });
 
   it("names the offices of the police, the bureaus and the prefectures", () => {
-    expect(getAgency("police-13")?.name.ja).toBe("警視庁（運転免許本部）");
-    expect(getAgency("police-27")?.name.ja).toBe("大阪府警察（運転免許センター）");
+    expect(getAgency("police-13")?.name.ja).toBe("警視庁");
+    expect(getAgency("police-27")?.name.ja).toBe("大阪府警察");
     expect(getAgency("transport-40")?.name.ja).toBe("福岡運輸支局");
     expect(getAgency("legal-affairs-13")?.name.ja).toBe("東京法務局");
     expect(getAgency("legal-affairs-14")?.name.ja).toBe("横浜地方法務局");

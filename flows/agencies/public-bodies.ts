@@ -26,13 +26,15 @@ export const labourStandardsFallbackId = (prefectureCode: string) => `labour-sta
 export const helloWorkFallbackId = (prefectureCode: string) => `hello-work-${prefectureCode}`;
 export const lightVehicleOfficeId = (prefectureCode: string) => `light-vehicle-${prefectureCode}`;
 
+// One police per prefecture, named without a division: it receives both the driving licence's change of address
+// and the parking space certificates and notifications (the police station of the parking place decides those).
 function police(prefecture: Prefecture): Agency {
   const tokyo = prefecture.code === "13";
   return defineAgency({
     id: policeId(prefecture.code),
     name: tokyo
-      ? { ja: "警視庁（運転免許本部）", en: "Tokyo Metropolitan Police Department (Driver's Licence Division)" }
-      : { ja: `${prefecture.name.ja}警察（運転免許センター）`, en: `${prefecture.name.en} Prefectural Police (Driver's Licence Centre)` },
+      ? { ja: "警視庁", en: "Tokyo Metropolitan Police Department" }
+      : { ja: `${prefecture.name.ja}警察`, en: `${prefecture.name.en} Prefectural Police` },
     kind: "prefectural",
     sector: ministries.npa,
     channel: "inbox",

@@ -2,25 +2,43 @@
 // what is new (the parking place starts from his address), see who receives what and under which law, submit
 // once; nothing is registered before the parking space is certified, and with nobody at any desk every procedure
 // is decided (the simulator plays the transport bureau and the tax office, its inbox desk the police). Then he
-// opens the filled official form of his registration on its printable page.
+// opens the filled official form of his registration on its printable page. And as 伊藤さん buying a new kei car, in
+// English without JavaScript: the Light Motor Vehicle Inspection Organization first, then the police's parking
+// notification and the municipality's kei car tax, each decided.
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { getLifeEvent } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
-import { usePortalAndBrowser } from "./support/portal";
+import { usePortalAndBrowser, type Portal } from "./support/portal";
+import { acceptingAgencies } from "./support/cases";
 
 const carOwnership = getLifeEvent("car-ownership")!;
 
+/** Agrees on the consent page and submits once; the case's reference, from the status page it leads to. */
+async function agreeAndSubmit(page: Page): Promise<string> {
+  await page.check("#agree");
+  await Promise.all([page.waitForURL(/\/cases\/MDG-/), page.locator('main form button[type="submit"]').click()]);
+  await checkPage(page);
+  return /\/cases\/(MDG-[^?#]+)/.exec(page.url())![1];
+}
+
+/** The case's procedure requests in the portal's database, once the simulated organisations have accepted every one. */
+async function requestsOnceEveryOneIsAccepted(portal: Portal, reference: string) {
+  const db = openDatabase(portal.databasePath);
+  try {
+    const requests = () => listProcedureRequestsForCase(db, { caseId: findCaseByReference(db, { reference })!.id });
+    await expect.poll(() => requests().every((request) => request.status === "accepted"), { timeout: 120_000, interval: 200 }).toBe(true);
+    return requests();
+  } finally {
+    db.$client.close();
+  }
+}
+
 describe.skipIf(!browserAvailable)("buying a car", () => {
-  const story = usePortalAndBrowser({
-    AGENCY_SIMULATOR_DELAY_MS: "100",
-    AGENCY_SIMULATOR_ACCEPT_SHARE: "1",
-    AGENCY_SIMULATOR_REJECT_SHARE: "0",
-    AGENCY_SIMULATOR_ASK_SHARE: "0",
-    AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0",
-  });
+  const story = usePortalAndBrowser({ ...acceptingAgencies, AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0" });
 
   it("whenIBuyANewCar: the parking certificate comes first, then the registration and the tax, each decided; the registration's form prints", async () => {
     const { portal, browser } = story;
@@ -48,23 +66,12 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     expect(consent).toContain("道路運送車両法");
     expect(consent).toContain("自動車の保管場所の確保等に関する法律");
     await checkPage(page);
-    await page.check("#agree");
-    await Promise.all([page.waitForURL(/\/cases\/MDG-/), page.locator('main form button[type="submit"]').click()]);
-    await checkPage(page);
-
-    const reference = /\/cases\/(MDG-[^?#]+)/.exec(page.url())![1];
-    const db = openDatabase(portal.databasePath);
-    try {
-      const requests = () => listProcedureRequestsForCase(db, { caseId: findCaseByReference(db, { reference })!.id });
-      expect(requests().map((request) => request.procedureId).sort()).toEqual(["automobile-tax-acquisition", "parking-certificate-purchase", "vehicle-new-registration"]);
-      const allAccepted = () => requests().every((request) => request.status === "accepted");
-      await expect.poll(allAccepted, { timeout: 120_000, interval: 200 }).toBe(true);
-      const acceptedAt = (id: string) => requests().find((request) => request.procedureId === id)!.updatedAt;
-      // No registration without the parking certificate.
-      expect(acceptedAt("parking-certificate-purchase") <= acceptedAt("vehicle-new-registration")).toBe(true);
-    } finally {
-      db.$client.close();
-    }
+    const reference = await agreeAndSubmit(page);
+    const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
+    expect(requests.map((request) => request.procedureId).sort()).toEqual(["automobile-tax-acquisition", "parking-certificate-purchase", "vehicle-new-registration"]);
+    const acceptedAt = (id: string) => requests.find((request) => request.procedureId === id)!.updatedAt;
+    // No registration without the parking certificate.
+    expect(acceptedAt("parking-certificate-purchase") <= acceptedAt("vehicle-new-registration")).toBe(true);
     await page.goto(`${portal.url}/cases/${reference}`);
     expect(await page.locator("main .status").allTextContents()).toHaveLength(3);
     await checkPage(page);
@@ -81,6 +88,44 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await checkPage(page);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-header").isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it("whenIBuyAKeiCar (English, no JavaScript): the inspection first, then the parking notification and the kei car tax, each decided; the inspection's form prints", async () => {
+    const { portal, browser } = story;
+    const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
+    const page = await context.newPage();
+    await signIn(page, portal.url, "ito");
+    await page.goto(`${portal.url}/life-events/car-ownership?lng=en`);
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+    const sample = carOwnership.samples.find((s) => s.id === "p-ito-yuki")!;
+    const asked = await answerJourney(page, carOwnership, sample.answers, checkPage);
+    expect(asked).toEqual(["vehicleKind", "condition", "acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/\/consent$/), page.locator('a[href$="/consent"]').click()]);
+    const consent = (await page.locator("main").textContent()) ?? "";
+    expect(consent).toContain("Light Motor Vehicle Inspection Organization");
+    expect(consent).toContain("Road Transport Vehicle Act");
+    await checkPage(page);
+    const reference = await agreeAndSubmit(page);
+    const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
+    expect(requests.map((request) => request.procedureId).sort()).toEqual(["kei-parking-notification", "kei-vehicle-inspection", "kei-vehicle-tax"]);
+    const request = (id: string) => requests.find((candidate) => candidate.procedureId === id)!;
+    expect(request("kei-vehicle-inspection").agencyId).toBe("light-vehicle-13");
+    // Nothing is notified or taxed before the car is inspected and recorded.
+    for (const dependent of ["kei-parking-notification", "kei-vehicle-tax"]) expect(request("kei-vehicle-inspection").updatedAt <= request(dependent).updatedAt).toBe(true);
+    await page.goto(`${portal.url}/cases/${reference}?lng=en`);
+    expect(new Set(await page.locator("main .status").allTextContents())).toEqual(new Set(["Done"]));
+    await checkPage(page);
+    const inspection = page.locator("main li.card").filter({ hasText: "Kei car: inspection and record" }).first();
+    const printLink = inspection.locator('a[href*="/forms/"]', { hasText: "Show this form for printing" });
+    await page.goto(`${portal.url}${await printLink.getAttribute("href")}`);
+    expect(await page.locator("h1").textContent()).toBe("申請書（軽第1号様式）新規検査・自動車検査証記入申請");
+    const form = (await page.locator("main").textContent()) ?? "";
+    expect(form).toContain("JF5-1012345");
+    expect(form).toContain("Not needed when filed through Madoguchi");
+    await checkPage(page);
     await context.close();
   });
 });

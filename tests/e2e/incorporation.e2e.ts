@@ -10,18 +10,13 @@ import { openDecisionReference, openIdentityNumbers } from "../../app/identity/s
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
+import { acceptingAgencies } from "./support/cases";
 
 const incorporation = getLifeEvent("incorporation")!;
 
 describe.skipIf(!browserAvailable)("starting a company", () => {
   // Every organisation accepts at once; the pension office's demo officer is given no time of their own.
-  const story = usePortalAndBrowser({
-    AGENCY_SIMULATOR_DELAY_MS: "100",
-    AGENCY_SIMULATOR_ACCEPT_SHARE: "1",
-    AGENCY_SIMULATOR_REJECT_SHARE: "0",
-    AGENCY_SIMULATOR_ASK_SHARE: "0",
-    AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0",
-  });
+  const story = usePortalAndBrowser({ ...acceptingAgencies, AGENCY_SIMULATOR_OFFICER_GRACE_MS: "0" });
 
   it("the representative tells the government once; the procedures that wait for registration wait, then every one is decided", async () => {
     const { portal, browser } = story;

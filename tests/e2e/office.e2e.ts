@@ -128,6 +128,7 @@ describe.skipIf(!browserAvailable)("the agency back office", () => {
     await Promise.all([page.waitForURL(/\/form$/), page.getByRole("link", { name: "Show this form for printing" }).click()]);
     await expectHeading(page, "年金受給権者 住所変更届");
     await expect(page.locator("main").textContent()).resolves.toContain("The Japan Pension Service finds every pension of the person from the basic pension number.");
+    await expect(page.locator("main").textContent()).resolves.toContain("1 March 2026"); // the day it was filed
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/office\/requests\/[^/]+$/), page.getByRole("link", { name: "Back to the request" }).click()]);
 

@@ -9,7 +9,9 @@ import { sampleSubmission } from "../../factories";
 /** Submits a demo person's move (the sample answers), as they would on the check-answers page. */
 export function submitMove(db: Db, personId: string) {
   const submission = sampleSubmission("relocation", personId);
-  return submitCase(db, { ...submission, actorId: `u-${personId.slice(2)}`, consent: { ...submission.consent, lang: "ja" } });
+  // Filed by the person on the portal's test day (MADOGUCHI_TEST_TODAY), as the journey's submit files it.
+  const filing = { date: "2026-03-01", by: { kind: "self" as const } };
+  return submitCase(db, { ...submission, filing, actorId: `u-${personId.slice(2)}`, consent: { ...submission.consent, lang: "ja" } });
 }
 
 /** The case's procedure request for one procedure. */
