@@ -1,7 +1,7 @@
 // The database tables, for Drizzle. Plural table names, snake_case columns, camelCase fields.
 // Sections by aggregate; each later feature adds its own section.
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // ---------------------------------------------------------------------------
 // Audit log: append-only, each entry chained to the one before by an HMAC-SHA-256 under a key kept outside
@@ -115,7 +115,11 @@ export const cases = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("cases_applicant_idx").on(t.applicantId, t.createdAt)],
+  (t) => [
+    index("cases_applicant_idx").on(t.applicantId, t.createdAt),
+    // The evaluation's period filter: cases submitted between two instants.
+    index("cases_created_idx").on(t.createdAt),
+  ],
 );
 
 export const procedureRequests = sqliteTable(
@@ -143,6 +147,11 @@ export const procedureRequests = sqliteTable(
     rejectionReason: text("rejection_reason"),
     /** Why an operator closed a failed delivery as handled outside Madoguchi; shown to the citizen. */
     closingReason: text("closing_reason"),
+    /**
+     * Of `data_items`, how many the person typed or changed (the rest came from the record, a prerequisite or
+     * the submission itself): the once-only effect. A count, never which items; null for cases from before it.
+     */
+    itemsTyped: integer("items_typed"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -592,6 +601,68 @@ export const satisfactionResponses = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [uniqueIndex("satisfaction_case_moment_idx").on(t.caseId, t.moment), index("satisfaction_created_idx").on(t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Evaluation: what evaluators and officers enter beside the live figures. Transactions handled outside
+// Madoguchi (at the counter, on paper), per organisation, procedure and month, for digital take-up; unit
+// costs per channel, for cost per transaction; ministries' plan items with a target on one figure.
+// ---------------------------------------------------------------------------
+export const counterVolumes = sqliteTable(
+  "counter_volumes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: text("agency_id").notNull(),
+    procedureId: text("procedure_id").notNull(),
+    /** The calendar month in Japan, YYYY-MM. */
+    month: text("month").notNull(),
+    count: integer("count").notNull(),
+    enteredBy: text("entered_by").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("counter_volumes_agency_procedure_month_idx").on(t.agencyId, t.procedureId, t.month), index("counter_volumes_month_idx").on(t.month)],
+);
+
+export const costChannels = ["online", "counter"] as const;
+export type CostChannel = (typeof costChannels)[number];
+
+/** Yen per transaction by channel: a default (procedure_id '') and, where set, a procedure's own. */
+export const unitCosts = sqliteTable(
+  "unit_costs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel", { enum: costChannels }).notNull(),
+    procedureId: text("procedure_id").notNull().default(""),
+    yen: integer("yen").notNull(),
+    setBy: text("set_by").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("unit_costs_channel_procedure_idx").on(t.channel, t.procedureId)],
+);
+
+/** The figures a plan item may set a target on (app/evaluation/plans.server.ts reads each from the live figures). */
+export const planFigures = ["digitalTakeUp", "completionRate", "satisfiedShare", "onceOnlyShare", "afterDeadlineShare", "p90Hours", "costPerTransaction"] as const;
+export type PlanFigure = (typeof planFigures)[number];
+
+/** A ministry's medium-to-long-term plan item: a target on one figure (for one procedure, or all of the ministry's) by a date. */
+export const planItems = sqliteTable(
+  "plan_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ministryId: text("ministry_id").notNull(),
+    /** The action, as the evaluator wrote it (the ministry's own words). */
+    title: text("title").notNull(),
+    procedureId: text("procedure_id"),
+    figure: text("figure", { enum: planFigures }).notNull(),
+    comparison: text("comparison", { enum: ["atLeast", "atMost"] }).notNull(),
+    /** A share as a fraction (0.6 for 60 %), hours, or yen, as the figure is counted. */
+    target: real("target").notNull(),
+    /** YYYY-MM-DD: the target is to be met by the end of this day. */
+    dueDate: text("due_date").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("plan_items_ministry_idx").on(t.ministryId, t.dueDate)],
 );
 
 // ---------------------------------------------------------------------------

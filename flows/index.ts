@@ -22,6 +22,7 @@ export { questionsFor, prefillValue } from "./lib/questions";
 export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensitivity } from "./lib/data-dictionary";
 export { procedureStatuses, caseStatusFinal, procedureStatusList, caseHasEnded } from "./lib/case-machine";
 export { selectProcedures, completePayload } from "./lib/selection";
+export { enteredQuestions, typedDataItems } from "./lib/once-only";
 export { fillForm, type FilledFormItem, type OfficialForm } from "./lib/official-form";
 export { translationOf } from "./lib/checks";
 

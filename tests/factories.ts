@@ -54,3 +54,10 @@ export function createSampleIdea(db: Db): number {
   insertIdeaEvent(db, { ideaId: idea.id, kind: "received", toStatus: "received", actor: author.id, at });
   return idea.id;
 }
+
+/** A form as a browser posts it, from name–value pairs. */
+export function formData(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}

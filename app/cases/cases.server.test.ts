@@ -78,6 +78,12 @@ describe("submitCase", () => {
     // Only the procedure's own data items travel.
     const payload = JSON.parse(byProcedure["mail-forwarding"].payload) as Record<string, unknown>;
     expect(Object.keys(payload).every((key) => (JSON.parse(byProcedure["mail-forwarding"].dataItems) as string[]).includes(key))).toBe(true);
+    // The once-only count: of the move-out's items, only the move date and new address were typed (the rest came
+    // from the register); the count is stored, not which items.
+    const moveOutItems = JSON.parse(byProcedure["move-out-notification"].dataItems) as string[];
+    expect(byProcedure["move-out-notification"].itemsTyped).toBe(moveOutItems.filter((item) => ["moveDate", "newAddress"].includes(item)).length);
+    expect(byProcedure["move-out-notification"].itemsTyped).toBeGreaterThan(0);
+    expect(byProcedure["move-out-notification"].itemsTyped).toBeLessThan(moveOutItems.length);
 
     const rows = db.select().from(outbox).all().filter((row) => requests.some((request) => request.id === row.procedureRequestId));
     expect(rows.map((row) => row.procedureRequestId).sort()).toEqual(requests.filter((r) => r.status === "queued").map((r) => r.id).sort());

@@ -10,6 +10,7 @@ import {
   caseHasEnded,
   procedureStatuses,
   selectProcedures,
+  typedDataItems,
   type Answers,
   type Filing,
   type CaseContext,
@@ -165,6 +166,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
   if (!lifeEvent) throw new UnknownLifeEventError(args.lifeEventId, args.version);
   const selected = selectProcedures({ lifeEvent, answers: args.answers, record: args.record, optOut: args.optOut, filing: args.filing });
   if (selected.length === 0) throw new NothingToSubmitError();
+  const typed = typedDataItems({ lifeEvent, answers: args.answers, record: args.record, filing: args.filing });
   const consented = new Set(args.consent.procedureIds);
   const unconsented = selected.filter((procedure) => !consented.has(procedure.procedureId)).map((procedure) => procedure.procedureId);
   if (unconsented.length) throw new ConsentMissingError(unconsented);
@@ -222,6 +224,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
           deadline: procedure.deadline,
           // Filed by post or at the counter (no My Number Card) counts as in person: the data goes ahead.
           inPerson: procedure.inPerson || procedure.offline,
+          itemsTyped: procedure.dataItems.filter((item) => typed.has(item)).length,
           createdAt: at,
           updatedAt: at,
         });

@@ -3,16 +3,10 @@
 import { getLifeEvent, getProcedure, getQuestion, type Lang } from "../../flows";
 import type { Db } from "../../db/client.server";
 import { listAgencyIdsInUse } from "../../db/queries/evaluation";
-import { i18nServer } from "../platform/i18n/i18n.server";
-import { computeFigures, filterOptions, type EvaluationFilter } from "./figures.server";
+import { computeFigures, filterOptions, type EvaluationFilter, type Figures } from "./figures.server";
 
-export async function requestLanguage(request: Request): Promise<Lang> {
-  return (await i18nServer.getLocale(request)) === "en" ? "en" : "ja";
-}
-
-export function dashboardView(db: Db, filter: EvaluationFilter, lang: Lang) {
-  const figures = computeFigures(db, filter);
-  const agencyIdsInUse = listAgencyIdsInUse(db);
+/** Figures as a page shows them: procedures, life events and reasons by name, in the page's language. */
+export function figuresView(figures: Figures, lang: Lang) {
   return {
     ...figures,
     completion: {
@@ -27,7 +21,11 @@ export function dashboardView(db: Db, filter: EvaluationFilter, lang: Lang) {
       const procedure = getProcedure(r.procedureId);
       return { procedure: procedure?.name[lang] ?? "", reason: procedure?.rejectionReasons.find((reason) => reason.code === r.code)?.text[lang] ?? null, count: r.count };
     }),
-    options: filterOptions(lang, agencyIdsInUse),
+    reformRanking: figures.reformRanking.slice(0, 10).map((r) => ({ ...r, procedure: getProcedure(r.procedureId)?.name[lang] ?? "" })),
   };
+}
+
+export function dashboardView(db: Db, filter: EvaluationFilter, lang: Lang) {
+  return { ...figuresView(computeFigures(db, filter), lang), options: filterOptions(lang, listAgencyIdsInUse(db)) };
 }
 export type DashboardView = ReturnType<typeof dashboardView>;

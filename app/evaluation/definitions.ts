@@ -84,3 +84,97 @@ export function ministryId(sectorEn: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
+
+/** Digital take-up: requests made through Madoguchi against those plus the transactions counted at the counter. */
+export function digitalTakeUp(online: number, counter: number): number | null {
+  return share(online, online + counter);
+}
+
+export type UnitCost = { channel: "online" | "counter"; procedureId: string; yen: number };
+
+/** The unit cost of a channel for a procedure: the procedure's own, else the channel's default (procedureId ''), else null. */
+export function unitCostFor(costs: readonly UnitCost[], channel: UnitCost["channel"], procedureId: string): number | null {
+  return (costs.find((c) => c.channel === channel && c.procedureId === procedureId) ?? costs.find((c) => c.channel === channel && c.procedureId === ""))?.yen ?? null;
+}
+
+/**
+ * Cost per transaction: the sum over transactions of their channel's unit cost, over the transactions costed.
+ * Transactions whose channel has no unit cost (for their procedure or by default) are left out and counted.
+ */
+export function costPerTransaction(transactions: readonly { procedureId: string; channel: UnitCost["channel"]; count: number }[], costs: readonly UnitCost[]) {
+  let total = 0;
+  let costed = 0;
+  let uncosted = 0;
+  for (const t of transactions) {
+    const yen = unitCostFor(costs, t.channel, t.procedureId);
+    if (yen === null) uncosted += t.count;
+    else {
+      total += yen * t.count;
+      costed += t.count;
+    }
+  }
+  return { totalYen: total, costed, uncosted, perTransaction: costed === 0 ? null : total / costed };
+}
+
+/** How many data items a procedure request needed: the keys it carries (a JSON array). */
+export function itemsNeeded(dataItems: string): number {
+  try {
+    const items = JSON.parse(dataItems) as unknown;
+    return Array.isArray(items) ? items.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The once-only effect: of the data items the procedure requests needed, the share that came prefilled (from the
+ * record, a confirmed prefill, a prerequisite or the filing) rather than typed. Requests without a count (made
+ * before it was kept) are left out and counted.
+ */
+export function onceOnlyEffect(requests: readonly { needed: number; typed: number | null }[]) {
+  let needed = 0;
+  let typed = 0;
+  let uncounted = 0;
+  for (const r of requests) {
+    if (r.typed === null) uncounted += 1;
+    else {
+      needed += r.needed;
+      typed += Math.min(r.typed, r.needed);
+    }
+  }
+  return { needed, typed, prefilled: needed - typed, share: share(needed - typed, needed), uncounted };
+}
+
+/**
+ * Where reform pays most: for each procedure, its volume (requests through Madoguchi and transactions at the
+ * counter) times the data items one request through Madoguchi saves on average (items prefilled rather than
+ * typed): the items that would not be written again if every transaction came through Madoguchi. Highest first.
+ */
+export function reformRanking(rows: readonly { procedureId: string; online: number; counter: number; prefilled: number; counted: number }[]) {
+  return rows
+    .map((r) => {
+      const savedPerRequest = r.counted === 0 ? 0 : r.prefilled / r.counted;
+      const volume = r.online + r.counter;
+      return { procedureId: r.procedureId, volume, online: r.online, counter: r.counter, savedPerRequest, score: volume * savedPerRequest };
+    })
+    .filter((r) => r.volume > 0)
+    .sort((a, b) => b.score - a.score || b.volume - a.volume || a.procedureId.localeCompare(b.procedureId));
+}
+
+export type PlanStatus = "met" | "notYet" | "missed" | "noData";
+
+/**
+ * A plan item's progress: met when the live figure is on the target's side of it; else missed once the due
+ * date (in Japan) has passed, else not yet; no data when the figure has no value.
+ */
+export function planStatus(value: number | null, comparison: "atLeast" | "atMost", target: number, dueDate: string, today: string): PlanStatus {
+  if (value === null) return today > dueDate ? "missed" : "noData";
+  const met = comparison === "atLeast" ? value >= target : value <= target;
+  if (met) return "met";
+  return today > dueDate ? "missed" : "notYet";
+}
+
+/** The last day of a fiscal year: FY2027 ends on 2028-03-31. */
+export function fiscalYearEnd(fiscalYear: number): string {
+  return `${fiscalYear + 1}-03-31`;
+}

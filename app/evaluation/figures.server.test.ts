@@ -4,8 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { cases, dataSubjects, ideaEvents, ideas, journeys, outbox, procedureEvents, procedureRequests, satisfactionResponses, users } from "../../db/schema";
 import { createTestDatabase } from "../../tests/setup/test-db";
-import { decidedAfterDeadline, fiscalYearOf, monthInTokyo, monthsBetween, percentile, rejectionCode, share } from "./definitions";
+import { setUnitCost, upsertCounterVolume } from "../../db/queries/evaluation-entries";
+import {
+  costPerTransaction,
+  decidedAfterDeadline,
+  digitalTakeUp,
+  fiscalYearEnd,
+  fiscalYearOf,
+  monthInTokyo,
+  monthsBetween,
+  onceOnlyEffect,
+  percentile,
+  planStatus,
+  reformRanking,
+  rejectionCode,
+  share,
+  unitCostFor,
+} from "./definitions";
 import { computeFigures, readEvaluationFilter } from "./figures.server";
+import { readFiscalYear, reportCsv, reportJson } from "./report.server";
+import { csvParse } from "d3-dsv";
 
 let db: Db;
 let close: () => void;
@@ -20,10 +38,17 @@ function addRequest(
   caseId: string,
   procedureId: string,
   agencyId: string,
-  { status = "delivered", deadline = null, decidedAt = null, rejection = null }: { status?: string; deadline?: string | null; decidedAt?: string | null; rejection?: string | null } = {},
+  {
+    status = "delivered",
+    deadline = null,
+    decidedAt = null,
+    rejection = null,
+    items = [],
+    typed = null,
+  }: { status?: string; deadline?: string | null; decidedAt?: string | null; rejection?: string | null; items?: string[]; typed?: number | null } = {},
 ) {
   db.insert(procedureRequests)
-    .values({ id, caseId, procedureId, agencyId, status, payload: "{}", dataItems: "[]", deadline, inPerson: false, rejectionReason: rejection, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" })
+    .values({ id, caseId, procedureId, agencyId, status, payload: "{}", dataItems: JSON.stringify(items), itemsTyped: typed, deadline, inPerson: false, rejectionReason: rejection, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" })
     .run();
   if (decidedAt) db.insert(procedureEvents).values({ procedureRequestId: id, caseId, fromStatus: "delivered", toStatus: status, at: decidedAt, actor: "agency" }).run();
 }
@@ -37,11 +62,13 @@ beforeAll(() => {
   addCase("c4", "2026-05-02T00:00:00Z", "incorporation");
   addCase("c0", "2026-03-31T14:59:59Z");
   // Decisions 10, 20, 30 and 40 hours after submission; c2's move-in decided after its deadline (in Japan's dates).
-  addRequest("r1", "c1", "move-in-notification", "municipality-13104", { status: "accepted", deadline: "2026-04-14", decidedAt: "2026-04-01T01:00:00Z" });
-  addRequest("r2", "c2", "move-in-notification", "municipality-13104", { status: "rejected", deadline: "2026-04-10", decidedAt: "2026-04-10T20:00:00Z", rejection: "identity-not-verified|note" });
-  addRequest("r3", "c2", "pension-recipient-address-change", "japan-pension-service", { status: "accepted", decidedAt: "2026-04-11T06:00:00Z" });
-  addRequest("r4", "c3", "move-in-notification", "municipality-13113", { status: "rejected", deadline: "2026-05-01", decidedAt: "2026-04-21T16:00:00Z", rejection: "identity-not-verified" });
-  addRequest("r5", "c3", "electricity-move", "tepco-energy-partner");
+  // Data items needed and typed: r1 4 (1 typed), r2 4 (2), r3 3 (0), r5 2 (2); r4 and r6 from before the count was kept.
+  const four = ["name", "birthDate", "newAddress", "moveDate"];
+  addRequest("r1", "c1", "move-in-notification", "municipality-13104", { status: "accepted", deadline: "2026-04-14", decidedAt: "2026-04-01T01:00:00Z", items: four, typed: 1 });
+  addRequest("r2", "c2", "move-in-notification", "municipality-13104", { status: "rejected", deadline: "2026-04-10", decidedAt: "2026-04-10T20:00:00Z", rejection: "identity-not-verified|note", items: four, typed: 2 });
+  addRequest("r3", "c2", "pension-recipient-address-change", "japan-pension-service", { status: "accepted", decidedAt: "2026-04-11T06:00:00Z", items: four.slice(0, 3), typed: 0 });
+  addRequest("r4", "c3", "move-in-notification", "municipality-13113", { status: "rejected", deadline: "2026-05-01", decidedAt: "2026-04-21T16:00:00Z", rejection: "identity-not-verified", items: four });
+  addRequest("r5", "c3", "electricity-move", "tepco-energy-partner", { items: ["newAddress", "moveDate"], typed: 2 });
   addRequest("r6", "c4", "company-registration", "legal-affairs-13");
   addRequest("r0", "c0", "move-in-notification", "municipality-13104", { status: "accepted", decidedAt: "2026-04-01T00:00:00Z" });
   db.insert(outbox)
@@ -63,6 +90,21 @@ beforeAll(() => {
     db.insert(ideas).values({ id, kind: "idea", title: "t", body: "b", lifeEventId: "relocation", authorId: "u-x", status, createdAt: "2026-04-15T00:00:00Z", updatedAt: "2026-04-15T00:00:00Z" }).run();
   }
   db.insert(ideaEvents).values({ ideaId: 1, kind: "answered", fromStatus: "received", toStatus: "done", actor: "u-d", at: "2026-04-16T00:00:00Z" }).run();
+  // Counter volumes: the move-in at 新宿区 6 in April and 2 in May, at 渋谷区 1 in April; the pension address change 3
+  // in April; and 100 in March, outside the fiscal year.
+  const counted = (agencyId: string, procedureId: string, month: string, count: number) =>
+    upsertCounterVolume(db, { agencyId, procedureId, month, count, enteredBy: "u-o", updatedAt: "2026-06-01T00:00:00Z" });
+  counted("municipality-13104", "move-in-notification", "2026-04", 5);
+  counted("municipality-13104", "move-in-notification", "2026-04", 6); // a correction replaces the first entry
+  counted("municipality-13104", "move-in-notification", "2026-05", 2);
+  counted("municipality-13113", "move-in-notification", "2026-04", 1);
+  counted("japan-pension-service", "pension-recipient-address-change", "2026-04", 3);
+  counted("municipality-13104", "move-in-notification", "2026-03", 100);
+  // Unit costs: online 500 yen, counter 2,000 yen, and 3,000 yen for a move-in at the counter.
+  const cost = (channel: "online" | "counter", procedureId: string, yen: number) => setUnitCost(db, { channel, procedureId, yen, setBy: "u-e", updatedAt: "2026-06-01T00:00:00Z" });
+  cost("online", "", 500);
+  cost("counter", "", 2000);
+  cost("counter", "move-in-notification", 3000);
 });
 afterAll(() => close());
 
@@ -91,6 +133,59 @@ describe("definitions", () => {
     expect(decidedAfterDeadline("2026-04-10T15:00:00Z", null)).toBe(false);
     expect(rejectionCode("identity-not-verified|free text")).toBe("identity-not-verified");
     expect(rejectionCode(null)).toBe("unspecified");
+  });
+});
+
+describe("definitions of take-up, cost, once-only and plans", () => {
+  it("digital take-up is requests through Madoguchi over those and the counter's", () => {
+    expect(digitalTakeUp(3, 1)).toBe(0.75);
+    expect(digitalTakeUp(0, 0)).toBeNull();
+  });
+
+  it("a unit cost is the procedure's own, else the channel's default, else unknown", () => {
+    const costs = [
+      { channel: "online" as const, procedureId: "", yen: 500 },
+      { channel: "counter" as const, procedureId: "move-in-notification", yen: 3000 },
+    ];
+    expect(unitCostFor(costs, "counter", "move-in-notification")).toBe(3000);
+    expect(unitCostFor(costs, "online", "move-in-notification")).toBe(500);
+    expect(unitCostFor(costs, "counter", "electricity-move")).toBeNull();
+    const cost = costPerTransaction(
+      [
+        { procedureId: "move-in-notification", channel: "online", count: 2 },
+        { procedureId: "move-in-notification", channel: "counter", count: 1 },
+        { procedureId: "electricity-move", channel: "counter", count: 7 },
+      ],
+      costs,
+    );
+    expect(cost).toEqual({ totalYen: 4000, costed: 3, uncosted: 7, perTransaction: 4000 / 3 });
+    expect(costPerTransaction([], costs).perTransaction).toBeNull();
+  });
+
+  it("the once-only effect counts items prefilled over items needed, leaving out requests without a count", () => {
+    expect(onceOnlyEffect([{ needed: 10, typed: 1 }, { needed: 5, typed: 4 }, { needed: 3, typed: null }])).toEqual({ needed: 15, typed: 5, prefilled: 10, share: 10 / 15, uncounted: 1 });
+    expect(onceOnlyEffect([]).share).toBeNull();
+  });
+
+  it("ranks procedures by volume times items saved per request", () => {
+    const ranking = reformRanking([
+      { procedureId: "a", online: 10, counter: 90, prefilled: 20, counted: 10 },
+      { procedureId: "b", online: 50, counter: 0, prefilled: 300, counted: 50 },
+      { procedureId: "c", online: 0, counter: 0, prefilled: 0, counted: 0 },
+    ]);
+    expect(ranking.map((r) => [r.procedureId, r.volume, r.savedPerRequest, r.score])).toEqual([
+      ["b", 50, 6, 300],
+      ["a", 100, 2, 200],
+    ]);
+  });
+
+  it("a plan item is met, not yet met, missed after its due date, or without data", () => {
+    expect(fiscalYearEnd(2027)).toBe("2028-03-31");
+    expect(planStatus(0.61, "atLeast", 0.6, "2028-03-31", "2026-06-15")).toBe("met");
+    expect(planStatus(0.4, "atLeast", 0.6, "2028-03-31", "2026-06-15")).toBe("notYet");
+    expect(planStatus(0.4, "atLeast", 0.6, "2026-03-31", "2026-06-15")).toBe("missed");
+    expect(planStatus(48, "atMost", 72, "2026-03-31", "2026-06-15")).toBe("met");
+    expect(planStatus(null, "atMost", 72, "2028-03-31", "2026-06-15")).toBe("noData");
   });
 });
 
@@ -139,6 +234,40 @@ describe("figures on the hand-made data set", () => {
     expect(satisfaction.distribution.map((d) => d.count)).toEqual([1, 0, 0, 1, 1]);
   });
 
+  it("digital take-up: requests against counter volumes for the same procedures, organisations and months", () => {
+    const all = figures("");
+    // Online 6 (r1–r6); counter 6 + 2 + 1 + 3 = 12 (March's 100 is outside the period).
+    expect(all.digitalTakeUp).toMatchObject({ online: 6, counter: 12, share: 6 / 18 });
+    expect(all.digitalTakeUp.byMonth).toEqual([
+      { month: "2026-04", online: 5, counter: 10, share: 5 / 15 },
+      { month: "2026-05", online: 1, counter: 2, share: 1 / 3 },
+      { month: "2026-06", online: 0, counter: 0, share: null },
+    ]);
+    expect(figures("agency=municipality-13104").digitalTakeUp).toMatchObject({ online: 2, counter: 8, share: 0.2 });
+    // A life event's procedures only: nothing of incorporation was counted at the counter.
+    expect(figures("lifeEvent=incorporation").digitalTakeUp).toMatchObject({ online: 1, counter: 0, share: 1 });
+  });
+
+  it("cost per transaction: each channel's unit cost for the procedure, over every transaction", () => {
+    // Online 6 × 500; counter: move-in 9 × 3,000, pension 3 × 2,000. 36,000 yen over 18 transactions.
+    expect(figures("").costPerTransaction).toEqual({ totalYen: 36000, costed: 18, uncosted: 0, perTransaction: 2000 });
+  });
+
+  it("the once-only effect: data items prefilled against needed, requests without a count left out", () => {
+    // Counted: r1 4/1, r2 4/2, r3 3/0, r5 2/2 → 13 needed, 5 typed, 8 prefilled; r4 and r6 uncounted.
+    expect(figures("").onceOnly).toEqual({ needed: 13, typed: 5, prefilled: 8, share: 8 / 13, uncounted: 2 });
+  });
+
+  it("ranks procedures by volume × data items saved per request", () => {
+    // Move-in: 3 + 9 = 12 transactions, 5 items saved over 2 counted requests (2.5) → 30; pension 4 × 3 → 12.
+    expect(figures("").reformRanking.map((r) => [r.procedureId, r.volume, r.savedPerRequest, r.score])).toEqual([
+      ["move-in-notification", 12, 2.5, 30],
+      ["pension-recipient-address-change", 4, 3, 12],
+      ["company-registration", 1, 0, 0],
+      ["electricity-move", 1, 0, 0],
+    ]);
+  });
+
   it("ideas received, answered and done", () => {
     expect(figures("").ideas).toEqual({ received: 3, answered: 1, done: 1 });
   });
@@ -153,5 +282,32 @@ describe("figures on the hand-made data set", () => {
     expect(mhlw.timeToDecision).toEqual({ decided: 1, p50Hours: 30, p90Hours: 30 });
     // A ministry and an organisation that is not in it: nothing.
     expect(figures("ministry=ministry-of-health-labour-and-welfare&agency=municipality-13104").volume).toMatchObject({ cases: 0, requests: 0 });
+  });
+});
+
+describe("the yearly report", () => {
+  it("reads a fiscal year from the address: four digits, not in the future", () => {
+    const now = new Date("2026-12-02T00:00:00Z");
+    expect(readFiscalYear("2026", now)).toBe(2026);
+    expect(readFiscalYear("2027", now)).toBeNull();
+    expect(readFiscalYear("26", now)).toBeNull();
+    expect(readFiscalYear("1999", now)).toBeNull();
+  });
+
+  it("gives every figure of FY2026 as CSV and JSON, the same as the dashboard's for April to March", () => {
+    const rows = csvParse(reportCsv(db, { fiscalYear: 2026 }));
+    const value = (figure: string, measure: string, month = "") => rows.find((r) => r.figure === figure && r.measure === measure && r.month === month && !r.procedure && !r.detail)?.value;
+    expect(value("volume", "cases")).toBe("4");
+    expect(value("volume", "requests")).toBe("6");
+    expect(value("volume", "requests", "2026-04")).toBe("5");
+    expect(value("digitalTakeUp", "counter")).toBe("12");
+    expect(value("costPerTransaction", "perTransactionYen")).toBe("2000");
+    expect(value("onceOnly", "prefilled")).toBe("8");
+    expect(value("deadLetters", "requests")).toBe("1");
+    expect(rows.find((r) => r.figure === "rejections")).toMatchObject({ procedure: "move-in-notification", detail: "identity-not-verified", value: "2" });
+    const json = reportJson(db, { fiscalYear: 2026, ministryId: "ministry-of-health-labour-and-welfare" });
+    expect(json.period).toEqual({ from: "2026-04", to: "2027-03" });
+    expect(json.figures.volume).toMatchObject({ cases: 1, requests: 1 });
+    expect(json.figures.digitalTakeUp).toMatchObject({ online: 1, counter: 3, share: 0.25 });
   });
 });

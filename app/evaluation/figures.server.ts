@@ -4,8 +4,14 @@
 import { listAgencies, getLifeEvent, getProcedure, listLifeEvents, listProcedures, type Lang } from "../../flows";
 import type { Db } from "../../db/client.server";
 import { listIdeaFacts, listJourneyFacts, listRequestFacts, listSatisfactionFacts, type EvaluationScope } from "../../db/queries/evaluation";
+import { listCounterVolumes, listUnitCosts } from "../../db/queries/evaluation-entries";
 import {
+  costPerTransaction,
   decidedAfterDeadline,
+  digitalTakeUp,
+  itemsNeeded,
+  onceOnlyEffect,
+  reformRanking,
   fiscalYearOf,
   hoursBetween,
   ministryId,
@@ -96,14 +102,20 @@ export function computeFigures(db: Db, filter: EvaluationFilter) {
   const caseIds = new Set(requests.map((r) => r.caseId));
 
   // Volume: cases submitted in the period that have a procedure in scope; and those procedure requests.
+  const monthOf = new Map<string, string>();
+  const requestMonth = (submittedAt: string) => {
+    let month = monthOf.get(submittedAt);
+    if (!month) monthOf.set(submittedAt, (month = monthInTokyo(submittedAt)));
+    return month;
+  };
   const casesByMonth = new Map<string, Set<string>>();
+  const requestsByMonth = new Map<string, number>();
   for (const r of requests) {
-    const month = monthInTokyo(r.submittedAt);
+    const month = requestMonth(r.submittedAt);
     if (!casesByMonth.has(month)) casesByMonth.set(month, new Set());
     casesByMonth.get(month)!.add(r.caseId);
+    requestsByMonth.set(month, (requestsByMonth.get(month) ?? 0) + 1);
   }
-  const requestsByMonth = new Map<string, number>();
-  for (const r of requests) requestsByMonth.set(monthInTokyo(r.submittedAt), (requestsByMonth.get(monthInTokyo(r.submittedAt)) ?? 0) + 1);
 
   // Completion: journeys started in the period against those submitted; where the others stopped.
   const journeys = listJourneyFacts(db, scope);
@@ -124,6 +136,43 @@ export function computeFigures(db: Db, filter: EvaluationFilter) {
   const rejections = new Map<string, number>();
   for (const r of requests) if (r.status === "rejected") rejections.set(`${r.procedureId}|${rejectionCode(r.rejectionReason)}`, (rejections.get(`${r.procedureId}|${rejectionCode(r.rejectionReason)}`) ?? 0) + 1);
 
+  // Digital take-up: requests through Madoguchi against transactions officers counted at the counter, for the
+  // same procedures (a life event's, when filtered by one), organisations and months.
+  const counter = listCounterVolumes(db, {
+    fromMonth: filter.from,
+    toMonth: filter.to,
+    procedureIds: filter.procedureId ? [filter.procedureId] : filter.lifeEventId ? getLifeEvent(filter.lifeEventId)?.procedures : undefined,
+    agencyIds: scope.agencyIds,
+  });
+  const counterByMonth = new Map<string, number>();
+  for (const c of counter) counterByMonth.set(c.month, (counterByMonth.get(c.month) ?? 0) + c.count);
+  const counterTotal = counter.reduce((sum, c) => sum + c.count, 0);
+
+  // Per procedure: requests, counter transactions and data items prefilled, for cost and the reform ranking.
+  const byProcedure = new Map<string, { procedureId: string; online: number; counter: number; prefilled: number; counted: number }>();
+  const procedureRow = (procedureId: string) => {
+    if (!byProcedure.has(procedureId)) byProcedure.set(procedureId, { procedureId, online: 0, counter: 0, prefilled: 0, counted: 0 });
+    return byProcedure.get(procedureId)!;
+  };
+  const itemCounts = requests.map((r) => ({ needed: itemsNeeded(r.dataItems), typed: r.itemsTyped }));
+  requests.forEach((r, i) => {
+    const row = procedureRow(r.procedureId);
+    row.online += 1;
+    const { needed, typed } = itemCounts[i];
+    if (typed !== null) {
+      row.prefilled += needed - Math.min(typed, needed);
+      row.counted += 1;
+    }
+  });
+  for (const c of counter) procedureRow(c.procedureId).counter += c.count;
+  const cost = costPerTransaction(
+    [...byProcedure.values()].flatMap((row) => [
+      { procedureId: row.procedureId, channel: "online" as const, count: row.online },
+      { procedureId: row.procedureId, channel: "counter" as const, count: row.counter },
+    ]),
+    listUnitCosts(db),
+  );
+
   const satisfaction = listSatisfactionFacts(db, scope);
   const distribution = [1, 2, 3, 4, 5].map((rating) => ({ rating, count: satisfaction.filter((s) => s.rating === rating).length }));
   const ideaFacts = listIdeaFacts(db, scope);
@@ -136,6 +185,19 @@ export function computeFigures(db: Db, filter: EvaluationFilter) {
       requests: requests.length,
       byMonth: months.map((month) => ({ month, cases: casesByMonth.get(month)?.size ?? 0, requests: requestsByMonth.get(month) ?? 0 })),
     },
+    digitalTakeUp: {
+      online: requests.length,
+      counter: counterTotal,
+      share: digitalTakeUp(requests.length, counterTotal),
+      byMonth: months.map((month) => {
+        const online = requestsByMonth.get(month) ?? 0;
+        const atCounter = counterByMonth.get(month) ?? 0;
+        return { month, online, counter: atCounter, share: digitalTakeUp(online, atCounter) };
+      }),
+    },
+    costPerTransaction: cost,
+    onceOnly: onceOnlyEffect(itemCounts),
+    reformRanking: reformRanking([...byProcedure.values()]),
     completion: {
       started: journeys.length,
       submitted: submittedJourneys,
@@ -165,3 +227,16 @@ export function computeFigures(db: Db, filter: EvaluationFilter) {
 }
 
 export type Figures = ReturnType<typeof computeFigures>;
+
+/** The fiscal year (April to March) that today falls in, in Japan. */
+export function currentFiscalYear(now = new Date()): number {
+  return fiscalYearOf(monthInTokyo(now.toISOString()));
+}
+
+/** The last twelve months up to this one, in Japan: the period plan items' progress is read over. */
+export function lastTwelveMonths(now = new Date()): { from: string; to: string } {
+  const to = monthInTokyo(now.toISOString());
+  const [year, month] = to.split("-").map(Number);
+  const start = month === 12 ? `${year}-01` : `${year - 1}-${String(month + 1).padStart(2, "0")}`;
+  return { from: start, to };
+}

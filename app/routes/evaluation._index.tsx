@@ -1,11 +1,13 @@
 // The evaluation dashboard, where evaluators land: every figure for the chosen period, life event, procedure,
 // organisation or ministry, with its definition, and the monthly trend as a chart with its data table.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EvaluationFigures } from "~/components/evaluation-figures/figures";
-import { dashboardView, requestLanguage } from "~/evaluation/dashboard.server";
-import { readEvaluationFilter } from "~/evaluation/figures.server";
+import { EvaluationNav } from "~/components/evaluation-nav/evaluation-nav";
+import { dashboardView } from "~/evaluation/dashboard.server";
+import { requestLanguage } from "~/evaluation/request-language.server";
+import { currentFiscalYear, readEvaluationFilter } from "~/evaluation/figures.server";
 import { requireUser } from "~/identity/auth.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
@@ -20,7 +22,7 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["evaluator"] });
   const filter = readEvaluationFilter(new URL(request.url));
-  return { title: await pageTitle(request, "home.title", "evaluation"), view: dashboardView(getDb(), filter, await requestLanguage(request)) };
+  return { title: await pageTitle(request, "home.title", "evaluation"), fiscalYear: currentFiscalYear(), view: dashboardView(getDb(), filter, await requestLanguage(request)) };
 }
 
 function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { id: string; name: string }[] }) {
@@ -44,10 +46,11 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 
 export default function EvaluationHome() {
   const { t } = useTranslation("evaluation");
-  const { view } = useLoaderData<typeof loader>();
+  const { fiscalYear, view } = useLoaderData<typeof loader>();
   const { filter, options } = view;
   return (
     <>
+      <EvaluationNav fiscalYear={fiscalYear} />
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.lead")}</p>
       <Form method="get" className="office-filters evaluation-filters" aria-labelledby="filters-heading">
@@ -74,6 +77,11 @@ export default function EvaluationHome() {
         </button>
       </Form>
       <p role="status">{t("scope", { from: filter.from, to: filter.to })}</p>
+      {filter.ministryId ? (
+        <p>
+          <Link to={`/evaluation/reports/${fiscalYear}?ministry=${filter.ministryId}`}>{t("nav.reportFor", { year: fiscalYear })}</Link>
+        </p>
+      ) : null}
       <EvaluationFigures figures={view} />
     </>
   );

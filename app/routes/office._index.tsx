@@ -38,6 +38,9 @@ export default function OfficeInbox() {
       <span className="caption">{agency}</span>
       <h1>{t("inbox.title")}</h1>
       <p>{t("inbox.lead")}</p>
+      <p>
+        <Link to="/office/counter-volumes">{t("counter.link")}</Link>
+      </p>
 
       <section aria-labelledby="office-counts-heading">
         <h2 id="office-counts-heading">{t("inbox.counts.heading")}</h2>

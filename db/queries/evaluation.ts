@@ -25,7 +25,8 @@ function requestWhere(scope: EvaluationScope): SQL {
 /** One row per procedure request in scope, with its case's submission time and its first decision. */
 export function listRequestFacts(tx: Tx, scope: EvaluationScope) {
   const decided = sql<string | null>`(select min(${procedureEvents.at}) from ${procedureEvents} where ${procedureEvents.procedureRequestId} = ${procedureRequests.id} and ${procedureEvents.toStatus} in ('accepted', 'rejected'))`;
-  const dead = sql<number>`(select count(*) from ${outbox} where ${outbox.procedureRequestId} = ${procedureRequests.id} and ${outbox.status} = 'dead')`;
+  // A dead letter still waiting for an operator, or one an operator has since closed: both failed to deliver.
+  const dead = sql<number>`(select count(*) from ${outbox} where ${outbox.procedureRequestId} = ${procedureRequests.id} and ${outbox.status} in ('dead', 'closed'))`;
   return tx
     .select({
       caseId: cases.id,
@@ -36,6 +37,9 @@ export function listRequestFacts(tx: Tx, scope: EvaluationScope) {
       status: procedureRequests.status,
       deadline: procedureRequests.deadline,
       rejectionReason: procedureRequests.rejectionReason,
+      // The keys of the items sent (no values): how many the procedure needed.
+      dataItems: procedureRequests.dataItems,
+      itemsTyped: procedureRequests.itemsTyped,
       decidedAt: decided,
       deadLetters: dead,
     })

@@ -3,22 +3,10 @@
 // wrapped in proxies that note every answer and record attribute it reads.
 import type { Rule } from "../lib/life-event";
 import type { Answers, FlowContext, RecordValues } from "../lib/types";
+import { watched } from "../lib/watch";
 
 export type RuleReads = { answers: string[]; record: string[] };
 export type RuleTrace = { value: boolean; reads: RuleReads };
-
-function watched<T extends object>(target: T, reads: Set<string>): T {
-  return new Proxy(target, {
-    get(object, key, receiver) {
-      if (typeof key === "string") reads.add(key);
-      return Reflect.get(object, key, receiver);
-    },
-    has(object, key) {
-      if (typeof key === "string") reads.add(key);
-      return Reflect.has(object, key);
-    },
-  });
-}
 
 /** Runs a rule, noting the answers and record attributes it reads (top-level keys, in the order first read). */
 export function traceRule(rule: Rule, context: FlowContext<Answers>): RuleTrace {

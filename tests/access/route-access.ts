@@ -114,6 +114,8 @@ export const routeAccess: RouteAccess[] = [
   // procedures (a request of 新宿区, officer.shinjuku's: officer.yokohama gets a 404 without its data).
   { file: "api.agencies.openapi[.]json", path: "/api/agencies/openapi.json", get: "everyone" },
   { file: "office._index", path: "/office", get: ["officer", "otherOfficer"] },
+  // Counter volumes: each officer enters their own organisation's (an empty entry is answered with the form's errors, 400).
+  { file: "office.counter-volumes", path: "/office/counter-volumes", get: ["officer", "otherOfficer"], post: ["officer", "otherOfficer"], form: { intent: "enter", procedure: "", month: "", count: "" } },
   {
     file: "office.counter-slots",
     path: "/office/counter-slots",
@@ -174,6 +176,11 @@ export const routeAccess: RouteAccess[] = [
   { file: "design.life-events.$lifeEventId_.versions", path: "/design/life-events/relocation/versions?from=1&to=2", get: ["designer"] },
   { file: "design.life-events.$lifeEventId_.texts.$group_.preview", path: "/design/life-events/relocation/texts/moveDate/preview?lng=en&show=errors", get: ["designer"] },
   { file: "evaluation._index", path: "/evaluation", get: ["evaluator"] },
+  // Evaluation (issue 16): figures only, for evaluators. The POSTs here are answered with the form's errors (400).
+  { file: "evaluation.unit-costs", path: "/evaluation/unit-costs", get: ["evaluator"], post: ["evaluator"], form: { intent: "set", channel: "online", yen: "" } },
+  { file: "evaluation.plans", path: "/evaluation/plans", get: ["evaluator"], post: ["evaluator"], form: { intent: "add", ministry: "local-government-municipality", title: "" } },
+  { file: "evaluation.reports.$fiscalYear", path: "/evaluation/reports/2026", get: ["evaluator"] },
+  { file: "evaluation.reports.$fiscalYear_.download", path: "/evaluation/reports/2026/download?format=csv", get: ["evaluator"] },
   // IDEA BOX: reading is public, posting and supporting need an account; an idea about the pension office's
   // procedure (posted by 鈴木さん without her name) is answered by a designer (or that office's officers, not 新宿区's).
   { file: "ideas._index", path: "/ideas", get: "everyone" },

@@ -7,7 +7,9 @@ import { submitCase } from "../../app/cases/cases.server";
 import { openDatabase } from "../../db/client.server";
 import { sampleSubmission } from "../factories";
 import { listAgencies } from "../../flows";
-import { ministryId } from "../../app/evaluation/definitions";
+import { fiscalYearMonths, ministryId, monthStartUtc, nextMonth } from "../../app/evaluation/definitions";
+import { currentFiscalYear } from "../../app/evaluation/figures.server";
+import { csvParse } from "d3-dsv";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { usePortalAndBrowser } from "./support/portal";
 
@@ -56,10 +58,100 @@ describe.skipIf(!browserAvailable)("the evaluation dashboard", () => {
     await expect(page.locator("svg[role=img] title").first().textContent()).resolves.toBe("月別の申請件数");
     await checkPage(page);
 
+    for (const heading of ["デジタル化率", "1件あたりの費用", "ワンスオンリーの効果"]) expect(main).toContain(heading);
+
+    // The ministry's yearly report, from the dashboard: printable, with every figure; its CSV's totals equal
+    // counts taken straight from the database for the fiscal year.
+    const fiscalYear = currentFiscalYear();
+    await Promise.all([page.waitForURL(/\/evaluation\/reports\/\d{4}\?ministry=/), page.getByRole("link", { name: `この府省の年次報告(${fiscalYear}年度)` }).click()]);
+    await page.getByRole("heading", { level: 1, name: `${fiscalYear}年度 年次報告:厚生労働省` }).waitFor();
+    await checkPage(page);
+    const csvHref = await page.getByRole("link", { name: "すべての数値(CSV)" }).getAttribute("href");
+    const answer = await page.request.get(new URL(csvHref!, page.url()).toString());
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["content-type"]).toContain("text/csv");
+    expect(answer.headers()["content-disposition"]).toContain("attachment");
+    const csv = csvParse(await answer.text());
+    const total = (figure: string, measure: string) => Number(csv.find((r) => r.figure === figure && r.measure === measure && !r.month && !r.procedure && !r.detail)?.value);
+    const { from, to } = fiscalYearMonths(fiscalYear);
+    const window = [monthStartUtc(from), monthStartUtc(nextMonth(to))];
+    const inYear = `from procedure_requests r join cases c on c.id = r.case_id where c.created_at >= ? and c.created_at < ? and r.agency_id in (${agencyIds.map(() => "?").join(",")})`;
+    const requests = db.$client.prepare(`select count(*) as n ${inYear}`).get(...window, ...agencyIds) as { n: number };
+    const cases = db.$client.prepare(`select count(distinct r.case_id) as n ${inYear}`).get(...window, ...agencyIds) as { n: number };
+    expect(total("volume", "requests")).toBe(requests.n);
+    expect(total("volume", "cases")).toBe(cases.n);
+    expect(requests.n).toBeGreaterThan(0);
+    expect(await answer.text()).not.toContain("鈴木");
+    const json = await page.request.get(`${portal.url}/evaluation/reports/${fiscalYear}?format=json&ministry=ministry-of-health-labour-and-welfare`);
+    expect(((await json.json()) as { figures: { volume: { requests: number } } }).figures.volume.requests).toBe(requests.n);
+
     await page.goto(`${portal.url}/evaluation?lng=en&ministry=ministry-of-health-labour-and-welfare`);
     await expect(page.locator("main").textContent()).resolves.toContain("Time from submission to decision");
     await checkPage(page);
     db.$client.close();
+    await context.close();
+  });
+
+  it("an evaluator sets unit costs and records a ministry's plan item, which shows its progress", async () => {
+    const { portal, browser } = story;
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/evaluation/unit-costs?lng=ja`);
+    await demoSignIn(page, "evaluator");
+    await page.getByRole("heading", { level: 1, name: "単価" }).waitFor();
+    await page.getByLabel("1件あたりの円").fill("abc");
+    await page.getByRole("button", { name: "単価を設定する" }).click();
+    await page.getByRole("alert").waitFor();
+    await checkPage(page);
+    await page.getByLabel("1件あたりの円").fill("1800");
+    await page.getByLabel("チャネル").selectOption("counter");
+    await Promise.all([page.waitForURL(/saved=1/), page.getByRole("button", { name: "単価を設定する" }).click()]);
+    await expect(page.getByTestId("cost-counter-default").textContent()).resolves.toBe("1,800円");
+    await checkPage(page);
+
+    await page.goto(`${portal.url}/evaluation/plans`);
+    await page.getByLabel("府省").selectOption({ label: "地方公共団体（市区町村）" });
+    await page.getByLabel("取組").fill("転出届をオンラインで");
+    await page.getByLabel("手続(任意)").selectOption({ label: "転出届" });
+    await page.getByLabel("指標").selectOption("digitalTakeUp");
+    await page.getByLabel("目標", { exact: true }).selectOption("atLeast");
+    await page.getByLabel("値").fill("60");
+    await page.getByLabel("期日").fill("2028-03-31");
+    await Promise.all([page.waitForURL(/saved=1/), page.getByRole("button", { name: "計画の項目を追加" }).click()]);
+    const row = page.getByRole("row", { name: /転出届をオンラインで/ });
+    await expect(row.textContent()).resolves.toContain("60%以上");
+    await expect(row.textContent()).resolves.toMatch(/達成|未達成|データなし/);
+    await checkPage(page);
+    await page.goto(`${portal.url}/evaluation/plans?lng=en`);
+    await expect(page.locator("main").textContent()).resolves.toContain("Where reform pays most");
+    await checkPage(page);
+    await context.close();
+  });
+
+  it("an officer enters a month of counter volumes and imports a CSV file", async () => {
+    const { portal, browser } = story;
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/office/counter-volumes?lng=ja`);
+    await demoSignIn(page, "officer.shinjuku");
+    await page.getByRole("heading", { level: 1, name: "窓口での処理件数" }).waitFor();
+    await checkPage(page);
+    await page.getByLabel("手続").selectOption({ label: "転入届" });
+    await page.getByLabel("月", { exact: true }).fill("2026-01");
+    await page.getByLabel("窓口での処理件数").fill("120");
+    await Promise.all([page.waitForURL(/saved=1/), page.getByRole("button", { name: "保存する" }).click()]);
+    await expect(page.getByTestId("counter-move-in-notification-2026-01").textContent()).resolves.toBe("120");
+    // A file with a wrong line imports nothing and says which line.
+    await page.getByLabel("CSVファイル", { exact: true }).setInputFiles({ name: "counter.csv", mimeType: "text/csv", buffer: Buffer.from("procedure,month,count\n転入届,2026-02,90\n転出届,2026-02,x\n") });
+    await page.getByRole("button", { name: "取り込む" }).click();
+    await page.getByRole("alert").waitFor();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("3行目");
+    await checkPage(page);
+    await page.getByLabel("CSVファイル", { exact: true }).setInputFiles({ name: "counter.csv", mimeType: "text/csv", buffer: Buffer.from("procedure,month,count\n転入届,2026-02,90\nMove-out notification,2026-02,75\n") });
+    await Promise.all([page.waitForURL(/saved=2/), page.getByRole("button", { name: "取り込む" }).click()]);
+    await expect(page.getByTestId("counter-move-out-notification-2026-02").textContent()).resolves.toBe("75");
+    await page.goto(`${portal.url}/office/counter-volumes?lng=en`);
+    await checkPage(page);
     await context.close();
   });
 });

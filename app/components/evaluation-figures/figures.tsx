@@ -7,6 +7,9 @@ import { MonthlyChart } from "~/components/evaluation-chart/monthly-chart";
 
 export type FiguresData = {
   volume: { cases: number; requests: number; byMonth: { month: string; cases: number; requests: number }[] };
+  digitalTakeUp: { online: number; counter: number; share: number | null; byMonth: { month: string; online: number; counter: number; share: number | null }[] };
+  costPerTransaction: { totalYen: number; costed: number; uncosted: number; perTransaction: number | null };
+  onceOnly: { needed: number; typed: number; prefilled: number; share: number | null; uncounted: number };
   completion: { started: number; submitted: number; rate: number | null; dropOff: { lifeEvent: string; questionTitleKey: string | null; count: number }[] };
   satisfaction: { responses: number; mean: number | null; satisfiedShare: number | null; distribution: { rating: number; count: number }[] };
   timeToDecision: { decided: number; p50Hours: number | null; p90Hours: number | null };
@@ -16,7 +19,7 @@ export type FiguresData = {
   ideas: { received: number; answered: number; done: number };
 };
 
-function useFormat() {
+export function useFormat() {
   const { t, i18n } = useTranslation("evaluation");
   const number = (value: number, digits = 0) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(value);
   return {
@@ -24,10 +27,11 @@ function useFormat() {
     percent: (value: number | null) => (value === null ? t("none") : t("percent", { value: number(value * 100, 1) })),
     hours: (value: number | null) => (value === null ? t("none") : t("hours", { value: number(value, 1) })),
     mean: (value: number | null) => (value === null ? t("none") : number(value, 2)),
+    yen: (value: number | null) => (value === null ? t("none") : t("yen", { value: number(value, 0) })),
   };
 }
 
-function Section({ id, children }: { id: string; children: ReactNode }) {
+export function Section({ id, children }: { id: string; children: ReactNode }) {
   const { t } = useTranslation("evaluation");
   return (
     <section aria-labelledby={`figure-${id}`} className="figure-section" data-testid={`figure-${id}`}>
@@ -89,6 +93,60 @@ export function EvaluationFigures({ figures }: { figures: FiguresData }) {
             ))}
           </tbody>
         </DataTable>
+      </Section>
+
+      <Section id="digitalTakeUp">
+        <Values
+          items={[
+            [t("figures.digitalTakeUp.share"), f.percent(figures.digitalTakeUp.share), "takeup-share"],
+            [t("figures.digitalTakeUp.online"), f.number(figures.digitalTakeUp.online), "takeup-online"],
+            [t("figures.digitalTakeUp.counter"), f.number(figures.digitalTakeUp.counter), "takeup-counter"],
+          ]}
+        />
+        <DataTable caption={t("figures.digitalTakeUp.table")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.digitalTakeUp.month")}</th>
+              <th scope="col">{t("figures.digitalTakeUp.online")}</th>
+              <th scope="col">{t("figures.digitalTakeUp.counter")}</th>
+              <th scope="col">{t("figures.digitalTakeUp.share")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.digitalTakeUp.byMonth.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{m.month}</th>
+                <td>{f.number(m.online)}</td>
+                <td>{f.number(m.counter)}</td>
+                <td>{f.percent(m.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </Section>
+
+      <Section id="costPerTransaction">
+        {figures.costPerTransaction.costed === 0 && figures.costPerTransaction.uncosted > 0 ? <p>{t("figures.costPerTransaction.notSet")}</p> : null}
+        <Values
+          items={[
+            [t("figures.costPerTransaction.perTransaction"), f.yen(figures.costPerTransaction.perTransaction), "cost-per-transaction"],
+            [t("figures.costPerTransaction.total"), f.yen(figures.costPerTransaction.totalYen)],
+            [t("figures.costPerTransaction.costed"), f.number(figures.costPerTransaction.costed)],
+            [t("figures.costPerTransaction.uncosted"), f.number(figures.costPerTransaction.uncosted)],
+          ]}
+        />
+      </Section>
+
+      <Section id="onceOnly">
+        <Values
+          items={[
+            [t("figures.onceOnly.share"), f.percent(figures.onceOnly.share), "once-only-share"],
+            [t("figures.onceOnly.needed"), f.number(figures.onceOnly.needed)],
+            [t("figures.onceOnly.prefilled"), f.number(figures.onceOnly.prefilled)],
+            [t("figures.onceOnly.typed"), f.number(figures.onceOnly.typed)],
+            [t("figures.onceOnly.uncounted"), f.number(figures.onceOnly.uncounted)],
+          ]}
+        />
       </Section>
 
       <Section id="completion">
@@ -209,5 +267,44 @@ export function EvaluationFigures({ figures }: { figures: FiguresData }) {
         />
       </Section>
     </>
+  );
+}
+
+export type RankingRow = { procedureId: string; procedure: string; volume: number; savedPerRequest: number; score: number };
+
+/** Procedures by volume × data items saved per request: where reform pays most. */
+export function ReformRanking({ rows, lead }: { rows: RankingRow[]; lead?: string }) {
+  const { t } = useTranslation("evaluation");
+  const f = useFormat();
+  return (
+    <Section id="reformRanking">
+      {lead ? <p>{lead}</p> : null}
+      {rows.length ? (
+        <DataTable caption={t("figures.reformRanking.heading")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.reformRanking.rank")}</th>
+              <th scope="col">{t("figures.reformRanking.procedure")}</th>
+              <th scope="col">{t("figures.reformRanking.volume")}</th>
+              <th scope="col">{t("figures.reformRanking.saved")}</th>
+              <th scope="col">{t("figures.reformRanking.score")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.procedureId}>
+                <th scope="row">{i + 1}</th>
+                <td>{r.procedure}</td>
+                <td>{f.number(r.volume)}</td>
+                <td>{f.number(r.savedPerRequest, 1)}</td>
+                <td>{f.number(r.score)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      ) : (
+        <p>{t("none")}</p>
+      )}
+    </Section>
   );
 }
