@@ -130,7 +130,7 @@ export default function CounterSlots() {
               <thead>
                 <tr>
                   <th scope="col">{t("counterSlots.columns.time")}</th>
-                  <th scope="col">{t("counterSlots.columns.booked")}</th>
+                  <th scope="col" className="figure-number">{t("counterSlots.columns.booked")}</th>
                   <th scope="col">{t("counterSlots.columns.capacity")}</th>
                 </tr>
               </thead>
