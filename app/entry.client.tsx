@@ -1,13 +1,12 @@
-// Hydration: the browser's i18next starts in the language the server rendered (<html lang>), with only the
+// Hydration: the page's texts are in the language the server rendered (<html lang>), with only the
 // namespaces the matched routes name (handle.i18n) in that language, loaded before hydrating. A later
 // navigation to a route that needs another namespace suspends inside Remix's transition until it is loaded
 // (useRouteNamespaces, in the root layout), so no raw key is ever shown.
 import { matchPath, RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { baseI18nOptions, fallbackLanguage, isLanguage, lazyTranslations, namespacesForRoutes } from "./platform/i18n/config";
+import { fallbackLanguage, isLanguage, loadNamespaces, namespacesForRoutes } from "./platform/i18n/config";
+import { TextsProvider, type PageTexts } from "./platform/i18n/texts";
 
 type ManifestRoute = { path?: string; parentId?: string };
 
@@ -29,26 +28,17 @@ function matchedRoutes() {
 
 async function hydrate() {
   const htmlLang = document.documentElement.lang;
-  const lng = isLanguage(htmlLang) ? htmlLang : fallbackLanguage;
-  await i18next
-    .use(initReactI18next)
-    .use(lazyTranslations)
-    .init({
-      ...baseI18nOptions,
-      lng,
-      // Both languages hold every key (a test checks), so the browser never needs a second language.
-      fallbackLng: false,
-      ns: namespacesForRoutes(matchedRoutes()),
-      react: { useSuspense: true },
-    });
+  // Both languages hold every key (a test checks), so the browser never needs a second language.
+  const texts: PageTexts = { language: isLanguage(htmlLang) ? htmlLang : fallbackLanguage, namespaces: {} };
+  await loadNamespaces(texts.language, namespacesForRoutes(matchedRoutes()), texts.namespaces);
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <TextsProvider texts={texts}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
-      </I18nextProvider>,
+      </TextsProvider>,
     );
   });
 }

@@ -1,13 +1,13 @@
-// Server rendering in the request's language (shared i18next instances per language and namespace list), so the HTML is
+// Server rendering in the request's language (the page's namespaces in that language, shared), so the HTML is
 // complete without JavaScript and the browser hydrates it with the same translations.
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce/nonce";
-import { i18nFor, languageOf } from "./platform/i18n/i18n.server";
+import { languageOf, pageTexts } from "./platform/i18n/i18n.server";
+import { TextsProvider } from "./platform/i18n/texts";
 import { namespacesForRoutes } from "./platform/i18n/config";
 import { logger } from "./platform/logger.server";
 import { htmlBodyStream } from "./platform/html-stream.server";
@@ -42,7 +42,7 @@ export default async function handleRequest(
 ) {
   // The page renders with the namespaces its routes name (handle.i18n), the same the browser loads to hydrate it.
   const routes = remixContext.staticHandlerContext.matches.map(({ route, params }) => ({ id: route.id, handle: remixContext.routeModules[route.id]?.handle, params }));
-  const i18n = await i18nFor(await languageOf(request), namespacesForRoutes(routes));
+  const texts = pageTexts(await languageOf(request), namespacesForRoutes(routes));
 
   const nonce = createNonce();
   // A page that says "try again later" says when in Retry-After too (the lockout page).
@@ -57,9 +57,9 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TextsProvider texts={texts}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        </TextsProvider>
       </NonceProvider>,
       {
         nonce,

@@ -13,8 +13,7 @@ import {
 } from "@remix-run/react";
 import tokensHref from "@digital-go-jp/design-tokens/dist/tokens.css?url";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
+import { useTranslation } from "~/platform/i18n/texts";
 import { useNonce } from "~/components/nonce/nonce";
 import { AccountNav, type AccountSummary } from "~/components/account-nav/account-nav";
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
@@ -95,7 +94,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = rootData?.locale ?? fallbackLanguage;
   const { i18n } = useTranslation();
   const nonce = useNonce();
-  useChangeLanguage(locale);
   useRouteNamespaces();
   return (
     <html lang={locale} dir={i18n.dir(locale)}>

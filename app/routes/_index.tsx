@@ -1,7 +1,7 @@
 // The start page: what Madoguchi does, and the life events a person can start.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { listLifeEventSummaries } from "~/journeys/life-events.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";

@@ -2,7 +2,7 @@
 // are signed in, with "sign out everywhere".
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { failedSignInsOf } from "~/identity/sign-in.server";
 import { applicantRoles, isRecentlyVerified, listSubjects, readVerifiedForm, requireRecentVerification, requireUser } from "~/identity/auth.server";
 import { agencyName } from "~/platform/agencies.server";

@@ -2,7 +2,7 @@
 // from the audit log: which organisation, what, for what purpose, and when.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { DataTable } from "~/components/data-table/data-table";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { formatDateTime } from "~/platform/format";

@@ -1,7 +1,7 @@
 // The author's own ideas, with every answer and change of status (and, for a hidden one, the reason).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { IdeaEventTitle, IdeaStatusTag } from "~/components/ideas/idea-forms";
 import { requireUser } from "~/identity/auth.server";
 import { myIdeasView, requestLanguage } from "~/ideas/ideas.server";

@@ -2,7 +2,7 @@
 // choice starts a new session (new token), and the audit log of the person acted for records it.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { applicantRoles, listSubjects, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { startSession } from "~/identity/session.server";

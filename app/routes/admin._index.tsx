@@ -1,7 +1,7 @@
 // The admin area's home, where people with the administrator role land after signing in.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { requireUser } from "~/identity/auth.server";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";

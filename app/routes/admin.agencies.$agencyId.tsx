@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { overlapHours } from "~/admin/agency-options";
 import { agencyOverview, AgencyRefusedError, rotateSecret, sendTestDelivery, setEndpoint, switchChannel, type TestDeliveryResult } from "~/admin/agencies.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";

@@ -3,7 +3,7 @@
 // and delivery times. A growing backlog first, then those in trouble; 20 a page. Each links to its own page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { listAgencyOverviews, type AgencyOverview } from "~/admin/agencies.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";
 import { pageLinks, pageOf } from "~/admin/paging";

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { auditActions, readAuditQuery, runAuditVerification, searchAudit, type AuditRow } from "~/admin/audit.server";
 import { organisationOptions } from "~/admin/organisations.server";
 import { adminLanguage, requireAdministrator } from "~/admin/page.server";

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { publicOrigin } from "~/identity/security/request.server";
 import { BackLink } from "~/components/admin-table/admin-table";

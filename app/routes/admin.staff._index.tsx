@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { publicOrigin } from "~/identity/security/request.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";

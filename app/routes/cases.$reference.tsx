@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SatisfactionLink, SuggestImprovementLink } from "~/components/ideas/idea-links";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { readVerifiedForm, recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { caseStatusPage, requireCaseForApplicant } from "~/cases/case-pages.server";
 import { applyCaseEvent, CaseError } from "~/cases/cases.server";

@@ -2,7 +2,7 @@
 // numbers masked as on the status page). Someone else's case or procedure is a 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { printableFormView, requireCaseForApplicant } from "~/cases/case-pages.server";
 import { PrintableForm } from "~/components/official-form/official-form";

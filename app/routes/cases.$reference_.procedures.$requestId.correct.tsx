@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { requireCorrectableRequest } from "~/cases/case-pages.server";
 import { correctableItems, resendCorrected } from "~/cases/correction.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";

@@ -1,7 +1,7 @@
 // The citizen's cases (and those of whom they act for), newest first.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { DataTable } from "~/components/data-table/data-table";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { formatDateTime } from "~/platform/format";

@@ -2,7 +2,7 @@
 // with their check results, and the catalogue.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { lifeEventEntries } from "~/design/catalogue.server";
 import { requireDesigner } from "~/design/page.server";
 import { titleMeta } from "~/platform/meta";

@@ -2,7 +2,7 @@
 // works without JavaScript and is a link a designer can share.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { DataTable } from "~/components/data-table/data-table";
 import { catalogueSections, organisationLimit } from "~/design/catalogue-sections";
 import { catalogueView, readCatalogueQuery } from "~/design/catalogue.server";

@@ -2,7 +2,7 @@
 // that selects each, with the flows:check problems where they arise.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { DesignProblems } from "~/components/design-problems/design-problems";
 import { DataTable } from "~/components/data-table/data-table";
 import { coverageView, lifeEventDrawings, lifeEventView, requireLifeEvent, sharingMatrixView } from "~/design/life-event.server";

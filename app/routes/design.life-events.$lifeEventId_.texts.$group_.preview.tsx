@@ -3,7 +3,7 @@
 // error message, so its wording can be previewed too. No person's data: the question starts empty.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { QuestionPage } from "~/components/questions/question-page";
 import { contentStateOf, draftTextsIn } from "~/design/content.server";
 import { requireLifeEvent } from "~/design/life-event.server";

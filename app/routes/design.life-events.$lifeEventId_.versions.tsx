@@ -3,7 +3,7 @@
 // that differ between any two. GET forms: works without JavaScript, and a comparison is a link.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { TextChanges } from "~/components/bilingual-text/bilingual-text";
 import { DataTable } from "~/components/data-table/data-table";
 import { requireLifeEvent } from "~/design/life-event.server";

@@ -2,7 +2,7 @@
 // organisation or ministry, with its definition, and the monthly trend as a chart with its data table.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { EvaluationFigures } from "~/components/evaluation-figures/figures";
 import { EvaluationNav } from "~/components/evaluation-nav/evaluation-nav";
 import { dashboardView } from "~/evaluation/dashboard.server";

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { EvaluationFigures, ReformRanking } from "~/components/evaluation-figures/figures";
 import { EvaluationNav } from "~/components/evaluation-nav/evaluation-nav";
 import { PlanTable } from "~/components/evaluation-plans/plan-table";

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { AnswerForm, HideForm, IdeaEventTitle, IdeaStatusTag, MergeForm, SupportForm } from "~/components/ideas/idea-forms";
 import { getOptionalUser, readVerifiedForm, requireUser } from "~/identity/auth.server";

@@ -2,7 +2,7 @@
 // status and by what it is about (the context a "suggest an improvement" link carries). Public.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { IdeaStatusTag } from "~/components/ideas/idea-forms";
 import { getOptionalUser } from "~/identity/auth.server";
 import { contextLabels, ideaListView, readListFilter, requestLanguage } from "~/ideas/ideas.server";

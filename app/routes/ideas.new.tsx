@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { ConfirmMaskedForm, PostIdeaForm } from "~/components/ideas/idea-forms";
 import { readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { rateLimitedResponse } from "~/identity/security/rate-limit.server";

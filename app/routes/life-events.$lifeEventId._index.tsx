@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { getOptionalUser, readVerifiedForm, requireApplicant } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { i18nServer } from "~/platform/i18n/i18n.server";

@@ -2,7 +2,7 @@
 // deadline, sorted by deadline, overdue ones marked, with a count per status; and the day's counter visits.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { requireOfficer } from "~/identity/auth.server";
 import { DataTable } from "~/components/data-table/data-table";
 import { OfficeInboxFilters } from "~/components/office-inbox-filters/office-inbox-filters";

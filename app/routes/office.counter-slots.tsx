@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { readVerifiedForm, requireOfficer } from "~/identity/auth.server";
 import { BackLink } from "~/components/admin-table/admin-table";
 import { CsrfField } from "~/components/csrf-field/csrf-field";

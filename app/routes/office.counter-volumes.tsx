@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DataTable } from "~/components/data-table/data-table";
 import { ErrorSummary } from "~/components/error-summary/error-summary";

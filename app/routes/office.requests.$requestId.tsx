@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { readVerifiedForm, requireOfficer } from "~/identity/auth.server";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { AcceptForm, RejectForm, RequestInformationForm } from "~/components/office-decision/decision-forms";

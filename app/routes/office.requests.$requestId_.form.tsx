@@ -2,7 +2,7 @@
 // to send (the read is audited as on the request page). Another organisation's request is a 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { requireOfficer } from "~/identity/auth.server";
 import { PrintableForm } from "~/components/official-form/official-form";
 import { pageLanguage, procedurePageView } from "~/office/office.server";

@@ -2,7 +2,7 @@
 // its source and date. Every view is recorded in the access log the person can read.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { recordDataRead, requireApplicant } from "~/identity/auth.server";
 import { recordSourceText } from "~/components/record-source/record-source";
 import { inRecordOrder, RecordValue } from "~/components/record-value/record-value";

@@ -3,7 +3,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { safeRedirect } from "~/identity/security/safe-redirect";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { getOptionalUser, readVerifiedForm, requireUser } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { formatTime } from "~/platform/format";

@@ -2,7 +2,7 @@
 // so another site cannot sign a person out; the page itself confirms the result.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { getOptionalUser, readVerifiedForm } from "~/identity/auth.server";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { getDb } from "../../db/client.server";

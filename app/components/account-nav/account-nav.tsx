@@ -3,7 +3,7 @@
 // sign-in link. Only links the person may open are shown. Sign out is a real form (POST with the CSRF token),
 // so it works without JavaScript.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { homeOf } from "~/identity/home";
 import type { Role } from "../../../db/schema";

@@ -3,7 +3,7 @@
 // One component, so every admin list looks and pages the same.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { DataTable } from "../data-table/data-table";
 
 export type AdminColumn<Row> = {

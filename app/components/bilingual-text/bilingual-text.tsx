@@ -1,5 +1,5 @@
 // A text in Japanese and English, each on its own line with its language named (the designers' wording pages).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export function BilingualText({ text }: { text: { ja: string; en: string } }) {
   const { t } = useTranslation("design");

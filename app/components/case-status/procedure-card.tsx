@@ -2,7 +2,7 @@
 // said (its own words marked as such); the answer form when it asked something, and the next steps when it
 // rejected (correct and send again, or its counter).
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { OfficialFormItems } from "~/components/official-form/official-form";

@@ -1,5 +1,5 @@
 // Why a delivery failed, as a sentence in the page's language (never the dispatcher's English note).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import type { DeliveryErrorMessage } from "~/delivery/delivery-errors";
 
 export function DeliveryError({ message }: { message: DeliveryErrorMessage }) {

@@ -1,7 +1,7 @@
 // An organisation's delivery health in words and numbers: the backlog's change, the oldest waiting delivery,
 // and per window (last hour, last day) the deliveries, retries, dead letters and p50/p95 delivery times. Used
 // by the organisations list (one row each) and an organisation's page (a small table of its own).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import type { DeliveryHealth, HealthWindow } from "~/admin/delivery-health";
 import { formatDateTime, formatDuration } from "~/platform/format";
 import { DataTable } from "../data-table/data-table";

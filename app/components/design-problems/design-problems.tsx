@@ -1,6 +1,6 @@
 // flows:check problems shown where they arise (beside a question, a procedure or the life event). The
 // messages are the command's own, in English, as a designer would read them in a terminal.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export function DesignProblems({ problems, labelledBy }: { problems: readonly string[]; labelledBy?: string }) {
   const { t } = useTranslation("design");

@@ -1,6 +1,6 @@
 // The error summary at the top of a form (GOV.UK pattern): a focusable alert that links to each field.
 import { useEffect, useRef, type MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export type SummaryError = { message: string; fieldId?: string };
 

@@ -1,6 +1,6 @@
 // The evaluation's figures, each with its definition beside it, the monthly chart with its data table, and the
 // tables behind the breakdowns. Shared by the dashboard and the yearly report.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import type { ReactNode } from "react";
 import { DataTable } from "~/components/data-table/data-table";
 import { MonthlyChart } from "~/components/evaluation-chart/monthly-chart";

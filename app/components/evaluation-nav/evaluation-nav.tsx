@@ -1,6 +1,6 @@
 // The evaluators' pages: the dashboard, the ministries' plans, unit costs and this year's report.
 import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export function EvaluationNav({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation("evaluation");

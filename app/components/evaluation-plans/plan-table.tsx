@@ -1,6 +1,6 @@
 // Ministries' plan items with their progress from the live figures: on the plans page and in the yearly report.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { DataTable } from "~/components/data-table/data-table";
 import { useFormat } from "~/components/evaluation-figures/figures";

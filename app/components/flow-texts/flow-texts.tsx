@@ -2,7 +2,7 @@
 // preview), in front of the built-in translations. Loader data, so the server and the browser render the same.
 import type { TFunction } from "i18next";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 const FlowTextsContext = createContext<Record<string, string>>({});
 

@@ -1,7 +1,7 @@
 // A labelled control with its hint and error (GOV.UK pattern) for plain forms that post without JavaScript and
 // get their errors back from the action as translation keys by field name (conform's `submission.reply()`).
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export type FieldErrors = Record<string, string[] | null | undefined>;
 

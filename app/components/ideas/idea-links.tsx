@@ -1,7 +1,7 @@
 // The IDEA BOX's links on the citizen's question and status pages, apart from its forms so those pages do not
 // download the forms (bundle weight, issue 12).
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 /** On question and status pages; its words are in `common`, which every page loads (not `ideas`, which they do not). */
 export function SuggestImprovementLink({ lifeEventId, procedureId, questionId }: { lifeEventId?: string; procedureId?: string; questionId?: string }) {

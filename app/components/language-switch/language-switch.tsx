@@ -1,7 +1,7 @@
 // Switches language with a plain link to the same page (?lng=…), so it works without JavaScript
 // and keeps the person where they are.
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { supportedLanguages, type Language } from "~/platform/i18n/config";
 
 export function languageHref(pathname: string, search: string, lng: Language): string {

@@ -1,7 +1,7 @@
 // The inbox's filters: a plain GET form (status, deadline), so filtering works without JavaScript and a
 // filtered inbox is a link an officer can keep.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export function OfficeInboxFilters({
   statuses,

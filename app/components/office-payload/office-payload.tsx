@@ -1,6 +1,6 @@
 // The data a procedure delivered to an officer: each consented item with its data-dictionary label and its
 // value formatted for the page's language. It shows what it is given and nothing else.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { formatAddress, formatDate, formatYen, type AddressLike } from "~/platform/format";
 
 export type PayloadItemView = { key: string; label: string; value: unknown };

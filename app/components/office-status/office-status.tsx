@@ -1,5 +1,5 @@
 // A procedure request's status as officers read it ("to decide", "waiting for the applicant"…), as a tag.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export function OfficeStatus({ status }: { status: string }) {
   const { t } = useTranslation("office");

@@ -1,7 +1,7 @@
 // A procedure's official form as the office reads it on paper: every item in the form's order, filled from the
 // data sent, or marked as not needed when filed through Madoguchi. The item names are the form's own (Japanese).
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { PayloadValue } from "~/components/office-payload/office-payload";
 
 export type OfficialFormItemView = {

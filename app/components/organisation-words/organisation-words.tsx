@@ -1,7 +1,7 @@
 // Words an organisation's staff wrote themselves (a question, a note with a rejection): quoted as theirs, in
 // their language (the lang attribute lets a screen reader pronounce them), with a note when the reader reads
 // the page in another language, because Madoguchi does not translate them.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export type OrganisationWordsValue = { text: string; lang: "ja" | "en" };
 

@@ -3,7 +3,7 @@
 import { useSubmit } from "@remix-run/react";
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { useCsrfToken } from "~/components/csrf-field/csrf-field";
 import { runPasskeySignIn } from "./passkey-client";
 

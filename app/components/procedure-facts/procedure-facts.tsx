@@ -2,7 +2,7 @@
 // simulation): who handles it, through which channel, under which law, by when, after which procedures. One list,
 // so the three pages name the same facts the same way; each page adds its own rows before or after.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export type ProcedureFactsView = {
   organisation: string;

@@ -1,5 +1,5 @@
 // Says where a prefilled answer comes from (once only: the person confirms it instead of typing it again).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { recordSourceText, type RecordSourceView } from "~/components/record-source/record-source";
 import { formatDate } from "~/platform/format";
 

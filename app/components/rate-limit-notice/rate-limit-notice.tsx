@@ -1,5 +1,5 @@
 // "Too many attempts: try again after 14:32": shown on a 429, in the reader's language and Japan's time.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { formatTime } from "~/platform/format";
 
 export function RateLimitNotice({ retryAt, headingLevel = 2 }: { retryAt: string; headingLevel?: 1 | 2 }) {

@@ -1,6 +1,6 @@
 // One value of a person's or company's record, shown in the page's language: codes become words (a country,
 // a relationship as the register writes it), dates are dates, and the rows come in the order people read them.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { formatAddress, formatCountry, formatDate, formatYen, type AddressLike } from "~/platform/format";
 
 /** Who the person is, then where and with whom they live, then what each organisation holds. */

@@ -2,7 +2,7 @@
 // (WCAG 2.2.1). Without JavaScript the same is offered by the /session page linked from the header.
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { formatTime } from "~/platform/format";
 

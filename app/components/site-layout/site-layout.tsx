@@ -1,7 +1,7 @@
 // The frame of every page: skip link, service header with the language switch, the main landmark, and the footer.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 import { LanguageSwitch } from "~/components/language-switch/language-switch";
 import { formatTime } from "~/platform/format";
 import type { Language } from "~/platform/i18n/config";

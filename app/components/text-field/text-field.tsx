@@ -1,7 +1,7 @@
 // A labelled text input with its hint and error (GOV.UK pattern), wired to a conform field.
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { InputHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 type Props = {
   field: FieldMetadata<string>;

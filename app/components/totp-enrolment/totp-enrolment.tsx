@@ -1,6 +1,6 @@
 // What a person needs to add Madoguchi to an authenticator app: the secret as text (to type in) and the
 // otpauth:// URI (to paste, or open on a phone). No QR image: it would need a script or a library.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/platform/i18n/texts";
 
 export function TotpEnrolment({ secret, uri }: { secret: string; uri: string }) {
   const { t } = useTranslation("auth");

@@ -1,8 +1,8 @@
-// i18next settings shared by the server and the browser: Japanese first, English complete beside it.
+// Translation settings shared by the server and the browser: Japanese first, English complete beside it.
 // The server holds every translation (resources.server.ts) and renders complete pages without JavaScript; the
 // browser loads only its page's language and the namespaces its routes name in `handle.i18n`, each namespace
 // file a chunk of its own (hashed, cached for good), fetched before hydration or before a navigation renders.
-import type { BackendModule, InitOptions } from "i18next";
+import type { InitOptions } from "i18next";
 
 export const supportedLanguages = ["ja", "en"] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -12,7 +12,7 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
 }
 
-/** Settings without resources: the server adds every translation, the browser a loader (`lazyTranslations`). */
+/** i18next settings without resources, for the server (the pages render with texts.tsx). */
 export const baseI18nOptions = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
@@ -55,16 +55,13 @@ export function namespacesForRoutes(routes: { id: string; handle?: unknown; para
   return [...wanted].sort();
 }
 
-/** An i18next backend that loads a namespace file's chunk (the browser's way to get translations). */
-export const lazyTranslations: BackendModule = {
-  type: "backend",
-  init() {},
-  read(lng, ns, callback) {
-    const load = loaderOf(lng, ns);
-    if (!load) return callback(new Error(`no translations ${lng}/${ns}`), false);
-    load().then(
-      (module) => callback(null, module.default),
-      (error: Error) => callback(error, false),
-    );
-  },
-};
+/** Loads a language's namespaces (each a chunk of its own) into a page's texts: the browser's way to get them. */
+export async function loadNamespaces(lng: string, namespaces: readonly string[], into: Record<string, Record<string, unknown> | undefined>): Promise<void> {
+  await Promise.all(
+    namespaces.map(async (ns) => {
+      const load = loaderOf(lng, ns);
+      if (!load) throw new Error(`no translations ${lng}/${ns}`);
+      into[ns] = (await load()).default;
+    }),
+  );
+}

@@ -3,10 +3,10 @@
 // with the root loader and the page title) was most of a page's cost.
 import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
-import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./config";
 import { i18nOptions, resources } from "./resources.server";
+import type { PageTexts } from "./texts";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -36,27 +36,35 @@ export async function languageOf(request: Request): Promise<Language> {
 const instances = new Map<string, Promise<I18n>>();
 
 /**
- * The i18next instance of a language, initialised once and shared by all requests: with every translation, or
- * with only `namespaces` (what a page renders with: exactly what the browser loads to hydrate it, so server and
- * browser always render the same text, and a namespace a page forgot to name shows as a raw key on the server,
- * where the every-page test finds it, instead of breaking hydration in the browser).
+ * The i18next instance of a language (loaders, page titles, e-mails), initialised once and shared by all requests.
  * Nothing may change an instance's language (each language has its own), so sharing it is safe.
  */
-export function i18nFor(lng: Language, namespaces?: readonly string[]): Promise<I18n> {
-  const key = namespaces ? `${lng}:${[...namespaces].sort().join(",")}` : lng;
-  let instance = instances.get(key);
+export function i18nFor(lng: Language): Promise<I18n> {
+  let instance = instances.get(lng);
   if (!instance) {
     const created = createInstance();
-    const options = namespaces
-      ? { ...i18nOptions, ns: [...namespaces], resources: { [lng]: Object.fromEntries(namespaces.map((ns) => [ns, resources[lng]?.[ns] ?? {}])) } }
-      : i18nOptions;
-    instance = created
-      .use(initReactI18next)
-      .init({ ...options, lng })
-      .then(() => created);
-    instances.set(key, instance);
+    instance = created.init({ ...i18nOptions, lng }).then(() => created);
+    instances.set(lng, instance);
   }
   return instance;
+}
+
+const pages = new Map<string, PageTexts>();
+
+/**
+ * What a page renders with (texts.tsx): its language and only the `namespaces` its routes name, exactly what the
+ * browser loads to hydrate it, so server and browser always render the same text, and a namespace a page forgot
+ * to name shows as a raw key on the server, where the every-page test finds it, instead of breaking hydration in
+ * the browser. Shared by all requests (nothing changes it on the server).
+ */
+export function pageTexts(lng: Language, namespaces: readonly string[]): PageTexts {
+  const key = `${lng}:${[...namespaces].sort().join(",")}`;
+  let texts = pages.get(key);
+  if (!texts) {
+    texts = { language: lng, namespaces: Object.fromEntries(namespaces.map((ns) => [ns, (resources[lng]?.[ns] ?? {}) as Record<string, unknown>])) };
+    pages.set(key, texts);
+  }
+  return texts;
 }
 
 /** A translate function for a language and namespaces (the first is the default). */

@@ -1,0 +1,105 @@
+// The pages' translate function, for the server's rendering and the browser alike: a small lookup over the
+// translations a page was given (its language, the namespaces its routes name), instead of i18next and
+// react-i18next in the browser (about 17 KB gzip of the JavaScript every page downloaded; issue 12). It does what
+// the pages use of i18next, the same way: `ns:key` or the hook's namespace, `{{name}}` filled in (left as it is
+// when no value is given), `count` choosing `_one`/`_other` by the language's plural rules, `defaultValue`, and
+// the key itself when nothing is found. Loaders, e-mails and the CLI keep i18next (i18n.server.ts).
+import type { TFunction } from "i18next";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+
+type Tree = { [key: string]: unknown };
+
+/** What a page renders with: its language and the namespaces it has (each a tree of texts). */
+export type PageTexts = { language: string; namespaces: Record<string, Tree | undefined> };
+
+/** What `useTranslation()` gives besides `t`, as i18next's object did. */
+export type TextsInfo = { language: string; exists: (key: string) => boolean; dir: (language?: string) => "ltr" | "rtl" };
+
+const TextsContext = createContext<PageTexts | null>(null);
+
+/** Without a provider (component tests), the texts this returns; set by the test set-up. */
+let fallbackTexts: () => PageTexts = () => ({ language: "ja", namespaces: {} });
+
+export function setFallbackTexts(texts: () => PageTexts): void {
+  fallbackTexts = texts;
+}
+
+export function TextsProvider({ texts, children }: { texts: PageTexts; children: ReactNode }) {
+  return <TextsContext.Provider value={texts}>{children}</TextsContext.Provider>;
+}
+
+function find(tree: Tree | undefined, key: string): unknown {
+  let node: unknown = tree;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object") return undefined;
+    node = (node as Tree)[part];
+  }
+  return node;
+}
+
+/** `ns:key` names its namespace; a plain key is in the default one. */
+function split(key: string, defaultNs: string): [string, string] {
+  const colon = key.indexOf(":");
+  return colon > 0 && /^[\w-]+$/.test(key.slice(0, colon)) ? [key.slice(0, colon), key.slice(colon + 1)] : [defaultNs, key];
+}
+
+/** Fills {{name}} (or {{a.b}}) with a value; a name without a value stays as it is (as i18next does). */
+function fill(text: string, values: Record<string, unknown>): string {
+  return text.replace(/{{\s*([\w.]+)\s*}}/g, (whole, name: string) => {
+    const value = find(values as Tree, name);
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The text of a key, or undefined. */
+function lookup(texts: PageTexts, ns: string, key: string, count: unknown): string | undefined {
+  const tree = texts.namespaces[ns];
+  if (typeof count === "number") {
+    let rules = pluralRules.get(texts.language);
+    if (!rules) pluralRules.set(texts.language, (rules = new Intl.PluralRules(texts.language)));
+    const plural = find(tree, `${key}_${rules.select(count)}`);
+    if (typeof plural === "string") return plural;
+  }
+  const text = find(tree, key);
+  return typeof text === "string" ? text : undefined;
+}
+
+/** A translate function over a page's texts, `defaultNs` for keys that name no namespace. */
+export function translator(texts: PageTexts, defaultNs = "common"): TFunction {
+  const t = (key: string, options?: unknown) => {
+    const values = options && typeof options === "object" ? (options as Record<string, unknown>) : {};
+    const [ns, path] = split(key, defaultNs);
+    const text = lookup(texts, ns, path, values.count);
+    if (text !== undefined) return fill(text, values);
+    if (typeof options === "string") return options;
+    return typeof values.defaultValue === "string" ? fill(values.defaultValue, values) : path;
+  };
+  return t as unknown as TFunction;
+}
+
+/** The page's texts themselves (the browser adds namespaces to them as navigations need them). */
+export function usePageTexts(): PageTexts {
+  return useContext(TextsContext) ?? fallbackTexts();
+}
+
+/** The texts of the page, translated in its language: `ns` is the default namespace (the first, for a list). */
+export function useTranslation(ns?: string | readonly string[]): { t: TFunction; i18n: TextsInfo } {
+  const texts = usePageTexts();
+  const defaultNs = (typeof ns === "string" ? ns : ns?.[0]) ?? "common";
+  return useMemo(
+    () => ({
+      t: translator(texts, defaultNs),
+      i18n: {
+        language: texts.language,
+        exists: (key: string) => {
+          const [namespace, path] = split(key, defaultNs);
+          return lookup(texts, namespace, path, undefined) !== undefined;
+        },
+        dir: () => "ltr" as const,
+      },
+    }),
+    [texts, defaultNs],
+  );
+}
