@@ -15,11 +15,15 @@ import { toQuestionView } from "~/journeys/question-view";
 import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { todayInJapan } from "~/platform/today.server";
-import { publishedTexts } from "~/journeys/texts.server";
-import { languageOf } from "~/platform/i18n/i18n.server";
+import { publishedTexts, questionTextParts } from "~/journeys/texts.server";
+import { languageOf, textParts } from "~/platform/i18n/i18n.server";
+import { WithTexts } from "~/platform/i18n/texts";
 
-/** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: ["journey", ":lifeEventId"] };
+/**
+ * The translations this page needs besides the layout's (README, "Translations per page"): no whole namespace;
+ * the loader sends the few parts the question shows (questionTextParts).
+ */
+export const handle = { i18n: [] };
 
 export const meta = titleMeta;
 
@@ -41,8 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const answered = questionId in journey.answers;
   const previous = previousQuestionId(journey, questionId);
   // The wording designers published last, over the flow's own texts (whatever version the journey is on).
-  const texts = publishedTexts(getDb(), lifeEvent.id, await languageOf(request));
+  const lng = await languageOf(request);
+  const texts = publishedTexts(getDb(), lifeEvent.id, lng);
   return {
+    textParts: textParts(lng, questionTextParts(question)),
     title: await pageTitle(request, question.texts.title, lifeEvent.id, texts[question.texts.title]),
     texts,
     lifeEventId: lifeEvent.id,
@@ -86,19 +92,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
-  const { lifeEventId, questionId, question, value, prefill, backHref, errors: storedErrors, texts } = useLoaderData<typeof loader>();
+  const { lifeEventId, questionId, question, value, prefill, backHref, errors: storedErrors, texts, textParts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <QuestionPageBody
-      lifeEventId={lifeEventId}
-      questionId={questionId}
-      question={question}
-      value={actionData ? actionData.value : value}
-      errors={(actionData?.errors ?? storedErrors ?? {}) as FieldErrors}
-      prefill={prefill}
-      backHref={backHref}
-      townChoices={actionData?.townChoices ?? undefined}
-      texts={texts}
-    />
+    <WithTexts parts={textParts}>
+      <QuestionPageBody
+        lifeEventId={lifeEventId}
+        questionId={questionId}
+        question={question}
+        value={actionData ? actionData.value : value}
+        errors={(actionData?.errors ?? storedErrors ?? {}) as FieldErrors}
+        prefill={prefill}
+        backHref={backHref}
+        townChoices={actionData?.townChoices ?? undefined}
+        texts={texts}
+      />
+    </WithTexts>
   );
 }

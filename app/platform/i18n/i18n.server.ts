@@ -6,7 +6,7 @@ import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLanguage, isLanguage, supportedLanguages, type Language } from "./config";
 import { i18nOptions, resources } from "./resources.server";
-import type { PageTexts } from "./texts";
+import type { PageTexts, TextParts } from "./texts";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -65,6 +65,21 @@ export function pageTexts(lng: Language, namespaces: readonly string[]): PageTex
     pages.set(key, texts);
   }
   return texts;
+}
+
+/**
+ * Parts of namespaces in a language, for a loader to send with a page's data (WithTexts in texts.tsx): each
+ * `ns:part` is a top-level key of a namespace with everything under it.
+ */
+export function textParts(lng: Language, parts: Iterable<string>): TextParts {
+  const found: TextParts = {};
+  for (const part of parts) {
+    const [ns, key] = part.split(":");
+    const tree = resources[lng]?.[ns] as Record<string, unknown> | undefined;
+    if (!key || !tree || !(key in tree)) continue;
+    (found[ns] ??= {})[key] = tree[key];
+  }
+  return found;
 }
 
 /** A translate function for a language and namespaces (the first is the default). */

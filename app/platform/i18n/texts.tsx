@@ -79,6 +79,23 @@ export function translator(texts: PageTexts, defaultNs = "common"): TFunction {
   return t as unknown as TFunction;
 }
 
+/** Parts of namespaces (`{ journey: { form: {...} } }`) that a page's loader sends with its data. */
+export type TextParts = Record<string, Tree>;
+
+/**
+ * Adds the texts a loader sent (textParts in i18n.server.ts) to the page's, for what is inside: a page that needs a
+ * few parts of a namespace gets them with its data instead of the browser loading the whole namespace.
+ */
+export function WithTexts({ parts, children }: { parts: TextParts; children: ReactNode }) {
+  const page = usePageTexts();
+  const texts = useMemo(() => {
+    const namespaces = { ...page.namespaces };
+    for (const [ns, tree] of Object.entries(parts)) namespaces[ns] = { ...namespaces[ns], ...tree };
+    return { language: page.language, namespaces };
+  }, [page, parts]);
+  return <TextsContext.Provider value={texts}>{children}</TextsContext.Provider>;
+}
+
 /** The page's texts themselves (the browser adds namespaces to them as navigations need them). */
 export function usePageTexts(): PageTexts {
   return useContext(TextsContext) ?? fallbackTexts();
