@@ -1,5 +1,6 @@
-// What a browser downloads for each page type, from the production build in build/client: the Remix manifest,
-// the client entry, the root route and the page's route module with every chunk they import (each file once),
+// What a browser downloads for each page type, from the production build in build/client: the page's part of the
+// Remix manifest (with lazy route discovery, v3_lazyRouteDiscovery, the page inlines the manifest of its own routes
+// and never loads the whole manifest-*.js; counted as that inline script), the client entry, the root route and the page's route module with every chunk they import (each file once),
 // and the translation chunks the page loads before hydrating (the layout's namespaces and its route's
 // `handle.i18n`, in Japanese), raw and gzip (level 9, each file on its own, as a server sends them). CSS: the
 // stylesheets every page links (the design tokens and app.css) and any the route imports. Used by
@@ -7,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { matchRoutes } from "@remix-run/react";
 
 const routeFiles = {
   start: "app/routes/_index.tsx",
@@ -20,6 +22,14 @@ const routeIds = {
   journey: "routes/life-events.$lifeEventId.questions.$questionId",
   status: "routes/cases.$reference",
   office: "routes/office._index",
+} as const;
+
+/** An address of each page type, for the routes its inline manifest names. */
+const pagePaths = {
+  start: "/",
+  journey: "/life-events/relocation/questions/newAddress",
+  status: "/cases/MDG-0000-0000",
+  office: "/office",
 } as const;
 
 export type PageType = keyof typeof routeIds;
@@ -81,13 +91,19 @@ export function measureWeight(): PageWeight[] {
     return { raw, gzip };
   };
 
+  // The routes as the router sees them, to find which the page's inline manifest holds.
+  type RouteNode = { id: string; path?: string; index?: boolean; children: RouteNode[] };
+  const nodes = new Map(Object.entries(manifest.routes).map(([id, r]) => [id, { id, path: (r as { path?: string }).path, index: (r as { index?: boolean }).index, children: [] } as RouteNode]));
+  for (const [id, r] of Object.entries(manifest.routes)) if (r.parentId) nodes.get(r.parentId)!.children.push(nodes.get(id)!);
+  const routeTree = [nodes.get("root")!] as unknown as Parameters<typeof matchRoutes>[0];
+
   return (Object.keys(routeIds) as PageType[]).map((page) => {
     const routeId = routeIds[page];
     const route = manifest.routes[routeId];
     if (!route) throw new Error(`no route ${routeId} in the manifest`);
     const chain: ManifestEntry[] = [manifest.entry];
     for (let current: (ManifestEntry & { parentId?: string }) | undefined = route; current; current = current.parentId ? manifest.routes[current.parentId] : undefined) chain.push(current);
-    const js = new Set<string>([`/assets/${manifestFile}`]);
+    const js = new Set<string>();
     const css = new Set<string>(globalCss);
     for (const entry of chain) {
       js.add(entry.module);
@@ -99,6 +115,18 @@ export function measureWeight(): PageWeight[] {
       if (chunk) js.add(chunk);
     }
     const jsBytes = bytesOf(js);
+    // The inline manifest, as Remix writes it into the page (getPartialManifest): the routes of the page's address
+    // and of each shorter address (for their index and pathless routes).
+    const segments = pagePaths[page].split("/").filter(Boolean);
+    const routeIdsInPage = new Set<string>();
+    for (let n = segments.length; n >= 0; n--) {
+      for (const match of matchRoutes(routeTree, `/${segments.slice(0, n).join("/")}`) ?? []) if (match.route.id) routeIdsInPage.add(match.route.id);
+    }
+    const partialManifest = Buffer.from(
+      `window.__remixManifest = ${JSON.stringify({ ...manifest, routes: Object.fromEntries([...routeIdsInPage].map((id) => [id, manifest.routes[id]])) }, null, 2)};`,
+    );
+    jsBytes.raw += partialManifest.length;
+    jsBytes.gzip += gzipSync(partialManifest, { level: 9 }).length;
     const cssBytes = bytesOf(css);
     return { page, route: routeId, jsBytes: jsBytes.raw, jsGzipBytes: jsBytes.gzip, cssBytes: cssBytes.raw, cssGzipBytes: cssBytes.gzip, files: js.size };
   });
