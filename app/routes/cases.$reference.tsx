@@ -16,10 +16,9 @@ import { titleMeta } from "~/platform/meta";
 import { pageTitle } from "~/platform/page.server";
 import { getDb } from "../../db/client.server";
 import { getProcedureRequest } from "../../db/queries/cases";
-import { journeyNamespaces } from "~/journeys/namespaces";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: [...journeyNamespaces, "office"] };
+export const handle = { i18n: ["journey", "office"] };
 
 export const meta = titleMeta;
 
