@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { measureWeight, type PageType } from "../bench/support/weight";
 
 /**
- * gzip bytes of JavaScript per page type, plus about 2 KB of room. Measured on 2026-12-02 after the merge with the
- * printable forms (#17) and the corrected-resend note (#10): start 114,511, journey 128,999, status 139,454 (the
- * status page links each procedure's printable form), office 120,654.
+ * gzip bytes of JavaScript per page type, plus about 1.5 KB of room. Measured on 2026-12-02 after the pages
+ * translated with their own small lookup instead of i18next in the browser, a question page got its question's
+ * words with its data, the status page stopped loading every life event's words, and the count took the inline
+ * manifest instead of manifest-*.js (#12): start 95,533, journey 99,983, status 111,842, office 101,727.
  */
-const jsGzipBudget: Record<PageType, number> = { start: 116_500, journey: 131_000, status: 141_500, office: 122_500 };
+const jsGzipBudget: Record<PageType, number> = { start: 97_000, journey: 101_500, status: 113_500, office: 103_000 };
 
 describe("page weight", () => {
   const pages = measureWeight();
