@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import tokensHref from "@digital-go-jp/design-tokens/dist/tokens.css?url";
 import type { ReactNode } from "react";
-import { useTranslation } from "~/platform/i18n/texts";
+import { TextsProvider, useLanguageTexts, useTranslation } from "~/platform/i18n/texts";
 import { useNonce } from "~/components/nonce/nonce";
 import { AccountNav, type AccountSummary } from "~/components/account-nav/account-nav";
 import { RateLimitNotice } from "~/components/rate-limit-notice/rate-limit-notice";
@@ -94,7 +94,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = rootData?.locale ?? fallbackLanguage;
   const { i18n } = useTranslation();
   const nonce = useNonce();
-  useRouteNamespaces();
+  // The language can change in a client navigation (a `?lng=` link): the page then renders with that language's texts.
+  const texts = useLanguageTexts(rootData?.locale);
+  useRouteNamespaces(texts);
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -104,10 +106,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteLayout language={locale} nav={<AccountNav account={rootData?.account ?? null} />} sessionEndsAt={rootData?.idleExpiresAt ?? null}>
-          {children}
-        </SiteLayout>
-        {rootData?.idleExpiresAt ? <SessionTimeout idleExpiresAt={rootData.idleExpiresAt} serverNow={rootData.serverNow} /> : null}
+        <TextsProvider texts={texts}>
+          <SiteLayout language={locale} nav={<AccountNav account={rootData?.account ?? null} />} sessionEndsAt={rootData?.idleExpiresAt ?? null}>
+            {children}
+          </SiteLayout>
+          {rootData?.idleExpiresAt ? <SessionTimeout idleExpiresAt={rootData.idleExpiresAt} serverNow={rootData.serverNow} /> : null}
+        </TextsProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -101,6 +101,21 @@ export function usePageTexts(): PageTexts {
   return useContext(TextsContext) ?? fallbackTexts();
 }
 
+const otherLanguages = new Map<string, PageTexts>();
+
+/**
+ * The page's texts in `language`: those it was rendered with, or, after a client navigation changed the language
+ * (a `?lng=` link), the browser's texts for that language (empty until useRouteNamespaces loads them).
+ */
+export function useLanguageTexts(language: string | undefined): PageTexts {
+  const texts = usePageTexts();
+  // On the server the page's texts are always in the request's language.
+  if (!language || texts.language === language || typeof document === "undefined") return texts;
+  let other = otherLanguages.get(language);
+  if (!other) otherLanguages.set(language, (other = { language, namespaces: {} }));
+  return other;
+}
+
 /** The texts of the page, translated in its language: `ns` is the default namespace (the first, for a list). */
 export function useTranslation(ns?: string | readonly string[]): { t: TFunction; i18n: TextsInfo } {
   const texts = usePageTexts();

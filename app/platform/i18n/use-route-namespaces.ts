@@ -4,13 +4,13 @@
 // key is ever shown. On the server the page's texts already hold exactly these namespaces.
 import { useMatches } from "@remix-run/react";
 import { loadNamespaces, namespacesForRoutes } from "./config";
-import { usePageTexts } from "./texts";
+import type { PageTexts } from "./texts";
 
 const loading = new Map<string, Promise<void>>();
 
-export function useRouteNamespaces(): void {
+/** Loads into `texts` (the page's language's) what the matched routes name and it lacks, suspending meanwhile. */
+export function useRouteNamespaces(texts: PageTexts): void {
   const matches = useMatches();
-  const texts = usePageTexts();
   if (typeof document === "undefined") return;
   const missing = namespacesForRoutes(matches.map(({ id, handle, params }) => ({ id, handle, params }))).filter((ns) => !texts.namespaces[ns]);
   if (missing.length === 0) return;
