@@ -55,6 +55,9 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // The render is abandoned after ABORT_DELAY; a finished one clears its timer, so the timer does not keep the
+    // whole render (the page's data and tree) alive for seconds after the response is sent.
+    const abortTimer: { id?: ReturnType<typeof setTimeout> } = {};
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -67,6 +70,7 @@ export default async function handleRequest(
           shellRendered = true;
           // Not a PassThrough: React 18 can put zero bytes inside a Japanese word (html-stream.server.ts).
           const body = htmlBodyStream();
+          body.once("finish", () => clearTimeout(abortTimer.id));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(responseHeaders, { nonce });
           resolve(
@@ -78,6 +82,7 @@ export default async function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer.id);
           reject(error);
         },
         onError(error: unknown) {
@@ -87,7 +92,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    abortTimer.id = setTimeout(abort, ABORT_DELAY);
   });
 }
 
