@@ -46,6 +46,8 @@ describe("shared instances remember plain lookups", () => {
         for (let i = 0; i < 2; i++) {
           expect(shared.getFixedT(lng, ns ?? "common")(key)).toBe(fresh.getFixedT(lng, ns ?? "common")(key));
           expect(shared.t(key, { ns })).toBe(fresh.t(key, { ns }));
+          // As react-i18next's useTranslation asks (no language: the instance's own).
+          expect(shared.getFixedT(null, ns ?? "common")(key)).toBe(fresh.getFixedT(null, ns ?? "common")(key));
         }
       }
       // Values, counts and defaults are never remembered: each call reads its own.

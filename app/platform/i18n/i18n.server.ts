@@ -85,11 +85,12 @@ export function rememberPlainLookups(instance: I18n): I18n {
 }
 
 /** Options that only say where to look (what react-i18next's `t` and `getFixedT` pass), or none. */
-function isPlain(options: unknown): options is { lng?: string; ns?: string | string[] } | undefined {
+function isPlain(options: unknown): options is { lng?: string | null; ns?: string | string[] } | undefined {
   if (options === undefined) return true;
   if (typeof options !== "object" || options === null) return false;
   for (const [name, value] of Object.entries(options)) {
-    if (name === "lng" ? typeof value === "string" || value === undefined : name === "ns" ? isNamespaces(value) : (name === "lngs" || name === "keyPrefix") && value === undefined) continue;
+    // react-i18next's `t` passes lng and lngs as null, and keyPrefix unset.
+    if (name === "lng" ? typeof value === "string" || value == null : name === "ns" ? isNamespaces(value) : (name === "lngs" || name === "keyPrefix") && value == null) continue;
     return false;
   }
   return true;
