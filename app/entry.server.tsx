@@ -20,11 +20,14 @@ import { getDb } from "../db/client.server";
 import { getSecrets } from "./platform/secrets.server";
 import { isProductionMode } from "./platform/mode.server";
 import { assertNoDemoLeftovers } from "./demo/production-guard.server";
+import { rememberRouteMatches } from "./platform/route-matching.server";
 
 // The start-up: the keys first (a missing one stops the server here, saying which); in production, nothing
 // of the demo (npm start checks it first; this holds for a server started another way); the delivery engine
 // always; the demo (agency simulator, sign-in shortcut) in demo mode only.
 getSecrets();
+// Matching a path against the ~120 routes, done several times per page, answers from memory after the first time.
+rememberRouteMatches();
 if (isProductionMode()) assertNoDemoLeftovers(getDb());
 startEngineOnce();
 startDemoOnce();
