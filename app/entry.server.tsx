@@ -20,11 +20,14 @@ import { getDb } from "../db/client.server";
 import { getSecrets } from "./platform/secrets.server";
 import { isProductionMode } from "./platform/mode.server";
 import { assertNoDemoLeftovers } from "./demo/production-guard.server";
+import { rememberRouteMatches } from "./platform/route-matching.server";
 
 // The start-up: the keys first (a missing one stops the server here, saying which); in production, nothing
 // of the demo (npm start checks it first; this holds for a server started another way); the delivery engine
 // always; the demo (agency simulator, sign-in shortcut) in demo mode only.
 getSecrets();
+// Matching a path against the ~120 routes, done several times per page, answers from memory after the first time.
+rememberRouteMatches();
 if (isProductionMode()) assertNoDemoLeftovers(getDb());
 startEngineOnce();
 startDemoOnce();
@@ -55,6 +58,9 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // The render is abandoned after ABORT_DELAY; a finished one clears its timer, so the timer does not keep the
+    // whole render (the page's data and tree) alive for seconds after the response is sent.
+    const abortTimer: { id?: ReturnType<typeof setTimeout> } = {};
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <TextsProvider texts={texts}>
@@ -67,6 +73,7 @@ export default async function handleRequest(
           shellRendered = true;
           // Not a PassThrough: React 18 can put zero bytes inside a Japanese word (html-stream.server.ts).
           const body = htmlBodyStream();
+          body.once("finish", () => clearTimeout(abortTimer.id));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(responseHeaders, { nonce });
           resolve(
@@ -78,6 +85,7 @@ export default async function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer.id);
           reject(error);
         },
         onError(error: unknown) {
@@ -87,7 +95,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    abortTimer.id = setTimeout(abort, ABORT_DELAY);
   });
 }
 

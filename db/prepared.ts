@@ -22,6 +22,21 @@ export function preparedOnce<T>(tx: Tx, key: unknown, build: (tx: Tx) => T): T {
   return query;
 }
 
+/**
+ * One placeholder per value of a list, named `name0`, `name1`…: a query with `inArray` is prepared once for each
+ * length of its list (`preparedOnce` with the length in its key), and bound with `listValues`.
+ */
+export function listPlaceholders(name: string, length: number) {
+  return Array.from({ length }, (_, i) => sql.placeholder(`${name}${i}`));
+}
+
+/** The values for `listPlaceholders(name, values.length)`. */
+export function listValues<T>(name: string, values: readonly T[]): Record<string, T> {
+  const bound: Record<string, T> = {};
+  values.forEach((value, i) => (bound[`${name}${i}`] = value));
+  return bound;
+}
+
 type Column = ReturnType<typeof getTableColumns>[string];
 
 /**

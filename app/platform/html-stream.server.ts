@@ -14,11 +14,36 @@ export function withoutNulBytes(chunk: Buffer): Buffer {
   return kept.subarray(0, length);
 }
 
-/** A stream for the rendered page: React pipes into it, the response reads from it. */
+/**
+ * A stream for the rendered page: React pipes into it, the response reads from it. React writes a page as many
+ * 2 KB pieces in one go; they leave here joined, once per turn of the event loop (usually the whole page at
+ * once), so the response, the web stream around it and the compression each handle one piece instead of twenty.
+ */
 export function htmlBodyStream(): Transform {
-  return new Transform({
+  let pending: Uint8Array[] = [];
+  let scheduled = false;
+  const pushPending = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const joined = pending.length === 1 ? Buffer.from(pending[0].buffer, pending[0].byteOffset, pending[0].byteLength) : Buffer.concat(pending);
+    pending = [];
+    stream.push(withoutNulBytes(joined));
+  };
+  const stream = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      done(null, withoutNulBytes(chunk));
+      pending.push(chunk);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => {
+          if (!stream.destroyed) pushPending();
+        });
+      }
+      done();
+    },
+    flush(done: TransformCallback) {
+      pushPending();
+      done();
     },
   });
+  return stream;
 }

@@ -2,7 +2,7 @@
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
 import { and, asc, count, countDistinct, desc, eq, inArray, like, lt, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
-import { insertReturning, preparedOnce } from "../prepared";
+import { insertReturning, listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -32,12 +32,16 @@ export function listCasesForApplicant(tx: Tx, { applicantId }: { applicantId: st
 
 /** How many of the cases about one person or company have a procedure request in one of `statuses`. */
 export function countCasesWithProcedureStatus(tx: Tx, { applicantId, statuses }: { applicantId: string; statuses: string[] }): number {
-  const row = tx
-    .select({ count: countDistinct(cases.id) })
-    .from(cases)
-    .innerJoin(procedureRequests, eq(procedureRequests.caseId, cases.id))
-    .where(and(eq(cases.applicantId, applicantId), inArray(procedureRequests.status, statuses)))
-    .get();
+  if (statuses.length === 0) return 0;
+  // Every signed-in page counts these (the header's "needs you"): built once for each length of the list.
+  const row = preparedOnce(tx, `countCasesWithProcedureStatus.${statuses.length}`, () =>
+    tx
+      .select({ count: countDistinct(cases.id) })
+      .from(cases)
+      .innerJoin(procedureRequests, eq(procedureRequests.caseId, cases.id))
+      .where(and(eq(cases.applicantId, sql.placeholder("applicantId")), inArray(procedureRequests.status, listPlaceholders("status", statuses.length))))
+      .prepare(),
+  ).get({ applicantId, ...listValues("status", statuses) });
   return row?.count ?? 0;
 }
 
@@ -148,13 +152,22 @@ export function listProcedureEventsForCase(tx: Tx, { caseId }: { caseId: string 
 export function findLatestCorrections(tx: Tx, { procedureRequestIds }: { procedureRequestIds: string[] }): Map<string, { at: string; correctedItems: string[] }> {
   const corrections = new Map<string, { at: string; correctedItems: string[] }>();
   if (procedureRequestIds.length === 0) return corrections;
-  const rows = tx
-    .select({ procedureRequestId: procedureEvents.procedureRequestId, at: procedureEvents.at, detail: procedureEvents.detail })
-    .from(procedureEvents)
-    // A correction puts the rejected request back in the queue (procedure_events_request_status_idx).
-    .where(and(inArray(procedureEvents.procedureRequestId, procedureRequestIds), eq(procedureEvents.toStatus, "queued"), like(procedureEvents.detail, '%"citizen.resubmitted"%')))
-    .orderBy(asc(procedureEvents.id))
-    .all();
+  // Built once for each number of requests (the inbox asks for a page of them at a time).
+  const rows = preparedOnce(tx, `findLatestCorrections.${procedureRequestIds.length}`, () =>
+    tx
+      .select({ procedureRequestId: procedureEvents.procedureRequestId, at: procedureEvents.at, detail: procedureEvents.detail })
+      .from(procedureEvents)
+      // A correction puts the rejected request back in the queue (procedure_events_request_status_idx).
+      .where(
+        and(
+          inArray(procedureEvents.procedureRequestId, listPlaceholders("id", procedureRequestIds.length)),
+          eq(procedureEvents.toStatus, "queued"),
+          like(procedureEvents.detail, '%"citizen.resubmitted"%'),
+        ),
+      )
+      .orderBy(asc(procedureEvents.id))
+      .prepare(),
+  ).all(listValues("id", procedureRequestIds));
   for (const row of rows) {
     const detail = JSON.parse(row.detail) as { event?: string; correctedItems?: unknown };
     if (detail.event !== "citizen.resubmitted") continue;

@@ -2,6 +2,7 @@
 // organisation" are the database's rules (see db/schema.ts); these functions only read and write rows.
 import { and, asc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { counterBookings, counterOffices, counterSlots } from "../schema";
 
 export type CounterOfficeRow = typeof counterOffices.$inferSelect;
@@ -9,7 +10,9 @@ export type CounterSlotRow = typeof counterSlots.$inferSelect;
 export type CounterBookingRow = typeof counterBookings.$inferSelect;
 
 export function listCounterOffices(tx: Tx, { agencyId }: { agencyId: string }): CounterOfficeRow[] {
-  return tx.select().from(counterOffices).where(eq(counterOffices.agencyId, agencyId)).orderBy(asc(counterOffices.id)).all();
+  return preparedOnce(tx, listCounterOffices, () =>
+    tx.select().from(counterOffices).where(eq(counterOffices.agencyId, sql.placeholder("agencyId"))).orderBy(asc(counterOffices.id)).prepare(),
+  ).all({ agencyId });
 }
 
 export function upsertCounterOffice(tx: Tx, office: typeof counterOffices.$inferInsert) {
@@ -69,25 +72,31 @@ export function cancelCounterBooking(tx: Tx, { bookingId, at }: { bookingId: str
 /** The active bookings of some cases, with slot and office. */
 export function listActiveBookingsForCases(tx: Tx, { caseIds }: { caseIds: string[] }) {
   if (caseIds.length === 0) return [];
-  return tx
-    .select({ booking: counterBookings, slot: counterSlots, office: counterOffices })
-    .from(counterBookings)
-    .innerJoin(counterSlots, eq(counterSlots.id, counterBookings.slotId))
-    .innerJoin(counterOffices, eq(counterOffices.id, counterSlots.officeId))
-    .where(and(inArray(counterBookings.caseId, caseIds), isNull(counterBookings.cancelledAt)))
-    .all();
+  // A status page reads these: built once for each number of cases.
+  return preparedOnce(tx, `listActiveBookingsForCases.${caseIds.length}`, () =>
+    tx
+      .select({ booking: counterBookings, slot: counterSlots, office: counterOffices })
+      .from(counterBookings)
+      .innerJoin(counterSlots, eq(counterSlots.id, counterBookings.slotId))
+      .innerJoin(counterOffices, eq(counterOffices.id, counterSlots.officeId))
+      .where(and(inArray(counterBookings.caseId, listPlaceholders("caseId", caseIds.length)), isNull(counterBookings.cancelledAt)))
+      .prepare(),
+  ).all(listValues("caseId", caseIds));
 }
 
 /** One organisation's active bookings on one day, in time order: the officer's list for the counter. */
 export function listActiveBookingsForDay(tx: Tx, { agencyId, day }: { agencyId: string; day: string }) {
-  return tx
-    .select({ booking: counterBookings, slot: counterSlots, office: counterOffices })
-    .from(counterBookings)
-    .innerJoin(counterSlots, eq(counterSlots.id, counterBookings.slotId))
-    .innerJoin(counterOffices, eq(counterOffices.id, counterSlots.officeId))
-    .where(and(eq(counterBookings.agencyId, agencyId), eq(counterSlots.day, day), isNull(counterBookings.cancelledAt)))
-    .orderBy(asc(counterSlots.startsAt), asc(counterOffices.id), asc(counterBookings.createdAt))
-    .all();
+  // The inbox shows these: built once.
+  return preparedOnce(tx, listActiveBookingsForDay, () =>
+    tx
+      .select({ booking: counterBookings, slot: counterSlots, office: counterOffices })
+      .from(counterBookings)
+      .innerJoin(counterSlots, eq(counterSlots.id, counterBookings.slotId))
+      .innerJoin(counterOffices, eq(counterOffices.id, counterSlots.officeId))
+      .where(and(eq(counterBookings.agencyId, sql.placeholder("agencyId")), eq(counterSlots.day, sql.placeholder("day")), isNull(counterBookings.cancelledAt)))
+      .orderBy(asc(counterSlots.startsAt), asc(counterOffices.id), asc(counterBookings.createdAt))
+      .prepare(),
+  ).all({ agencyId, day });
 }
 
 /**

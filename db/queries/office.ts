@@ -1,7 +1,8 @@
 // The back office's reads: one agency's procedure requests, never another's. Every function takes the
 // officer's agencyId and filters by it in SQL, so a forgotten check in a route cannot widen what is read.
-import { and, asc, count, eq, exists, gte, inArray, lt, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, gte, inArray, lt, lte, notInArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 import type { CaseRow, ProcedureRequestRow } from "./cases";
 
@@ -9,7 +10,7 @@ import type { CaseRow, ProcedureRequestRow } from "./cases";
  * An agency sees a procedure request once it has been delivered to it at least once: a request still
  * waiting for a prerequisite (or cancelled before delivery) was never sent, so its data is not theirs.
  */
-function receivedBy(tx: Tx, agencyId: string): SQL {
+function receivedBy(tx: Tx, agencyId: string | Placeholder): SQL {
   return and(
     eq(procedureRequests.agencyId, agencyId),
     exists(
@@ -45,31 +46,45 @@ export type InboxRow = Pick<
 export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
   // No status at all can match an empty list.
   if (filter.statuses && filter.statuses.length === 0) return [];
-  const conditions: SQL[] = [receivedBy(tx, filter.agencyId)];
-  if (filter.statuses) conditions.push(inArray(procedureRequests.status, filter.statuses));
-  if (filter.excludeStatuses?.length) conditions.push(notInArray(procedureRequests.status, filter.excludeStatuses));
-  if (filter.deadlineFrom) conditions.push(gte(procedureRequests.deadline, filter.deadlineFrom));
-  if (filter.deadlineTo) conditions.push(lte(procedureRequests.deadline, filter.deadlineTo));
-  if (filter.deadlineBefore) conditions.push(lt(procedureRequests.deadline, filter.deadlineBefore));
-  return tx
-    .select({
-      id: procedureRequests.id,
-      procedureId: procedureRequests.procedureId,
-      status: procedureRequests.status,
-      deadline: procedureRequests.deadline,
-      inPerson: procedureRequests.inPerson,
-      informationQuestion: procedureRequests.informationQuestion,
-      informationAnswer: procedureRequests.informationAnswer,
-      createdAt: procedureRequests.createdAt,
-      updatedAt: procedureRequests.updatedAt,
-      caseReference: cases.reference,
-    })
-    .from(procedureRequests)
-    .innerJoin(cases, eq(cases.id, procedureRequests.caseId))
-    .where(and(...conditions))
-    .orderBy(asc(sql`case when ${procedureRequests.deadline} is null then 1 else 0 end`), asc(procedureRequests.deadline), asc(procedureRequests.createdAt), asc(procedureRequests.id))
-    .limit(filter.limit ?? 500)
-    .all();
+  const { statuses, excludeStatuses, deadlineFrom, deadlineTo, deadlineBefore } = filter;
+  // Built once for each shape of filter (which conditions, how many statuses), bound with the filter's values.
+  const shape = [statuses?.length ?? "all", excludeStatuses?.length ?? 0, deadlineFrom ? 1 : 0, deadlineTo ? 1 : 0, deadlineBefore ? 1 : 0].join(".");
+  const query = preparedOnce(tx, `inbox.list.${shape}`, () => {
+    const conditions: SQL[] = [receivedBy(tx, sql.placeholder("agencyId"))];
+    if (statuses) conditions.push(inArray(procedureRequests.status, listPlaceholders("status", statuses.length)));
+    if (excludeStatuses?.length) conditions.push(notInArray(procedureRequests.status, listPlaceholders("excluded", excludeStatuses.length)));
+    if (deadlineFrom) conditions.push(gte(procedureRequests.deadline, sql.placeholder("deadlineFrom")));
+    if (deadlineTo) conditions.push(lte(procedureRequests.deadline, sql.placeholder("deadlineTo")));
+    if (deadlineBefore) conditions.push(lt(procedureRequests.deadline, sql.placeholder("deadlineBefore")));
+    return tx
+      .select({
+        id: procedureRequests.id,
+        procedureId: procedureRequests.procedureId,
+        status: procedureRequests.status,
+        deadline: procedureRequests.deadline,
+        inPerson: procedureRequests.inPerson,
+        informationQuestion: procedureRequests.informationQuestion,
+        informationAnswer: procedureRequests.informationAnswer,
+        createdAt: procedureRequests.createdAt,
+        updatedAt: procedureRequests.updatedAt,
+        caseReference: cases.reference,
+      })
+      .from(procedureRequests)
+      .innerJoin(cases, eq(cases.id, procedureRequests.caseId))
+      .where(and(...conditions))
+      .orderBy(asc(sql`case when ${procedureRequests.deadline} is null then 1 else 0 end`), asc(procedureRequests.deadline), asc(procedureRequests.createdAt), asc(procedureRequests.id))
+      .limit(sql.placeholder("limit"))
+      .prepare();
+  });
+  return query.all({
+    agencyId: filter.agencyId,
+    ...listValues("status", statuses ?? []),
+    ...listValues("excluded", excludeStatuses ?? []),
+    deadlineFrom,
+    deadlineTo,
+    deadlineBefore,
+    limit: filter.limit ?? 500,
+  });
 }
 
 /**
@@ -83,22 +98,33 @@ export function countInboxRequestsByStatus(
   tx: Tx,
   { agencyId, afterDelivery, otherStatuses }: { agencyId: string; afterDelivery: string[]; otherStatuses: string[] },
 ): Record<string, number> {
-  const byStatus = (where: SQL) => tx.select({ status: procedureRequests.status, count: count() }).from(procedureRequests).where(where).groupBy(procedureRequests.status).all();
+  // Each built once for each length of its list.
+  const byStatus = (key: string, where: () => SQL, statuses: string[]) =>
+    preparedOnce(tx, `inbox.${key}.${statuses.length}`, () =>
+      tx.select({ status: procedureRequests.status, count: count() }).from(procedureRequests).where(where()).groupBy(procedureRequests.status).prepare(),
+    ).all({ agencyId, ...listValues("status", statuses) });
   const rows = [
-    ...(afterDelivery.length ? byStatus(and(eq(procedureRequests.agencyId, agencyId), inArray(procedureRequests.status, afterDelivery))!) : []),
-    ...(otherStatuses.length ? byStatus(and(receivedBy(tx, agencyId), inArray(procedureRequests.status, otherStatuses))!) : []),
+    ...(afterDelivery.length
+      ? byStatus("countAfterDelivery", () => and(eq(procedureRequests.agencyId, sql.placeholder("agencyId")), inArray(procedureRequests.status, listPlaceholders("status", afterDelivery.length)))!, afterDelivery)
+      : []),
+    ...(otherStatuses.length
+      ? byStatus("countOther", () => and(receivedBy(tx, sql.placeholder("agencyId")), inArray(procedureRequests.status, listPlaceholders("status", otherStatuses.length)))!, otherStatuses)
+      : []),
   ];
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
 /** How many received requests in one of `openStatuses` are past their deadline (before `today`). */
 export function countOverdueInboxRequests(tx: Tx, { agencyId, today, openStatuses }: { agencyId: string; today: string; openStatuses: string[] }): number {
+  if (openStatuses.length === 0) return 0;
   return (
-    tx
-      .select({ count: count() })
-      .from(procedureRequests)
-      .where(and(receivedBy(tx, agencyId), lt(procedureRequests.deadline, today), inArray(procedureRequests.status, openStatuses)))
-      .get()?.count ?? 0
+    preparedOnce(tx, `inbox.countOverdue.${openStatuses.length}`, () =>
+      tx
+        .select({ count: count() })
+        .from(procedureRequests)
+        .where(and(receivedBy(tx, sql.placeholder("agencyId")), lt(procedureRequests.deadline, sql.placeholder("today")), inArray(procedureRequests.status, listPlaceholders("status", openStatuses.length))))
+        .prepare(),
+    ).get({ agencyId, today, ...listValues("status", openStatuses) })?.count ?? 0
   );
 }
 

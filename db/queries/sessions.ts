@@ -1,6 +1,7 @@
 // Server-side sessions: one row per signed-in browser, found by the SHA-256 of the cookie's token.
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { preparedOnce } from "../prepared";
 import { sessions } from "../schema";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -10,7 +11,8 @@ export function createSessionRow(tx: Tx, values: typeof sessions.$inferInsert): 
 }
 
 export function getSessionRow(tx: Tx, { sessionId }: { sessionId: string }): SessionRow | undefined {
-  return tx.select().from(sessions).where(eq(sessions.id, sessionId)).get();
+  // Every signed-in request reads its session: built once (db/prepared.ts).
+  return preparedOnce(tx, getSessionRow, () => tx.select().from(sessions).where(eq(sessions.id, sql.placeholder("id"))).prepare()).get({ id: sessionId });
 }
 
 export function touchSessionRow(tx: Tx, { sessionId, at }: { sessionId: string; at: string }) {

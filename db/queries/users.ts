@@ -1,13 +1,15 @@
 // Accounts and who they may act for: small verb-noun queries for the identity code in app/.
-import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { preparedOnce } from "../prepared";
 import { authorisations, users } from "../schema";
 
 export type User = typeof users.$inferSelect;
 export type Authorisation = typeof authorisations.$inferSelect;
 
+// Every signed-in request reads its user and whom they may act for: these are built once (db/prepared.ts).
 export function getUserById(tx: Tx, { userId }: { userId: string }): User | undefined {
-  return tx.select().from(users).where(eq(users.id, userId)).get();
+  return preparedOnce(tx, getUserById, () => tx.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare()).get({ id: userId });
 }
 
 export function getUserByLoginId(tx: Tx, { loginId }: { loginId: string }): User | undefined {
@@ -31,15 +33,19 @@ export function claimTotpStep(tx: Tx, { userId, step }: { userId: string; step: 
 }
 
 export function listAuthorisations(tx: Tx, { userId }: { userId: string }): Authorisation[] {
-  return tx.select().from(authorisations).where(eq(authorisations.userId, userId)).orderBy(asc(authorisations.id)).all();
+  return preparedOnce(tx, listAuthorisations, () =>
+    tx.select().from(authorisations).where(eq(authorisations.userId, sql.placeholder("userId"))).orderBy(asc(authorisations.id)).prepare(),
+  ).all({ userId });
 }
 
 export function findAuthorisation(tx: Tx, { userId, subjectId }: { userId: string; subjectId: string }): Authorisation | undefined {
-  return tx
-    .select()
-    .from(authorisations)
-    .where(and(eq(authorisations.userId, userId), eq(authorisations.subjectId, subjectId)))
-    .get();
+  return preparedOnce(tx, findAuthorisation, () =>
+    tx
+      .select()
+      .from(authorisations)
+      .where(and(eq(authorisations.userId, sql.placeholder("userId")), eq(authorisations.subjectId, sql.placeholder("subjectId"))))
+      .prepare(),
+  ).get({ userId, subjectId });
 }
 
 export function createAuthorisation(tx: Tx, values: typeof authorisations.$inferInsert): Authorisation {

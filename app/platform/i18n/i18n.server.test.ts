@@ -26,3 +26,46 @@ describe("language detection", () => {
     expect(await i18nServer.getLocale(request("/?lng=xx", { "Accept-Language": "fr" }))).toBe("ja");
   });
 });
+
+describe("shared instances remember plain lookups", () => {
+  it("translate exactly as a fresh i18next instance does, with and without values", async () => {
+    const { createInstance } = await import("i18next");
+    const { i18nFor, rememberPlainLookups, REMEMBERED_LOOKUPS } = await import("./i18n.server");
+    const { i18nOptions } = await import("./resources.server");
+    for (const lng of ["ja", "en"] as const) {
+      const shared = await i18nFor(lng);
+      const fresh = createInstance();
+      await fresh.init({ ...i18nOptions, lng });
+      for (const [key, ns] of [
+        ["serviceName", "common"],
+        ["caseStatus.timeline", "journey"],
+        ["journey:caseStatus.timeline", undefined],
+        ["no.such.key", "common"],
+      ] as const) {
+        // Twice: the second answer comes from what the instance remembered.
+        for (let i = 0; i < 2; i++) {
+          expect(shared.getFixedT(lng, ns ?? "common")(key)).toBe(fresh.getFixedT(lng, ns ?? "common")(key));
+          expect(shared.t(key, { ns })).toBe(fresh.t(key, { ns }));
+          // As react-i18next's useTranslation asks (no language: the instance's own).
+          expect(shared.getFixedT(null, ns ?? "common")(key)).toBe(fresh.getFixedT(null, ns ?? "common")(key));
+        }
+      }
+      // Values, counts and defaults are never remembered: each call reads its own.
+      const t = shared.getFixedT(lng, "common");
+      const tFresh = fresh.getFixedT(lng, "common");
+      expect(t("no.such.key", "a default")).toBe("a default");
+      expect(t("no.such.key", { defaultValue: "{{n}} left", n: 1 })).toBe(tFresh("no.such.key", { defaultValue: "{{n}} left", n: 1 }));
+      expect(t("no.such.key", { defaultValue: "{{n}} left", n: 2 })).toBe("2 left");
+      for (const count of [1, 2, 1]) expect(t("nav.casesNeedingAction", { count })).toBe(tFresh("nav.casesNeedingAction", { count }));
+    }
+    // A key built from input cannot make an instance remember without end.
+    const instance = rememberPlainLookups(await (async () => {
+      const i = createInstance();
+      await i.init({ ...i18nOptions, lng: "en" });
+      return i;
+    })());
+    for (let i = 0; i < REMEMBERED_LOOKUPS + 10; i++) instance.t(`made.up.${i}`);
+    expect(instance.t("serviceName")).toBe("Madoguchi");
+    expect(instance.t("no.such.key")).toBe("no.such.key");
+  });
+});

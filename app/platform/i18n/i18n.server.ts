@@ -43,7 +43,7 @@ export function i18nFor(lng: Language): Promise<I18n> {
   let instance = instances.get(lng);
   if (!instance) {
     const created = createInstance();
-    instance = created.init({ ...i18nOptions, lng }).then(() => created);
+    instance = created.init({ ...i18nOptions, lng }).then(() => rememberPlainLookups(created));
     instances.set(lng, instance);
   }
   return instance;
@@ -81,6 +81,45 @@ export function textParts(lng: Language, parts: Iterable<string>): TextParts {
   }
   return found;
 }
+
+/** How many plain lookups an instance remembers; the keys in the code are a few thousand, a key built from input could be any. */
+export const REMEMBERED_LOOKUPS = 10_000;
+
+/**
+ * Makes the instance remember what a plain lookup (a key and at most its language and namespaces, no values,
+ * count or context) translates to: its translations never change, and such a lookup is most of a page's calls
+ * to `t`, each a walk through i18next's key parsing, resolution, nesting and interpolation. Lookups with values
+ * go to i18next every time (what they read is open-ended).
+ */
+export function rememberPlainLookups(instance: I18n): I18n {
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  const remembered = new Map<string, unknown>();
+  instance.t = ((...args: unknown[]) => {
+    const [key, options] = args;
+    if (typeof key !== "string" || args.length > 2 || !isPlain(options)) return translate(...args);
+    const ns = options?.ns;
+    const lookup = `${options?.lng ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : (ns ?? "")}\u0000${key}`;
+    if (remembered.has(lookup)) return remembered.get(lookup);
+    const text = translate(...args);
+    if (remembered.size < REMEMBERED_LOOKUPS) remembered.set(lookup, text);
+    return text;
+  }) as unknown as I18n["t"];
+  return instance;
+}
+
+/** Options that only say where to look (what react-i18next's `t` and `getFixedT` pass), or none. */
+function isPlain(options: unknown): options is { lng?: string | null; ns?: string | string[] } | undefined {
+  if (options === undefined) return true;
+  if (typeof options !== "object" || options === null) return false;
+  for (const [name, value] of Object.entries(options)) {
+    // react-i18next's `t` passes lng and lngs as null, and keyPrefix unset.
+    if (name === "lng" ? typeof value === "string" || value == null : name === "ns" ? isNamespaces(value) : (name === "lngs" || name === "keyPrefix") && value == null) continue;
+    return false;
+  }
+  return true;
+}
+
+const isNamespaces = (value: unknown) => value === undefined || typeof value === "string" || (Array.isArray(value) && value.every((ns) => typeof ns === "string"));
 
 /** A translate function for a language and namespaces (the first is the default). */
 export async function fixedT(lng: Language, ns: string | string[]): Promise<TFunction> {
