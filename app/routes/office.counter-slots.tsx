@@ -66,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agencies: asAdministrator ? counterAgencies(db, lang) : [],
     ...view,
     editing,
+    slotLengths: [...slotLengths],
     done: url.searchParams.get("done"),
   };
 }
@@ -117,7 +118,7 @@ const doneNotices = ["added", "changed", "closed", "dayAdded"];
 
 export default function CounterSlots() {
   const { t, i18n } = useTranslation("office");
-  const { agency, agencyId, asAdministrator, agencies, day, offices, editing, done } = useLoaderData<typeof loader>();
+  const { agency, agencyId, asAdministrator, agencies, day, offices, editing, slotLengths, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? {};
