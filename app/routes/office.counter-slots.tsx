@@ -211,40 +211,42 @@ export default function CounterSlots() {
       </Form>
 
       {editing ? (
-        <section aria-labelledby="change-slot-heading" className="card" id="change-slot">
-          <h2 id="change-slot-heading">{t("counterSlots.edit.heading", { office: editing.officeName, day: dayText, start: editing.startsAt, end: editing.endsAt })}</h2>
-          <p>{t("counterSlots.edit.booked", { count: editing.booked })}</p>
-          <Form method="post">
-            {context}
-            <input type="hidden" name="slotId" value={editing.id} />
-            {field(
-              "change-capacity",
-              t("counterSlots.add.capacity"),
-              (describedBy) => (
-                <input
-                  className="input input--postal-code"
-                  id="change-capacity"
-                  name="capacity"
-                  inputMode="numeric"
-                  defaultValue={values.slotId === editing.id ? values.capacity : String(editing.capacity)}
-                  aria-describedby={describedBy}
-                />
-              ),
-              t("counterSlots.edit.hint", { count: editing.booked }),
-            )}
-            <div className="button-group">
-              <button className="button" type="submit" name="intent" value="capacity">
-                {t("counterSlots.edit.change")}
-              </button>
-              {editing.capacity > 0 ? (
-                <button className="button button--secondary" type="submit" name="intent" value="close">
-                  {t("counterSlots.edit.close")}
+        <div className="card-stack">
+          <section aria-labelledby="change-slot-heading" className="card" id="change-slot">
+            <h2 id="change-slot-heading">{t("counterSlots.edit.heading", { office: editing.officeName, day: dayText, start: editing.startsAt, end: editing.endsAt })}</h2>
+            <p>{t("counterSlots.edit.booked", { count: editing.booked })}</p>
+            <Form method="post">
+              {context}
+              <input type="hidden" name="slotId" value={editing.id} />
+              {field(
+                "change-capacity",
+                t("counterSlots.add.capacity"),
+                (describedBy) => (
+                  <input
+                    className="input input--postal-code"
+                    id="change-capacity"
+                    name="capacity"
+                    inputMode="numeric"
+                    defaultValue={values.slotId === editing.id ? values.capacity : String(editing.capacity)}
+                    aria-describedby={describedBy}
+                  />
+                ),
+                t("counterSlots.edit.hint", { count: editing.booked }),
+              )}
+              <div className="button-group">
+                <button className="button" type="submit" name="intent" value="capacity">
+                  {t("counterSlots.edit.change")}
                 </button>
-              ) : null}
-              <Link to={href()}>{t("counterSlots.edit.cancel")}</Link>
-            </div>
-          </Form>
-        </section>
+                {editing.capacity > 0 ? (
+                  <button className="button button--secondary" type="submit" name="intent" value="close">
+                    {t("counterSlots.edit.close")}
+                  </button>
+                ) : null}
+                <Link to={href()}>{t("counterSlots.edit.cancel")}</Link>
+              </div>
+            </Form>
+          </section>
+        </div>
       ) : null}
 
       {offices.length === 0 ? <p>{t("counterSlots.noOffices")}</p> : null}
@@ -290,7 +292,7 @@ export default function CounterSlots() {
       ))}
 
       {offices.length > 0 ? (
-        <>
+        <div className="card-stack">
           <section aria-labelledby="add-slot-heading" className="card">
             <h2 id="add-slot-heading">{t("counterSlots.add.heading", { day: dayText })}</h2>
             <Form method="post">
@@ -328,7 +330,7 @@ export default function CounterSlots() {
               </button>
             </Form>
           </section>
-        </>
+        </div>
       ) : null}
     </>
   );
