@@ -216,7 +216,7 @@ describe.skipIf(!browserAvailable)("booking a counter visit", () => {
     await page.getByLabel("組織").selectOption("municipality-14100");
     await page.getByLabel("日付").fill(day);
     await Promise.all([page.waitForURL(/agency=municipality-14100/), page.getByRole("button", { name: "この日を表示" }).click()]);
-    await expect(page.locator(".caption").first().textContent()).resolves.toContain("横浜市");
+    await expect.poll(() => page.locator(".caption").first().textContent()).toContain("横浜市");
     await expect(page.locator("main").textContent()).resolves.toContain("この日の枠はありません。");
     await checkPage(page);
     // The administrator opens the morning, then changes one slot's places.
