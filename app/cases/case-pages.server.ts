@@ -161,6 +161,8 @@ export function caseStatusView(db: Db, { caseId, lang, requests }: { caseId: str
       decisionReference: maskedReference(request.id, request.procedureId, request.decisionReference),
       question: organisationWords(request.informationQuestion),
       informationAnswer: request.informationAnswer,
+      // Asked before a rejection the person has since corrected: the question and answer are that attempt's, not current.
+      informationEarlier: informationBeforeCorrection(timelines.get(request.id) ?? []),
       rejection,
       // Corrected data can go to this organisation again (a case from before corrections existed cannot).
       canResend:
@@ -171,6 +173,16 @@ export function caseStatusView(db: Db, { caseId, lang, requests }: { caseId: str
       timeline: timelines.get(request.id) ?? [],
     };
   });
+}
+
+/** Whether the latest question came before the latest correction (false when never corrected). */
+function informationBeforeCorrection(timeline: { status: string; resubmitted: boolean }[]): boolean {
+  let earlier = false;
+  for (const event of timeline) {
+    if (event.resubmitted) earlier = true;
+    else if (event.status === "informationRequested") earlier = false;
+  }
+  return earlier;
 }
 
 export type ProcedureView = ReturnType<typeof caseStatusView>[number];

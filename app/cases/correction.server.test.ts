@@ -15,6 +15,7 @@ import { deliverAll, requestOf } from "../../tests/setup/office";
 import { applyCaseEvent } from "./cases.server";
 import { caseStatusView } from "./case-pages.server";
 import { correctableItems, resendCorrected } from "./correction.server";
+import { inboxView, procedurePageView, type OfficerAuth } from "../office/office.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -117,6 +118,61 @@ describe("correcting a rejected procedure", () => {
 
     // Sent again once: a second correction of the same rejection is refused.
     expect(resendCorrected(db, { procedureRequestId: moveOut.id, form: formOf({ nameKana: "タナカ" }), actor: "user:u-tanaka", lang: "ja" })).toEqual({ kind: "refused" });
+  });
+
+  it("sends a corrected resend without the earlier attempt's question and answer, which the officer reads as history", async () => {
+    const submitted = submitSampleCase(db, "relocation", "p-suzuki-haruko");
+    await deliverAll(db);
+    const moveOut = requestOf(db, submitted.case.id, "move-out-notification");
+    const actor = `agency:${moveOut.agencyId}`;
+    const delivered: Delivery[] = [];
+    const dispatcher = new Dispatcher({
+      db,
+      log: () => {},
+      connectors: () => ({
+        deliver: async (delivery: Delivery) => {
+          delivered.push(delivery);
+          return { ok: true };
+        },
+      }),
+    });
+    const dispatch = async () => {
+      for (let i = 0; i < 5 && (await dispatcher.runOnce()) > 0; i++);
+      return delivered.filter((delivery) => delivery.procedureRequestId === moveOut.id).at(-1)!;
+    };
+    // The first attempt: the municipality asks, the person answers, the answer goes with the next delivery; then it rejects.
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.informationRequested", question: "転出先の部屋番号を教えてください。" }, actor });
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "citizen.answered", answer: "201号室です。" }, actor: "user:u-suzuki-haruko" });
+    expect((await dispatch()).information).toEqual({ question: "転出先の部屋番号を教えてください。", answer: "201号室です。" });
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.rejected", reason: "identity-not-verified|フリガナが違います。" }, actor });
+
+    // The corrected resend holds the corrected data and the correction, not the question and answer of the attempt it replaces.
+    expect(resendCorrected(db, { procedureRequestId: moveOut.id, form: formOf({ nameKana: "スズキ ハル" }), actor: "user:u-suzuki-haruko", lang: "ja" })).toMatchObject({ kind: "sent" });
+    const resend = await dispatch();
+    expect(resend.idempotencyKey).toBe(`${moveOut.id}-3`);
+    expect(resend.correction).toMatchObject({ correctedItems: ["nameKana"] });
+    expect(resend.information).toBeUndefined();
+    expect(JSON.parse(deliveryBody(resend))).not.toHaveProperty("information");
+
+    // The officer sees the correction, and the earlier question and answer marked as the earlier attempt's; the inbox does not say "answer received".
+    const auth = { user: { id: "u-officer", role: "officer", agencyId: moveOut.agencyId }, actingFor: null, subject: null, agencyId: moveOut.agencyId } as unknown as OfficerAuth;
+    const page = procedurePageView(db, auth, moveOut.id, { lang: "en" });
+    expect(page.correction).toMatchObject({ items: ["Full name in katakana"] });
+    expect(page.information).toEqual({ question: "転出先の部屋番号を教えてください。", answer: "201号室です。", earlier: true });
+    const inbox = inboxView(db, { agencyId: moveOut.agencyId, filters: { status: "open", deadline: "any" }, lang: "en" });
+    expect(inbox.items.find((item) => item.id === moveOut.id)).toMatchObject({ status: "delivered", answerReceived: false, corrected: ["Full name in katakana"] });
+
+    // The person's status page marks them as before the correction too.
+    const card = () => caseStatusView(db, { caseId: submitted.case.id, lang: "en" }).find((procedure) => procedure.id === moveOut.id)!;
+    expect(card()).toMatchObject({ informationAnswer: "201号室です。", informationEarlier: true });
+
+    // A question asked after the resend is the current attempt's: shown as current, and its answer goes with the next delivery.
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.informationRequested", question: "旧住所の部屋番号は？" }, actor });
+    expect(procedurePageView(db, auth, moveOut.id, { lang: "en" }).information).toEqual({ question: "旧住所の部屋番号は？", answer: null, earlier: false });
+    expect(card().informationEarlier).toBe(false);
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "citizen.answered", answer: "105号室です。" }, actor: "user:u-suzuki-haruko" });
+    expect((await dispatch()).information).toEqual({ question: "旧住所の部屋番号は？", answer: "105号室です。" });
+    expect(procedurePageView(db, auth, moveOut.id, { lang: "en" }).information).toEqual({ question: "旧住所の部屋番号は？", answer: "105号室です。", earlier: false });
   });
 
   it("offers an identity number masked, and stores a corrected one encrypted, never in clear", async () => {

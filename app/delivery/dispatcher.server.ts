@@ -218,7 +218,9 @@ export class Dispatcher {
       payload: openIdentityNumbers(JSON.parse(request.payload) as unknown, `procedureRequest:${request.id}`),
       deadline: request.deadline,
       idempotencyKey: row.idempotencyKey,
-      ...(row.delivery > 1 && request.informationAnswer !== null
+      // The answer goes with the delivery that follows it, never with a corrected resend: a question asked before
+      // the rejection belonged to the attempt the organisation rejected.
+      ...(row.delivery > 1 && request.informationAnswer !== null && !correction?.supersedesInformation
         ? { information: { question: request.informationQuestion, answer: request.informationAnswer } }
         : {}),
       ...(correction ? { correction: { resubmittedAt: correction.at, correctedItems: correction.correctedItems } } : {}),

@@ -8,7 +8,18 @@ import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
 import { seedCounterSlots } from "../demo/counter-slots.server";
 import { bookVisit, requireCaseVisit, visitSlots } from "../cases/counter-visits.server";
-import { addCounterSlot, addSlotSchema, capacitySchema, changeCounterSlotCapacity, counterSlotsView } from "./counter-slots.server";
+import {
+  addCounterSlot,
+  addDayOfSlots,
+  addSlotSchema,
+  capacitySchema,
+  changeCounterSlotCapacity,
+  counterAgencies,
+  counterSlotsView,
+  daySlotsSchema,
+  daySlotTimes,
+  slotAgencyFor,
+} from "./counter-slots.server";
 
 const { db, close } = createTestDatabase();
 afterAll(close);
@@ -70,5 +81,51 @@ describe("counter slots managed by the organisation's officers", () => {
     const now = visitSlots(db, { visit: visit(), day: offered.day, lang: "ja" }).slots.map((slot) => slot.id);
     expect(now).not.toContain(other.id);
     expect(now).toContain(booked.id);
+  });
+
+  it("adds a day of slots in one audited change, keeping the slots that exist; refuses another's office, a past day, a day already full", () => {
+    expect(daySlotTimes({ from: "09:00", until: "10:40", length: 30 })).toEqual([
+      { startsAt: "09:00", endsAt: "09:30" },
+      { startsAt: "09:30", endsAt: "10:00" },
+      { startsAt: "10:00", endsAt: "10:30" },
+    ]);
+    expect(daySlotTimes({ from: "16:45", until: "17:00", length: 60 })).toEqual([]);
+    const input = daySlotsSchema.parse({ officeId: "13104-main", day: "2026-03-28", from: "10:00", until: "12:00", length: "30", capacity: "3" });
+    expect(addDayOfSlots(db, { agencyId: shinjuku, input, actor: "u-admin", today })).toBe(4);
+    const slots = () => counterSlotsView(db, { agencyId: shinjuku, day: "2026-03-28", lang: "en" }).offices[0].slots;
+    expect(slots().map((slot) => [slot.startsAt, slot.endsAt, slot.capacity])).toEqual([
+      ["10:00", "10:30", 3],
+      ["10:30", "11:00", 3],
+      ["11:00", "11:30", 3],
+      ["11:30", "12:00", 3],
+    ]);
+    expect(auditOf("counter.slots.dayAdded")).toEqual([expect.objectContaining({ actor: "u-admin", agencyId: shinjuku, subjectId: "13104-main" })]);
+    expect(JSON.parse(auditOf("counter.slots.dayAdded")[0].details)).toMatchObject({ day: "2026-03-28", from: "10:00", until: "12:00", length: 30, capacity: 3, added: 4 });
+    // Overlapping the day again adds only the missing ones; the same day again adds none and is refused.
+    expect(addDayOfSlots(db, { agencyId: shinjuku, input: { ...input, until: "12:30", capacity: 1 }, actor: "u-admin", today })).toBe(1);
+    expect(slots()[0].capacity).toBe(3);
+    expect(() => addDayOfSlots(db, { agencyId: shinjuku, input, actor: "u-admin", today })).toThrow("counterSlots.refused.exists");
+    expect(() => addDayOfSlots(db, { agencyId: "municipality-14100", input, actor: "u-officer-yokohama", today })).toThrow("counterSlots.refused.notYours");
+    expect(() => addDayOfSlots(db, { agencyId: shinjuku, input: { ...input, day: "2026-02-27" }, actor: "u-admin", today })).toThrow("counterSlots.refused.inPast");
+    expect(slots()).toHaveLength(5);
+    const messages = (value: object) => (daySlotsSchema.safeParse(value).error?.issues ?? []).map((issue) => issue.message);
+    expect(messages({ officeId: "13104-main", day: "2026-03-28", from: "12:00", until: "10:00", length: "30", capacity: "2" })).toEqual(["counterSlots.errors.endsAfterStart"]);
+    expect(messages({ officeId: "13104-main", day: "2026-03-28", from: "09:00", until: "10:00", length: "45", capacity: "2" })).toEqual(["counterSlots.errors.length"]);
+  });
+
+  it("lets an officer manage their own organisation's slots only, and an administrator any organisation's that offers counter visits", () => {
+    const officer = { user: { role: "officer", agencyId: shinjuku } } as Parameters<typeof slotAgencyFor>[1];
+    const administrator = { user: { role: "administrator", agencyId: null } } as unknown as Parameters<typeof slotAgencyFor>[1];
+    const citizen = { user: { role: "citizen", agencyId: null } } as unknown as Parameters<typeof slotAgencyFor>[1];
+    // An officer's own organisation, whatever they ask for.
+    expect(slotAgencyFor(db, officer, "municipality-14100")).toBe(shinjuku);
+    // An administrator chooses among the organisations with a counter office; an unknown one falls back to the first.
+    const offering = counterAgencies(db, "en");
+    expect(offering.map((agency) => agency.id)).toEqual(["municipality-13101", "municipality-13104", "municipality-13113", "municipality-14100", "municipality-14104"]);
+    expect(offering.find((agency) => agency.id === shinjuku)?.name).toBe("Shinjuku City Office");
+    expect(slotAgencyFor(db, administrator, "municipality-14100")).toBe("municipality-14100");
+    expect(slotAgencyFor(db, administrator, "japan-post")).toBe("municipality-13101");
+    expect(slotAgencyFor(db, administrator, null)).toBe("municipality-13101");
+    expect(slotAgencyFor(db, citizen, shinjuku)).toBeNull();
   });
 });

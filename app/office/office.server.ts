@@ -121,7 +121,7 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     status: row.status,
     deadline: row.deadline,
     overdue: isOverdue(row, today),
-    answerReceived: row.informationAnswer !== null && row.status === decidableStatus,
+    answerReceived: row.informationAnswer !== null && row.status === decidableStatus && !corrections.get(row.id)?.supersedesInformation,
     corrected: corrections.has(row.id) ? correctedLabels(corrections.get(row.id)!.correctedItems, lang) : null,
     receivedAt: row.createdAt,
   }));
@@ -182,6 +182,7 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     details: { caseReference: kase.reference, procedureId: request.procedureId, dataItems: items.map((item) => item.key) },
   });
   const today = todayInTokyo(now);
+  const correction = correctionOf(db, request.id, lang);
   // The official form as this office knows it, filled only with what the page shows (the consented items).
   const shown = Object.fromEntries(items.map((item) => [item.key, item.value]));
   const form = procedure?.form ? formView(procedure.form, shown, lang) : null;
@@ -197,14 +198,20 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
     inPersonNote: procedure?.inPersonNote?.[lang] ?? null,
     visit: bookedVisit(db, { caseId: kase.id, agencyId: request.agencyId, lang }),
     receivedAt: request.createdAt,
-    correction: correctionOf(db, request.id, lang),
+    correction,
     items,
     form,
     // The organisation's own reference, in clear for its officer.
     decisionReference: openDecisionReference(request.id, request.decisionReference),
     rejection: rejectionText(request.procedureId, request.rejectionReason, lang),
-    informationQuestion: request.informationQuestion,
-    informationAnswer: request.informationAnswer,
+    // A question asked and answered before the rejection stays readable, as the earlier attempt's, not as current.
+    information: request.informationQuestion
+      ? {
+          question: request.informationQuestion,
+          answer: request.informationAnswer && request.status !== "informationRequested" ? request.informationAnswer : null,
+          earlier: correction?.supersedesInformation === true,
+        }
+      : null,
     rejectionReasons: (procedure?.rejectionReasons ?? []).map((reason) => ({ code: reason.code, text: reason.text[lang] })),
     /** Decisions happen here only for inbox agencies; http agencies decide in their own system. */
     decidesHere: channelOf(db, request.agencyId) !== "http",
@@ -216,7 +223,7 @@ export function procedurePageView(db: Db, auth: OfficerAuth, procedureRequestId:
 /** When the person corrected this procedure after a rejection and sent it again, and what they changed. */
 function correctionOf(db: Db, procedureRequestId: string, lang: Lang) {
   const correction = findLatestCorrections(db, { procedureRequestIds: [procedureRequestId] }).get(procedureRequestId);
-  return correction ? { at: correction.at, items: correctedLabels(correction.correctedItems, lang) } : null;
+  return correction ? { at: correction.at, items: correctedLabels(correction.correctedItems, lang), supersedesInformation: correction.supersedesInformation } : null;
 }
 
 /** The counter visit the person booked with this organisation for this case, if any. */

@@ -45,6 +45,12 @@ export default function AdminHome() {
           </li>
           <li className="card">
             <h3>
+              <Link to="/office/counter-slots">{t("admin:home.counterSlots")}</Link>
+            </h3>
+            <p>{t("admin:home.counterSlotsHint")}</p>
+          </li>
+          <li className="card">
+            <h3>
               <Link to="/admin/audit">{t("admin:home.audit")}</Link>
             </h3>
             <p>{t("admin:home.auditHint")}</p>

@@ -135,18 +135,19 @@ export default function OfficeRequest() {
 
       {view.form ? <OfficialForm form={view.form} printHref={`/office/requests/${view.id}/form`} /> : null}
 
-      {view.informationQuestion ? (
-        <section aria-labelledby="information-heading">
-          <h2 id="information-heading">{t("request.information.heading")}</h2>
+      {view.information ? (
+        <section aria-labelledby="information-heading" data-testid={view.information.earlier ? "earlier-information" : "information"}>
+          <h2 id="information-heading">{t(view.information.earlier ? "request.information.earlierHeading" : "request.information.heading")}</h2>
+          {view.information.earlier ? <p>{t("request.information.earlierLead")}</p> : null}
           <dl className="summary-list">
             <div className="summary-list__row">
               <dt>{t("request.information.question")}</dt>
-              <dd className="office-text">{view.informationQuestion}</dd>
+              <dd className="office-text">{view.information.question}</dd>
             </div>
             <div className="summary-list__row">
               <dt>{t("request.information.answer")}</dt>
               <dd className="office-text" data-testid="information-answer">
-                {view.informationAnswer && view.status !== "informationRequested" ? view.informationAnswer : t("request.information.noAnswerYet")}
+                {view.information.answer ?? t("request.information.noAnswerYet")}
               </dd>
             </div>
           </dl>

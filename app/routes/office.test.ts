@@ -49,7 +49,7 @@ const decide = (login: string, id: string, form: Record<string, string>) =>
 type InboxData = { items: { id: string; procedureName: string; caseReference: string; status: string; overdue: boolean; answerReceived: boolean }[]; counts: { status: string; count: number }[]; overdueCount: number; agency: string };
 type PageData = {
   form: { name: string; items: { item: string; key: string | null; label: string | null; status: string; value: unknown }[] } | null;
-  items: { key: string; label: string; value: unknown }[]; caseReference: string; status: string; legalBasis: string; inPerson: boolean; canDecide: boolean; informationAnswer: string | null; timeline: { status: string }[] };
+  items: { key: string; label: string; value: unknown }[]; caseReference: string; status: string; legalBasis: string; inPerson: boolean; canDecide: boolean; information: { question: string; answer: string | null; earlier: boolean } | null; timeline: { status: string }[] };
 
 /** Everything that identifies what a procedure request is and where it stands: a refusal must leave it as it was. */
 function snapshotOf(id: string) {
@@ -304,7 +304,7 @@ describe("decisions", () => {
     const list = (await getInbox("officer.pension")).data as InboxData;
     expect(list.items.find((item) => item.id === pension.id)).toMatchObject({ status: "delivered", answerReceived: true });
     const page = (await getRequest("officer.pension", pension.id)).data as PageData;
-    expect(page).toMatchObject({ status: "delivered", canDecide: true, informationAnswer: "1234-567890 です。" });
+    expect(page).toMatchObject({ status: "delivered", canDecide: true, information: { question: "年金証書の記号番号を教えてください。", answer: "1234-567890 です。", earlier: false } });
 
     expect((await decide("officer.pension", pension.id, { intent: "accept", reference: "JPS-2026-778" })).status).toBe(302);
     expect(getProcedureRequest(db, { procedureRequestId: pension.id })).toMatchObject({ status: "accepted", decisionReference: "JPS-2026-778" });

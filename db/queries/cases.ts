@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, count, countDistinct, desc, eq, inArray, like, lt, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, like, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { insertReturning, listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
@@ -148,30 +148,43 @@ export function listProcedureEventsForCase(tx: Tx, { caseId }: { caseId: string 
 /**
  * The latest correction of each of `procedureRequestIds` that the person corrected and sent again after a
  * rejection: when, and the names of the items changed (never their values). Requests never corrected are absent.
+ * `supersedesInformation` says that no organisation's question came after it: the question and answer stored on
+ * the request (if any) belong to the attempt before the correction, not to the one now being decided.
  */
-export function findLatestCorrections(tx: Tx, { procedureRequestIds }: { procedureRequestIds: string[] }): Map<string, { at: string; correctedItems: string[] }> {
-  const corrections = new Map<string, { at: string; correctedItems: string[] }>();
+export function findLatestCorrections(
+  tx: Tx,
+  { procedureRequestIds }: { procedureRequestIds: string[] },
+): Map<string, { at: string; correctedItems: string[]; supersedesInformation: boolean }> {
+  const corrections = new Map<string, { at: string; correctedItems: string[]; supersedesInformation: boolean }>();
   if (procedureRequestIds.length === 0) return corrections;
   // Built once for each number of requests (the inbox asks for a page of them at a time).
   const rows = preparedOnce(tx, `findLatestCorrections.${procedureRequestIds.length}`, () =>
     tx
-      .select({ procedureRequestId: procedureEvents.procedureRequestId, at: procedureEvents.at, detail: procedureEvents.detail })
+      .select({ procedureRequestId: procedureEvents.procedureRequestId, toStatus: procedureEvents.toStatus, at: procedureEvents.at, detail: procedureEvents.detail })
       .from(procedureEvents)
-      // A correction puts the rejected request back in the queue (procedure_events_request_status_idx).
+      // A correction puts the rejected request back in the queue; a question is its own status (procedure_events_request_status_idx).
       .where(
         and(
           inArray(procedureEvents.procedureRequestId, listPlaceholders("id", procedureRequestIds.length)),
-          eq(procedureEvents.toStatus, "queued"),
-          like(procedureEvents.detail, '%"citizen.resubmitted"%'),
+          or(eq(procedureEvents.toStatus, "informationRequested"), and(eq(procedureEvents.toStatus, "queued"), like(procedureEvents.detail, '%"citizen.resubmitted"%'))),
         ),
       )
       .orderBy(asc(procedureEvents.id))
       .prepare(),
   ).all(listValues("id", procedureRequestIds));
   for (const row of rows) {
+    if (row.toStatus === "informationRequested") {
+      const earlier = corrections.get(row.procedureRequestId);
+      if (earlier) earlier.supersedesInformation = false;
+      continue;
+    }
     const detail = JSON.parse(row.detail) as { event?: string; correctedItems?: unknown };
     if (detail.event !== "citizen.resubmitted") continue;
-    corrections.set(row.procedureRequestId, { at: row.at, correctedItems: Array.isArray(detail.correctedItems) ? detail.correctedItems.map(String) : [] });
+    corrections.set(row.procedureRequestId, {
+      at: row.at,
+      correctedItems: Array.isArray(detail.correctedItems) ? detail.correctedItems.map(String) : [],
+      supersedesInformation: true,
+    });
   }
   return corrections;
 }

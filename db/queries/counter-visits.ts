@@ -15,6 +15,12 @@ export function listCounterOffices(tx: Tx, { agencyId }: { agencyId: string }): 
   ).all({ agencyId });
 }
 
+/** The organisations that have at least one counter office, i.e. offer counter visits. */
+export function listCounterOfficeAgencies(tx: Tx): string[] {
+  const rows = tx.select({ agencyId: counterOffices.agencyId }).from(counterOffices).groupBy(counterOffices.agencyId).orderBy(asc(counterOffices.agencyId)).all();
+  return rows.map((row) => row.agencyId);
+}
+
 export function upsertCounterOffice(tx: Tx, office: typeof counterOffices.$inferInsert) {
   tx.insert(counterOffices).values(office).onConflictDoUpdate({ target: counterOffices.id, set: office }).run();
 }

@@ -126,9 +126,10 @@ export const routeAccess: RouteAccess[] = [
   {
     file: "office.counter-slots",
     path: "/office/counter-slots",
-    get: ["officer", "otherOfficer"],
-    post: ["officer", "otherOfficer"],
-    // A capacity that is not a number: the form's error for an officer (400), changing nothing.
+    // Officers for their own organisation; administrators for any organisation that offers counter visits.
+    get: ["officer", "otherOfficer", "administrator"],
+    post: ["officer", "otherOfficer", "administrator"],
+    // A capacity that is not a number: the form's error (400), changing nothing.
     form: { intent: "capacity", slotId: "no-such-slot", capacity: "many" },
   },
   {

@@ -11,6 +11,8 @@ import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { signIn } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
 import { acceptingAgencies, useCaseDatabase } from "./support/cases";
+import { signInAs } from "./support/staff";
+import { demoAccounts } from "../../app/demo/demo-accounts.server";
 
 describe.skipIf(!browserAvailable)("the status page says what to do", () => {
   // Organisations' systems accept at once; the municipalities with a demo officer are left to the test.
@@ -20,14 +22,27 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
   const { requestOf, statusOf } = cases;
 
   /** A sample person's move, submitted as the consent page would, with its move-out rejected by the old municipality's officer. */
-  async function moveWithRejectedMoveOut(personId: string, note: string) {
+  async function moveWithRejectedMoveOut(personId: string, note: string, { askedFirst }: { askedFirst?: { question: string; answer: string } } = {}) {
     const submission = sampleSubmission("relocation", personId);
     const submitted = submitCase(cases.db, { ...submission, actorId: `u-${personId.slice(2)}` });
     const moveOut = requestOf(submitted.case.id, "move-out-notification");
     await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
+    if (askedFirst) {
+      // The first attempt: the municipality asks, the person answers, it comes back to the officer, who then rejects.
+      applyCaseEvent(cases.db, { procedureRequestId: moveOut.id, event: { type: "agency.informationRequested", question: askedFirst.question }, actor: `agency:${moveOut.agencyId}` });
+      applyCaseEvent(cases.db, { procedureRequestId: moveOut.id, event: { type: "citizen.answered", answer: askedFirst.answer }, actor: `user:u-${personId.slice(2)}` });
+      await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
+    }
     applyCaseEvent(cases.db, { procedureRequestId: moveOut.id, event: { type: "agency.rejected", reason: `identity-not-verified|${note}` }, actor: `agency:${moveOut.agencyId}` });
     return { submitted, moveOut };
   }
+
+  /** The demo officer of the organisation a procedure request went to. */
+  const officerOf = (agencyId: string) => {
+    const officer = demoAccounts.find((account) => account.role === "officer" && account.agencyId === agencyId);
+    expect(officer, `a demo officer for ${agencyId}`).toBeDefined();
+    return officer!.loginId;
+  };
 
   /** The summary's counts, by group (a group the page leaves out counts 0). */
   const summary = (page: Page) =>
@@ -36,7 +51,9 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
 
   it("JavaScript off, English: the summary and the rejection with the officer's Japanese words; correct one item and send it again", async () => {
     const { portal, browser } = story;
-    const { submitted, moveOut } = await moveWithRejectedMoveOut("p-tanaka-ichiro", "フリガナが住民票と一致しません。");
+    const { submitted, moveOut } = await moveWithRejectedMoveOut("p-tanaka-ichiro", "フリガナが住民票と一致しません。", {
+      askedFirst: { question: "転出先の部屋番号を教えてください。", answer: "201号室です。" },
+    });
     const reference = submitted.case.reference;
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
@@ -79,10 +96,34 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
     expect(JSON.parse(getProcedureRequest(cases.db, { procedureRequestId: moveOut.id })!.payload).nameKana).toBe("タナカ イチロー");
     expect(await summaryCount(page, "rejected")).toBe(0);
     await expect(page.locator(`#procedure-${moveOut.id}`).textContent()).resolves.toContain("Corrected and sent again");
+    // The question and answer of the rejected attempt stay readable, marked as before the correction.
+    await expect(page.locator(`#procedure-${moveOut.id}`).textContent()).resolves.toContain("Your answer (before you corrected and sent it again)");
     await checkPage(page);
 
-    // It reaches the municipality again; once it accepts, the move-in goes ahead.
+    // It reaches the municipality again. Its officer (English, JavaScript off) opens the resent procedure: the
+    // correction is said at the top, and the earlier question and answer are marked as the rejected attempt's.
     await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
+    const office = await newContext(browser, { javaScript: false, locale: "en-GB" });
+    const officerPage = await office.newPage();
+    await officerPage.goto(`${portal.url}/office?lng=en`);
+    await signInAs(officerPage, officerOf(moveOut.agencyId), { check: true });
+    await officerPage.goto(`${portal.url}/office`);
+    const inboxRow = officerPage.locator("main tr", { hasText: reference }).filter({ hasText: "Corrected and sent again" });
+    await expect(inboxRow.count()).resolves.toBe(1);
+    await expect(inboxRow.textContent()).resolves.not.toContain("Answer received");
+    await checkPage(officerPage);
+    await officerPage.goto(`${portal.url}/office/requests/${moveOut.id}`);
+    await officerPage.getByRole("heading", { level: 1, name: "Move-out notification" }).waitFor();
+    await expect(officerPage.getByTestId("correction-note").textContent()).resolves.toContain("corrected this procedure after it was rejected and sent it again");
+    await expect(officerPage.getByTestId("correction-note").textContent()).resolves.toContain("Full name in katakana");
+    const earlier = officerPage.getByTestId("earlier-information");
+    await expect(earlier.getByRole("heading", { level: 2 }).textContent()).resolves.toBe("Earlier request for more information (before the rejection)");
+    await expect(earlier.textContent()).resolves.toContain("201号室です。");
+    await expect(officerPage.getByTestId("information").count()).resolves.toBe(0);
+    await checkPage(officerPage);
+    await office.close();
+
+    // Once the municipality accepts, the move-in goes ahead.
     applyCaseEvent(cases.db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "千代田-0002" }, actor: `agency:${moveOut.agencyId}` });
     const moveIn = requestOf(submitted.case.id, "move-in-notification");
     await expect.poll(() => statusOf(moveIn.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
@@ -120,6 +161,18 @@ describe.skipIf(!browserAvailable)("the status page says what to do", () => {
     await checkPage(page);
     await expect.poll(() => statusOf(moveOut.id), { timeout: 240_000, interval: 100 }).toBe("delivered");
     expect(getProcedureRequest(cases.db, { procedureRequestId: moveOut.id })!.agencyId).toBe(moveOut.agencyId);
+
+    // The municipality's officer (Japanese, JavaScript on) opens the resent procedure and reads the correction note.
+    const office = await newContext(browser, { javaScript: true });
+    const officerPage = await office.newPage();
+    await officerPage.goto(`${portal.url}/office/requests/${moveOut.id}?lng=ja`);
+    await signInAs(officerPage, officerOf(moveOut.agencyId));
+    await officerPage.goto(`${portal.url}/office/requests/${moveOut.id}`);
+    await officerPage.getByRole("heading", { level: 1, name: "転出届" }).waitFor();
+    await expect(officerPage.getByTestId("correction-note").textContent()).resolves.toContain("申請者がこの手続を訂正して");
+    await expect(officerPage.getByTestId("correction-note").textContent()).resolves.toContain("氏名（フリガナ）");
+    await checkPage(officerPage);
+    await office.close();
     await context.close();
   });
 });

@@ -10,6 +10,8 @@ import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { signIn, signInWithSecondFactor } from "./support/journey";
 import { usePortalAndBrowser } from "./support/portal";
 import { acceptingAgencies, useCaseDatabase } from "./support/cases";
+import { eq } from "drizzle-orm";
+import { auditEntries } from "../../db/schema";
 
 describe.skipIf(!browserAvailable)("booking a counter visit", () => {
   // Organisations' systems accept at once; the municipalities with a demo officer are left to the story.
@@ -102,13 +104,19 @@ describe.skipIf(!browserAvailable)("booking a counter visit", () => {
     await Promise.all([officerPage.waitForURL(/\/office\/counter-slots\?day=/), officerPage.getByRole("link", { name: "Manage your counter's visit slots" }).click()]);
     await officerPage.getByRole("heading", { level: 1, name: "Counter visit slots" }).waitFor();
     await checkPage(officerPage);
-    const bookedSlot = officerPage.getByTestId("counter-slot").filter({ has: officerPage.locator("td.figure-number", { hasText: /^1$/ }) });
+    // One short table per office: a row per slot (time, places, booked), and no form until one is asked for.
+    expect(await officerPage.locator("main form[method=post] input[name=slotId]").count()).toBe(0);
+    const bookedSlot = officerPage.getByTestId("counter-slot").filter({ has: officerPage.locator("td.figure-number:nth-child(3)", { hasText: /^1$/ }) });
     await expect(bookedSlot.count()).resolves.toBe(1);
-    await bookedSlot.getByRole("button", { name: /^Close the slot from/ }).click();
+    await Promise.all([officerPage.waitForURL(/slot=/), bookedSlot.getByRole("link", { name: /^Change the slot / }).click()]);
+    const change = officerPage.locator("#change-slot");
+    await expect(change.textContent()).resolves.toContain("1 person has booked this slot.");
+    await checkPage(officerPage);
+    await change.getByRole("button", { name: "Close the slot" }).click();
     await expect.poll(() => officerPage.getByRole("alert").first().textContent()).toContain("More people have booked this slot than the places you entered. Nothing was changed.");
     await checkPage(officerPage);
-    await officerPage.getByLabel("Starts at").fill("17:00");
-    await officerPage.getByLabel("Ends at").fill("17:30");
+    await officerPage.getByLabel("Starts at", { exact: true }).fill("17:00");
+    await officerPage.getByLabel("Ends at", { exact: true }).fill("17:30");
     await Promise.all([officerPage.waitForURL(/done=added/), officerPage.getByRole("button", { name: "Add the slot" }).click()]);
     await expect(officerPage.getByRole("status").first().textContent()).resolves.toContain("The slot was added");
     await expect(officerPage.getByTestId("counter-slot").filter({ hasText: "17:00–17:30" }).count()).resolves.toBe(1);
@@ -164,12 +172,77 @@ describe.skipIf(!browserAvailable)("booking a counter visit", () => {
     await officerPage.getByRole("heading", { level: 1, name: "来庁予約の枠" }).waitFor();
     await checkPage(officerPage);
     const start = `${slotId.slice(-4, -2)}:${slotId.slice(-2)}`;
-    await Promise.all([officerPage.waitForURL(/done=closed/), officerPage.getByRole("button", { name: `${start}からの枠の受付を停止` }).click()]);
+    await Promise.all([officerPage.waitForURL(/slot=/), officerPage.getByRole("link", { name: new RegExp(`^変更.*${start}〜`) }).click()]);
+    await checkPage(officerPage);
+    await Promise.all([officerPage.waitForURL(/done=closed/), officerPage.locator("#change-slot").getByRole("button", { name: "枠の受付を停止" }).click()]);
     await expect(officerPage.getByRole("status").first().textContent()).resolves.toContain("枠の受付を停止しました");
+    await checkPage(officerPage);
+
+    // A Saturday has no slots; the officer opens it with one form: from 10:00 until 12:00, an hour each.
+    const saturday = new Date(`${day}T00:00:00Z`);
+    saturday.setUTCDate(saturday.getUTCDate() + ((6 - saturday.getUTCDay() + 7) % 7 || 7));
+    const weekend = saturday.toISOString().slice(0, 10);
+    await officerPage.goto(`${portal.url}/office/counter-slots?day=${weekend}`);
+    await expect(officerPage.locator("main").textContent()).resolves.toContain("この日の枠はありません。");
+    await officerPage.getByLabel("最初の枠の開始時刻").fill("10:00");
+    await officerPage.getByLabel("最後の枠の終了時刻").fill("12:00");
+    await officerPage.getByLabel("1枠の長さ").selectOption("60");
+    await Promise.all([officerPage.waitForURL(/done=dayAdded/), officerPage.getByRole("button", { name: "1日分の枠を追加" }).click()]);
+    await expect(officerPage.getByRole("status").first().textContent()).resolves.toContain("1日分の枠を追加しました");
+    await expect(officerPage.getByTestId("counter-slot").allTextContents()).resolves.toEqual([expect.stringContaining("10:00〜11:00"), expect.stringContaining("11:00〜12:00")]);
     await checkPage(officerPage);
     await page.goto(`${portal.url}/cases/${reference}/visits/municipality-13113?day=${day}`);
     await expect(page.locator(`input[name="slotId"][value="${slotId}"]`).count()).resolves.toBe(0);
     await officer.close();
+    await context.close();
+  });
+
+  it("JavaScript on, Japanese then English: an administrator chooses 横浜市 and changes a slot's places, audited as theirs", async () => {
+    const { portal, browser } = story;
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/admin?lng=ja`);
+    await signInWithSecondFactor(page, "admin");
+    await page.goto(`${portal.url}/admin`);
+    await Promise.all([page.waitForURL(/\/office\/counter-slots/), page.getByRole("link", { name: "来庁予約の枠" }).click()]);
+    await page.getByRole("heading", { level: 1, name: "来庁予約の枠" }).waitFor();
+    await checkPage(page);
+
+    // Next Saturday at Yokohama City Hall, chosen among the organisations that offer counter visits: no slots yet.
+    const next = new Date();
+    do next.setUTCDate(next.getUTCDate() + 1);
+    while (next.getUTCDay() !== 6);
+    const day = next.toISOString().slice(0, 10);
+    await page.getByLabel("組織").selectOption("municipality-14100");
+    await page.getByLabel("日付").fill(day);
+    await Promise.all([page.waitForURL(/agency=municipality-14100/), page.getByRole("button", { name: "この日を表示" }).click()]);
+    await expect.poll(() => page.locator(".caption").first().textContent()).toContain("横浜市");
+    await expect(page.locator("main").textContent()).resolves.toContain("この日の枠はありません。");
+    await checkPage(page);
+    // The administrator opens the morning, then changes one slot's places.
+    await page.getByLabel("最初の枠の開始時刻").fill("09:00");
+    await page.getByLabel("最後の枠の終了時刻").fill("11:00");
+    await Promise.all([page.waitForURL(/done=dayAdded/), page.getByRole("button", { name: "1日分の枠を追加" }).click()]);
+    await expect.poll(() => page.getByTestId("counter-slot").count()).toBe(4);
+    expect(page.url()).toContain("agency=municipality-14100");
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/slot=/), page.getByRole("link", { name: /^変更.*09:00〜09:30/ }).click()]);
+    await page.locator("#change-slot").getByLabel("定員").fill("5");
+    await Promise.all([page.waitForURL(/done=changed/), page.locator("#change-slot").getByRole("button", { name: "定員を変更" }).click()]);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("定員を変更しました");
+    expect(page.url()).toContain("agency=municipality-14100");
+    await expect.poll(() => page.getByTestId("counter-slot").first().locator("td").nth(1).textContent()).toBe("5");
+    await checkPage(page);
+    for (const action of ["counter.slots.dayAdded", "counter.slot.capacityChanged"]) {
+      const entry = cases.db.select().from(auditEntries).where(eq(auditEntries.action, action)).all().at(-1)!;
+      expect(entry).toMatchObject({ actor: "u-admin", agencyId: "municipality-14100" });
+    }
+
+    // The same page in English.
+    await page.goto(`${page.url().replace(/&?done=changed/, "")}&lng=en`);
+    await page.getByRole("heading", { level: 1, name: "Counter visit slots" }).waitFor();
+    await expect(page.getByLabel("Organisation").inputValue()).resolves.toBe("municipality-14100");
+    await checkPage(page);
     await context.close();
   });
 });

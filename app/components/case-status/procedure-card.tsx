@@ -19,6 +19,8 @@ export type ProcedureCardValue = {
   decisionReference: string | null;
   question: OrganisationWordsValue | null;
   informationAnswer: string | null;
+  /** The question and answer came before a correction: the rejected attempt's, shown as such. */
+  informationEarlier?: boolean;
   rejection: { reason: string | null; note: OrganisationWordsValue | null; nextStep: "correct" | "counter" } | null;
   canResend: boolean;
   closingReason: string | null;
@@ -93,7 +95,7 @@ export function ProcedureCard({
         ) : null}
         {p.informationAnswer && p.status !== "informationRequested" ? (
           <div className="summary-list__row">
-            <dt>{t("journey:caseStatus.yourAnswer")}</dt>
+            <dt>{t(p.informationEarlier ? "journey:caseStatus.yourAnswerEarlier" : "journey:caseStatus.yourAnswer")}</dt>
             <dd>{p.informationAnswer}</dd>
           </div>
         ) : null}
@@ -106,7 +108,7 @@ export function ProcedureCard({
       ) : null}
       {p.question ? (
         <>
-          <p className="organisation-words__label">{t("journey:caseStatus.question")}</p>
+          <p className="organisation-words__label">{t(p.informationEarlier ? "journey:caseStatus.questionEarlier" : "journey:caseStatus.question")}</p>
           <OrganisationWords words={p.question} organisation={p.organisation} testId="information-question" />
         </>
       ) : null}
