@@ -16,7 +16,10 @@ import {
   type RecordValues,
 } from "../../flows";
 import { isHostileText } from "~/platform/hostile-text";
+import { personaFieldId, type PersonaGroup, type PersonaInput } from "./persona-fields";
 import type { SimulationInput } from "./simulation.server";
+
+export { personaFieldId };
 
 type Kind = "text" | "date" | "country" | "choice" | "yesNo" | "address";
 
@@ -70,19 +73,6 @@ function offered(lifeEvent: LifeEvent) {
 
 /** The questions the form answers: every question; identity-number ones may not take the record's value. */
 const answerName = (question: Question) => `answer.${question.id}`;
-export const personaFieldId = (name: string) => `persona-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
-
-export type PersonaInput = {
-  name: string;
-  id: string;
-  label: string;
-  hint?: string;
-  width: "short" | "medium" | "long";
-  options?: { value: string; label: string }[];
-  value: string;
-  error?: string;
-};
-export type PersonaGroup = { id: string; legend: string; inputs: PersonaInput[] };
 export type PersonaErrors = Record<string, string>;
 
 const stable = (value: unknown): string =>
@@ -141,7 +131,7 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
     return input(key, attributeLabel(key), { width: "long" });
   };
   const address = (key: string): PersonaGroup => ({
-    id: personaFieldId(key),
+    id: `persona-group-${key.replace(".", "-")}`,
     legend: attributeLabel(key),
     inputs: addressParts.map((part) =>
       input(`${key}.${part}`, t(`design:persona.addressParts.${part}`), {
@@ -153,13 +143,13 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
   const groups: PersonaGroup[] = [];
   for (const group of ["person", "cover", "company"] as const) {
     const scalars = shown.filter((attribute) => attribute.group === group && attribute.kind !== "address");
-    if (scalars.length) groups.push({ id: `persona-${group}`, legend: t(`design:persona.groups.${group}`), inputs: scalars.map(scalar) });
+    if (scalars.length) groups.push({ id: `persona-group-${group}`, legend: t(`design:persona.groups.${group}`), inputs: scalars.map(scalar) });
     for (const attribute of shown.filter((candidate) => candidate.group === group && candidate.kind === "address")) groups.push(address(attribute.key));
     if (group === "person" && household) {
       const rows = rowsIn(values, "household") + spareMembers;
       for (let index = 0; index < rows; index++) {
         groups.push({
-          id: personaFieldId(`household.${index}`),
+          id: `persona-group-household-${index}`,
           legend: t("design:persona.member", { number: index + 1 }),
           inputs: [
             input(`household.${index}.name`, t("design:persona.memberParts.name"), { width: "long" }),
@@ -176,7 +166,7 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
       const rows = rowsIn(values, "vehicles") + spareVehicles;
       for (let index = 0; index < rows; index++) {
         groups.push({
-          id: personaFieldId(`vehicles.${index}`),
+          id: `persona-group-vehicles-${index}`,
           legend: t("design:persona.vehicle", { number: index + 1 }),
           inputs: [
             input(`vehicles.${index}.registrationNumber`, t("design:persona.vehicleParts.registrationNumber"), { width: "long" }),
@@ -189,7 +179,7 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
     }
   }
   groups.push({
-    id: "persona-answers",
+    id: "persona-group-answers",
     legend: t("design:persona.groups.answers"),
     inputs: lifeEvent.questions.map((question) => {
       const options = [{ value: "", label: t("design:persona.keepAnswer") }];
