@@ -96,10 +96,11 @@ export function personaValues(lifeEvent: LifeEvent, record: RecordValues): Recor
   return values;
 }
 
-/** Counts the household and vehicle rows a set of values holds (the rows already filled in). */
+/** Counts the household and vehicle rows a set of values holds: up to the last row with something in it. */
 function rowsIn(values: Record<string, string>, list: "household" | "vehicles"): number {
-  const indexes = Object.keys(values)
-    .map((name) => new RegExp(`^${list}\\.(\\d+)\\.`).exec(name)?.[1])
+  const indexes = Object.entries(values)
+    .filter(([, value]) => value.trim() !== "")
+    .map(([name]) => new RegExp(`^${list}\\.(\\d+)\\.`).exec(name)?.[1])
     .filter((index): index is string => index !== undefined)
     .map(Number);
   return indexes.length ? Math.max(...indexes) + 1 : 0;
