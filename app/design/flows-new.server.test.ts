@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -77,9 +78,11 @@ describe("flows:new", () => {
 
     // Every test that goes over all life events, in the copy with the scaffold present (a failure throws, with
     // vitest's report in the error).
-    const every = execFileSync(path.join(repo, "node_modules", ".bin", "vitest"), ["run", "--config", ".config/vitest.config.ts", ...everyLifeEventTests], {
+    // Asynchronously: a run this long must not block the worker, which reports to vitest while it waits.
+    const { stdout: every } = await promisify(execFile)(path.join(repo, "node_modules", ".bin", "vitest"), ["run", "--config", ".config/vitest.config.ts", ...everyLifeEventTests], {
       cwd: root,
       encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, CI: "true", NO_COLOR: "1" },
     });
     expect(every).toMatch(/Tests\s+\d+ passed \(\d+\)/);
