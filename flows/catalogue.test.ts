@@ -5,7 +5,8 @@ import * as flows from "./index";
 describe("the flows catalogue", () => {
   it("lists the latest version of each life event, with titles in both languages", () => {
     const lifeEvents = flows.listLifeEvents();
-    expect(lifeEvents.map((lifeEvent) => lifeEvent.id)).toEqual(["relocation", "incorporation", "car-ownership"]);
+    // The three the service started with, in order; a life event scaffolded by `flows:new` comes after them.
+    expect(lifeEvents.map((lifeEvent) => lifeEvent.id).slice(0, 3)).toEqual(["relocation", "incorporation", "car-ownership"]);
     for (const lifeEvent of lifeEvents) {
       expect(lifeEvent.title.ja && lifeEvent.title.en && lifeEvent.description.ja && lifeEvent.description.en).toBeTruthy();
       expect(lifeEvent.procedures.every((id) => flows.getProcedure(id))).toBe(true);

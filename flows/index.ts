@@ -2,7 +2,7 @@
 // Everything here is pure: no I/O, no clock, no imports from app/ or db/.
 export type { Filing } from "./lib/types";
 export type { Lang, Text, RecordValues, RecordAttribute, Address, HouseholdMember, Vehicle, Dog, Answers, Gender, HealthInsurance, PensionCategory } from "./lib/types";
-export { addressSchema, householdMemberSchema, vehicleSchema, dogSchema } from "./lib/types";
+export { addressSchema, householdMemberSchema, vehicleSchema, dogSchema, isRealDate, relationships, vehicleKinds } from "./lib/types";
 export type { Agency, AgencyKind, Channel, Sector } from "./lib/agency";
 export type { Procedure, DeadlineRule, Route, RejectionReason } from "./lib/procedure";
 export type { LifeEvent, Rule, Sample } from "./lib/life-event";

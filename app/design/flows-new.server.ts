@@ -58,8 +58,31 @@ export function scaffoldLifeEvent({ id, root }: { id: string; root: string }): S
       changed.push(namespacesFile);
     }
   }
+  // The words the list of life events and its start page show (common:lifeEvents.<id>, journey:start.<id>), so no
+  // raw key appears on any page: added at the start of each block, keeping each file's own layout.
+  for (const lang of ["ja", "en"] as const) {
+    for (const [namespace, block, entry] of [
+      ["common", "lifeEvents", { title: texts(id).title[lang], summary: texts(id).description[lang] }],
+      ["journey", "start", startTexts[lang]],
+    ] as const) {
+      const file = path.join(root, "public", "locales", lang, `${namespace}.json`);
+      if (!existsSync(file)) continue;
+      const content = readFileSync(file, "utf8");
+      const opening = `\n  "${block}": {\n`;
+      const at = content.indexOf(opening);
+      if (at === -1 || (JSON.parse(content) as Record<string, Record<string, unknown>>)[block]?.[id]) continue;
+      const line = `    ${JSON.stringify(id)}: ${JSON.stringify(entry).replace(/","/g, '", "').replace(/":"/g, '": "').replace(/^\{/, "{ ").replace(/\}$/, " }")},\n`;
+      writeFileSync(file, content.slice(0, at + opening.length) + line + content.slice(at + opening.length));
+      changed.push(file);
+    }
+  }
   return { ok: true, written: files.map(([file]) => path.relative(root, file)), changed: changed.map((file) => path.relative(root, file)) };
 }
+
+const startTexts = {
+  ja: { need: "必要なものを書いてください。", time: "約5分。回答はページごとに保存されるので、途中でやめて後から続けられます。" },
+  en: { need: "Say what the person needs to hand.", time: "About 5 minutes. Your answers are saved after every page, so you can stop and come back later." },
+};
 
 function definition(id: string, name: string): string {
   return `// ${id}: a new life event, scaffolded by \`npm run flows:new\`. Replace the example question, rule and

@@ -57,6 +57,13 @@ function parseChanges(text: string | null): Record<string, unknown> | null | fal
   }
 }
 
+/** A sample's values with changes over them; a change to null removes the value (e.g. a nationality the person has not). */
+function applyChanges(values: Record<string, unknown>, changes: Record<string, unknown> | null | false): Record<string, unknown> {
+  const changed = { ...values, ...(changes || {}) };
+  for (const [key, value] of Object.entries(changed)) if (value === null) delete changed[key];
+  return changed;
+}
+
 /**
  * The person a simulation runs: a sample, with the answers and record attributes (household, vehicles,
  * nationality…) the designer replaced. Changes that are not a JSON object are ignored and reported.
@@ -67,8 +74,8 @@ export function composePerson(lifeEvent: LifeEvent, input: SimulationInput) {
   const record = parseChanges(input.recordText);
   return {
     sample,
-    answers: { ...sample.answers, ...(answers || {}) } as Answers,
-    record: { ...sample.record, ...(record || {}) } as RecordValues,
+    answers: applyChanges(sample.answers, answers) as Answers,
+    record: applyChanges(sample.record, record) as RecordValues,
     answersError: answers === false,
     recordError: record === false,
   };

@@ -23,7 +23,8 @@ describe("journey namespaces", () => {
   });
 
   it("let a person start car ownership and a company's representative start an incorporation", () => {
-    expect(listLifeEvents().map((lifeEvent) => [lifeEvent.id, subjectTypeOf(lifeEvent)])).toEqual([
+    // The three the service started with; a life event scaffolded by `flows:new` comes after them.
+    expect(listLifeEvents().map((lifeEvent) => [lifeEvent.id, subjectTypeOf(lifeEvent)]).slice(0, 3)).toEqual([
       ["relocation", "person"],
       ["incorporation", "company"],
       ["car-ownership", "person"],

@@ -1,4 +1,5 @@
-// Simulation: a sample person, or a sample with answers the designer changes, run through a life event page
+// Simulation: a sample person, or a person the designer composes from a sample (record attributes from the
+// simulated registers, household, vehicles and answers, field by field, or as JSON), run through a life event page
 // by page: what is asked and why, what is prefilled and from where, which procedures are selected and why,
 // exactly what each organisation would receive (checked against its schema), deadlines and effort. A GET form,
 // so it works without JavaScript and a run is a link; nothing is sent. A run can be saved as a scenario (POST),
@@ -13,7 +14,9 @@ import { RecordValue } from "~/components/record-value/record-value";
 import { requireLifeEvent } from "~/design/life-event.server";
 import { requireDesigner } from "~/design/page.server";
 import { deleteScenario, maxScenarioNameLength, savedScenariosView, saveScenario, simulationHref } from "~/design/scenarios.server";
-import { readSimulationInput, simulationView, type ReadView } from "~/design/simulation.server";
+import { composePerson, readSimulationInput, simulationView, type ReadView } from "~/design/simulation.server";
+import { personaErrorOrder, personaForm, personaValues, readPersonaForm } from "~/design/persona.server";
+import { personaFieldId, type PersonaInput } from "~/design/persona-fields";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { FactRow, ProcedureFacts } from "~/components/procedure-facts/procedure-facts";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
@@ -34,18 +37,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = await requireDesigner(request);
   const lifeEvent = requireLifeEvent(params.lifeEventId);
   const url = new URL(request.url);
-  const input = readSimulationInput(url, lifeEvent);
+  // The composing form (a GET): a person that reads well becomes its link; one that does not comes back with its errors.
+  const composed = url.searchParams.has("compose") ? readPersonaForm(lifeEvent, url.searchParams) : null;
+  if (url.searchParams.has("compose") && !composed) throw new Response("Bad Request", { status: 400 });
+  if (composed?.ok) throw redirect(`${simulationHref(lifeEvent, composed.input)}#simulation-summary`);
+  const input = composed ? null : readSimulationInput(url, lifeEvent);
   const samples = lifeEvent.samples.map((sample) => ({ id: sample.id, name: String(sample.record["name.kanji"] ?? sample.record["company.name"] ?? "") }));
   const scenarios = savedScenariosView(getDb(), lifeEvent);
   const saved = scenarios.find((scenario) => String(scenario.id) === url.searchParams.get("saved"));
+  const sampleId = composed ? String(url.searchParams.get("sample")) : (input?.sampleId ?? samples[0]?.id ?? "");
+  const errors = composed && !composed.ok ? composed.errors : {};
+  const values = composed && !composed.ok ? composed.values : personaValues(lifeEvent, composePerson(lifeEvent, { sampleId, answersText: input?.answersText ?? null, recordText: input?.recordText ?? null }).record);
+  const persona = personaForm(lifeEvent, values, errors, t);
+  const byName = new Map(persona.flatMap((group) => group.inputs.map((field) => [field.name, { legend: group.legend, label: field.label }] as const)));
+  const composeErrors = [...personaErrorOrder(persona), "answers", "record"]
+    .filter((name) => errors[name])
+    .map((name) => {
+      const place = byName.get(name);
+      const message = t(errors[name]);
+      return { fieldId: personaFieldId(name), message: place ? t("design:persona.summaryError", { legend: place.legend, label: place.label, message }) : message };
+    });
   return {
     title: `${t("design:simulation.title", { title: lifeEvent.title[lang] })} | ${t("common:serviceName")}`,
     lifeEventId: lifeEvent.id,
     lifeEventTitle: lifeEvent.title[lang],
     samples,
-    sampleId: input?.sampleId ?? samples[0]?.id ?? "",
+    sampleId,
     changes: input?.answersText ?? "",
     recordChanges: input?.recordText ?? "",
+    persona,
+    composeErrors,
+    advanced: composed && !composed.ok ? { answers: values.answers ?? "", record: values.record ?? "", answersError: errors.answers ? t(errors.answers) : null, recordError: errors.record ? t(errors.record) : null } : null,
     self: input ? simulationHref(lifeEvent, input) : `/design/life-events/${lifeEvent.id}/simulate`,
     scenarios,
     maxNameLength: maxScenarioNameLength,
@@ -71,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${simulationHref(lifeEvent, input)}&saved=${result.id}#saved-scenarios`);
 }
 
-const scenarioFieldId = (name: string) => (name === "name" ? "scenario-name" : name === "record" ? "simulation-record" : "simulation-answers");
+const scenarioFieldId = (name: string) => (name === "name" ? "scenario-name" : personaFieldId(name));
 
 function Reads({ reads }: { reads: ReadView[] }) {
   const { t } = useTranslation("design");
@@ -90,27 +112,85 @@ function Reads({ reads }: { reads: ReadView[] }) {
 }
 
 /** A JSON object of changes to the sample (its answers or its record), with what it takes. */
-function ChangesField({ name, label, hint, rows, value }: { name: "answers" | "record"; label: string; hint: string; rows: number; value: string }) {
+function ChangesField({ name, label, hint, rows, value, error }: { name: "answers" | "record"; label: string; hint: string; rows: number; value: string; error: string | null }) {
   const id = scenarioFieldId(name);
   return (
-    <div className="field">
+    <div className={`field${error ? " field--error" : ""}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
       <span className="field__hint" id={`${id}-hint`}>
         {hint}
       </span>
-      <textarea className="input design-simulation__answers" id={id} name={name} rows={rows} defaultValue={value} aria-describedby={`${id}-hint`} />
+      {error ? (
+        <span className="field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <textarea
+        className={`input design-simulation__answers${error ? " input--error" : ""}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={value}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+/** One field of the composing form: a text input or a list to choose from, with its hint and error. */
+function PersonaField({ field }: { field: PersonaInput }) {
+  const describedBy = [field.hint ? `${field.id}-hint` : null, field.error ? `${field.id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const width = field.width === "short" ? " input--postal-code" : field.width === "long" ? " input--long" : "";
+  const common = {
+    id: field.id,
+    name: field.name,
+    defaultValue: field.value,
+    "aria-describedby": describedBy,
+    "aria-invalid": field.error ? true : undefined,
+  };
+  return (
+    <div className={`field${field.error ? " field--error" : ""}`}>
+      <label className="field__label" htmlFor={field.id}>
+        {field.label}
+      </label>
+      {field.hint ? (
+        <span className="field__hint" id={`${field.id}-hint`}>
+          {field.hint}
+        </span>
+      ) : null}
+      {field.error ? (
+        <span className="field__error" id={`${field.id}-error`}>
+          {field.error}
+        </span>
+      ) : null}
+      {field.options ? (
+        <select className={`input design-persona__select${field.error ? " input--error" : ""}`} {...common}>
+          {field.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input className={`input${width}${field.error ? " input--error" : ""}`} type="text" {...common} />
+      )}
     </div>
   );
 }
 
 export default function DesignSimulation() {
   const { t, i18n } = useTranslation("design");
-  const { lifeEventId, lifeEventTitle, samples, sampleId, changes, recordChanges, self, scenarios, maxNameLength, notice, run } = useLoaderData<typeof loader>();
+  const { lifeEventId, lifeEventTitle, samples, sampleId, changes, recordChanges, persona, composeErrors, advanced, self, scenarios, maxNameLength, notice, run } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string[]> = actionData?.errors ?? {};
-  const summary = Object.entries(errors).flatMap(([name, messages]) => messages.map((message) => ({ message: t(message), fieldId: scenarioFieldId(name) })));
+  const summary = [
+    ...composeErrors,
+    ...Object.entries(errors).flatMap(([name, messages]) => messages.map((message) => ({ message: t(message), fieldId: scenarioFieldId(name) }))),
+  ];
   return (
     <>
       <Link className="back-link" to={`/design/life-events/${lifeEventId}`}>
@@ -130,7 +210,10 @@ export default function DesignSimulation() {
           <label className="field__label" htmlFor="simulation-sample">
             {t("simulation.sample")}
           </label>
-          <select className="input" id="simulation-sample" name="sample" defaultValue={sampleId}>
+          <span className="field__hint" id="simulation-sample-hint">
+            {t("persona.sampleHint")}
+          </span>
+          <select className="input" id="simulation-sample" name="sample" defaultValue={sampleId} aria-describedby="simulation-sample-hint">
             {samples.map((sample) => (
               <option key={sample.id} value={sample.id}>
                 {sample.name}
@@ -138,8 +221,39 @@ export default function DesignSimulation() {
             ))}
           </select>
         </div>
-        <ChangesField name="answers" label={t("simulation.changes")} hint={t("simulation.changesHint")} rows={6} value={changes} />
-        <ChangesField name="record" label={t("simulation.recordChanges")} hint={t("simulation.recordChangesHint")} rows={4} value={recordChanges} />
+        <button type="submit" className="button button--secondary">
+          {t("persona.choose")}
+        </button>
+      </Form>
+
+      <Form key={`${sampleId}:${recordChanges}:${changes}`} method="get" noValidate aria-labelledby="persona-heading" className="design-persona">
+        <h2 id="persona-heading">{t("persona.heading", { name: samples.find((sample) => sample.id === sampleId)?.name ?? "" })}</h2>
+        <p>{t("persona.lead")}</p>
+        <input type="hidden" name="compose" value="1" />
+        <input type="hidden" name="sample" value={sampleId} />
+        {persona.map((group) => (
+          <fieldset key={group.id} className="design-persona__group" id={group.id}>
+            <legend className="design-persona__legend">{group.legend}</legend>
+            <div className="design-persona__fields">
+              {group.inputs.map((field) => (
+                <PersonaField key={field.name} field={field} />
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <details className="design-persona__advanced" open={advanced?.answersError || advanced?.recordError ? true : undefined}>
+          <summary>{t("persona.advanced")}</summary>
+          <p>{t("persona.advancedLead")}</p>
+          <ChangesField name="answers" label={t("simulation.changes")} hint={t("simulation.changesHint")} rows={6} value={advanced ? advanced.answers : changes} error={advanced?.answersError ?? null} />
+          <ChangesField
+            name="record"
+            label={t("simulation.recordChanges")}
+            hint={t("simulation.recordChangesHint")}
+            rows={4}
+            value={advanced ? advanced.record : recordChanges}
+            error={advanced?.recordError ?? null}
+          />
+        </details>
         <button type="submit" className="button">
           {t("simulation.run")}
         </button>
@@ -314,13 +428,16 @@ export default function DesignSimulation() {
           <ul className="design-list">
             {scenarios.map((scenario) => (
               <li key={scenario.id} className="card design-scenario" data-testid="saved-scenario">
-                <Link to={scenario.href}>{t("scenarios.run", { name: scenario.name })}</Link>
-                <Form method="post" action={self}>
+                <Link className="design-scenario__link" to={scenario.href}>
+                  {t("scenarios.run", { name: scenario.name })}
+                </Link>
+                <Form method="post" action={self} className="design-scenario__delete">
                   <CsrfField />
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="scenario" value={scenario.id} />
-                  <button type="submit" className="button button--secondary">
-                    {t("scenarios.delete", { name: scenario.name })}
+                  {/* The visible word is part of the name a screen reader hears (WCAG 2.5.3), which says which scenario. */}
+                  <button type="submit" className="button button--secondary" aria-label={t("scenarios.delete", { name: scenario.name })}>
+                    {t("scenarios.deleteShort")}
                   </button>
                 </Form>
               </li>

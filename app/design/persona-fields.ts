@@ -1,0 +1,14 @@
+// What the page and the server share of the composing form: a field's id from its name, and a field's shape.
+export const personaFieldId = (name: string) => `persona-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
+
+export type PersonaInput = {
+  name: string;
+  id: string;
+  label: string;
+  hint?: string;
+  width: "short" | "medium" | "long";
+  options?: { value: string; label: string }[];
+  value: string;
+  error?: string;
+};
+export type PersonaGroup = { id: string; legend: string; inputs: PersonaInput[] };
