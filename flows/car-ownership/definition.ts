@@ -2,7 +2,7 @@
 // is certified a parking space by the police, then registered by the transport bureau and declared for the
 // automobile tax at the prefecture; a kei car goes through the Light Motor Vehicle Inspection Organization, the
 // police and the municipality.
-import { plateNameFor, plateNameOf } from "../agencies";
+import { plateNameFor, plateNameOf, policeStationFor } from "../agencies";
 import { both, defineLifeEvent } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import type { AcquiredVehicle, FlowContext } from "../lib/types";
@@ -91,6 +91,8 @@ export const carOwnership = defineLifeEvent({
     // The base of use (使用の本拠の位置) of a private car is where its owner lives: the resident register's address.
     address: ({ record }) => record.address,
     parkingAddress: ({ answers }) => answers.parkingAddress,
+    // The police station whose chief certifies the space: routed from where the car is kept, never asked.
+    policeStation: ({ answers }) => (answers.parkingAddress ? policeStationFor(answers.parkingAddress) : undefined),
     parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
     acquiredVehicle,
     acquisitionDate: ({ answers }) => answers.acquisitionDate,

@@ -63,6 +63,9 @@ describe("car ownership: who receives what", () => {
       filedAt: "2026-03-01",
     });
     expect(find(selected, "parking-certificate-purchase").payload).not.toHaveProperty("acquisitionDate");
+    // Received by the Metropolitan Police, decided by the station of the parking place (神田神保町: 神田警察署).
+    expect(find(selected, "parking-certificate-purchase").agencyId).toBe("police-13");
+    expect(find(selected, "parking-certificate-purchase").payload).toMatchObject({ policeStation: { code: "police-13:kanda", name: { ja: "神田警察署" } } });
   });
 
   it("a used car from Tokyo kept in Sapporo: change of owner within 15 days, and new plates at the Sapporo office", () => {
@@ -88,6 +91,8 @@ describe("car ownership: who receives what", () => {
     expect(ids(selected)).toEqual(["kei-vehicle-inspection", "kei-parking-notification", "kei-vehicle-tax"]);
     expect(find(selected, "kei-vehicle-inspection")).toMatchObject({ agencyId: "light-vehicle-13", prerequisites: [], deadline: "2026-04-02" });
     expect(find(selected, "kei-parking-notification")).toMatchObject({ agencyId: "police-13", prerequisites: ["kei-vehicle-inspection"] });
+    // 神南 is not in the table of stations: the notification names the place, and the Metropolitan Police assign it.
+    expect(find(selected, "kei-parking-notification").payload).toMatchObject({ policeStation: { code: null, name: { ja: "渋谷区神南を管轄する警察署" } } });
     expect(find(selected, "kei-vehicle-tax")).toMatchObject({ agencyId: "municipality-13113", prerequisites: ["kei-vehicle-inspection"] });
     expect(ids(selected)).not.toContain("parking-certificate-purchase");
   });

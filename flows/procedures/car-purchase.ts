@@ -29,8 +29,8 @@ export const parkingCertificatePurchase = defineProcedure({
   form: parkingCertificatePurchaseForm,
   name: { ja: "自動車保管場所証明（車庫証明）の申請", en: "Parking space certificate for the car" },
   description: {
-    ja: "自動車を登録する前に、保管場所を管轄する警察署が保管場所を確認して証明します。",
-    en: "Before the car is registered, the police station for the parking place checks and certifies the space.",
+    ja: "自動車を登録する前に、保管場所を管轄する警察署が保管場所を確認して証明します（都道府県警察が受け付け、その警察署長が証明書を交付します）。",
+    en: "Before the car is registered, the police station with jurisdiction over the parking place checks and certifies the space (the prefectural police receive the application; the station's chief issues the certificate).",
   },
   handledBy: parkingPolice,
   legalBasis: { ja: "自動車の保管場所の確保等に関する法律第4条第1項", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 4(1)" },
@@ -47,7 +47,7 @@ export const parkingCertificatePurchase = defineProcedure({
       en: "A parking space certificate serves a registration within about a month of its issue, so it can be applied for from 30 days before you acquire the car (Act on Securing Parking Spaces for Motor Vehicles, Article 4).",
     },
   },
-  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "policeStation", "acquiredVehicle", "parkingSpace", "filedAt"],
   optionalItems: ["nameKana", "phone"],
   rejectionReasons: [reasons.incomplete, parkingUnsuitable],
 });
@@ -144,7 +144,7 @@ export const keiParkingNotification = defineProcedure({
   handledBy: parkingPolice,
   legalBasis: { ja: "自動車の保管場所の確保等に関する法律第5条", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 5" },
   deadline: { days: 15, from: "acquisitionDate" },
-  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "policeStation", "acquiredVehicle", "parkingSpace", "filedAt"],
   optionalItems: ["nameKana", "phone"],
   rejectionReasons: [reasons.incomplete, parkingUnsuitable],
   prerequisites: ["kei-vehicle-inspection"],

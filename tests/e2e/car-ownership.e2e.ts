@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { getLifeEvent } from "../../flows";
+import { getLifeEvent, getProcedure } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
 import { answerJourney, signIn } from "./support/journey";
 import { usePortalAndBrowser, type Portal } from "./support/portal";
@@ -65,6 +65,8 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     const consent = (await page.locator("main").textContent()) ?? "";
     expect(consent).toContain("道路運送車両法");
     expect(consent).toContain("自動車の保管場所の確保等に関する法律");
+    // Received by 警視庁, decided by the station of the parking place (神田神保町).
+    expect(consent).toContain("管轄の窓口神田警察署");
     await checkPage(page);
     const reference = await agreeAndSubmit(page);
     const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
@@ -107,6 +109,8 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     const consent = (await page.locator("main").textContent()) ?? "";
     expect(consent).toContain("Light Motor Vehicle Inspection Organization");
     expect(consent).toContain("Road Transport Vehicle Act");
+    // 神南 is not in the table of stations: the place is named, for the Metropolitan Police to assign the station.
+    expect(consent).toContain("Office with jurisdictionThe police station with jurisdiction over 渋谷区神南");
     await checkPage(page);
     const reference = await agreeAndSubmit(page);
     const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
@@ -125,6 +129,10 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("JF5-1012345");
     expect(form).toContain("Not needed when filed through Madoguchi");
+    // Every item not needed says why in English, and no reason is shown in Japanese only (#17).
+    const items = getProcedure("kei-vehicle-inspection")!.form!.items.filter((item) => item.because);
+    expect(await page.locator(".official-form__reason").allTextContents()).toEqual(items.map((item) => item.because!.en));
+    for (const item of items) expect(form).not.toContain(item.because!.ja);
     await checkPage(page);
     await context.close();
   });
