@@ -11,7 +11,7 @@ import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
 import { getLifeEvent, getProcedure } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
-import { answerJourney, signIn } from "./support/journey";
+import { answerJourney, answerQuestion, currentQuestionId, signIn } from "./support/journey";
 import { usePortalAndBrowser, type Portal } from "./support/portal";
 import { acceptingAgencies } from "./support/cases";
 
@@ -102,8 +102,21 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
     const sample = carOwnership.samples.find((s) => s.id === "p-ito-yuki")!;
+    // The portal files on 1 March 2026: a kei car acquired more than 15 days ago, or more than 30 days ahead, is
+    // refused, and the page says the window and the law (道路運送車両法第67条) in English.
+    await answerQuestion(page, carOwnership, "vehicleKind", sample.answers.vehicleKind);
+    await answerQuestion(page, carOwnership, "condition", sample.answers.condition);
+    for (const acquisitionDate of ["2027-04-01", "2026-02-13"]) {
+      expect(currentQuestionId(page)).toBe("acquisitionDate");
+      await answerQuestion(page, carOwnership, "acquisitionDate", acquisitionDate);
+      const summary = (await page.locator(".error-summary").textContent()) ?? "";
+      expect(summary).toContain("The date you acquire the car must be between 14 February 2026 and 31 March 2026.");
+      expect(summary).toContain("Road Transport Vehicle Act, Article 67(1)");
+      expect(await page.locator(".field__error").textContent()).toContain("14 February 2026");
+      await checkPage(page);
+    }
     const asked = await answerJourney(page, carOwnership, sample.answers, checkPage);
-    expect(asked).toEqual(["vehicleKind", "condition", "acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
+    expect(asked).toEqual(["acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/consent$/), page.locator('a[href$="/consent"]').click()]);
     const consent = (await page.locator("main").textContent()) ?? "";
