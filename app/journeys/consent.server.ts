@@ -18,6 +18,8 @@ export type ConsentProcedure = {
   /** Why and how it goes by post or at the counter (a move-out without a My Number Card), or null. */
   offlineNote: string | null;
   deadline: string | null;
+  /** The office within the organisation that decides it, routed from the data (the police station for the parking place), or null. */
+  office: string | null;
 };
 
 export type ConsentOrganisation = { agencyId: string; name: string; sector: "public" | "private"; procedures: ConsentProcedure[] };
@@ -55,6 +57,7 @@ export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en", fil
       presenceNote: procedure.presenceNote?.[lang] ?? null,
       offlineNote: item.offline ? (procedure.offlineNote?.[lang] ?? null) : null,
       deadline: item.deadline,
+      office: officeOf(item.payload, lang),
     });
     organisations.set(item.agencyId, organisation);
   }
@@ -63,6 +66,12 @@ export function buildConsentPreview(journey: JourneyView, lang: "ja" | "en", fil
     .update(JSON.stringify({ lang, shown, payloads: selected.map((s) => [s.procedureId, s.agencyId, s.payload]) }))
     .digest("hex");
   return { organisations: shown, hash, selected };
+}
+
+/** The station with jurisdiction that a parking certificate or notification goes to, from the payload that names it. */
+function officeOf(payload: unknown, lang: "ja" | "en"): string | null {
+  const station = (payload as { policeStation?: { name?: Record<"ja" | "en", string> } } | null)?.policeStation;
+  return station?.name?.[lang] ?? null;
 }
 
 /** The private procedures the person unticked: offered ones that were not ticked. */

@@ -6,6 +6,8 @@ import enRelocation from "../../public/locales/en/relocation.json";
 import jaRelocation from "../../public/locales/ja/relocation.json";
 import enIncorporation from "../../public/locales/en/incorporation.json";
 import jaIncorporation from "../../public/locales/ja/incorporation.json";
+import enCarOwnership from "../../public/locales/en/car-ownership.json";
+import jaCarOwnership from "../../public/locales/ja/car-ownership.json";
 import { issueText } from "./issue-message";
 import { encodeIssue } from "./issue-message.server";
 import { getLifeEvent, getQuestion } from "../../flows";
@@ -14,7 +16,10 @@ async function translator(lng: "ja" | "en") {
   const instance = i18next.createInstance();
   await instance.init({
     lng,
-    resources: { ja: { relocation: jaRelocation, incorporation: jaIncorporation }, en: { relocation: enRelocation, incorporation: enIncorporation } },
+    resources: {
+      ja: { relocation: jaRelocation, incorporation: jaIncorporation, "car-ownership": jaCarOwnership },
+      en: { relocation: enRelocation, incorporation: enIncorporation, "car-ownership": enCarOwnership },
+    },
   });
   return instance.t;
 }
@@ -34,6 +39,19 @@ describe("issue messages", () => {
   it("say it in Japanese", async () => {
     expect(issueText(await translator("ja"), "ja", window)).toBe(
       "引越しの日は2026年2月19日から2026年3月31日までの日付を入力してください。転出届はオンラインでは引越しの30日前から引越し後10日以内まで届け出られます。",
+    );
+  });
+
+  it("say the car's acquisition date window, with the law that sets it, in both languages (#17)", async () => {
+    const car = encodeIssue({
+      message: "car-ownership:errors.dateWindow.between",
+      params: { procedure: "vehicle-transfer-registration", earliest: "2026-02-14", latest: "2026-03-31" },
+    });
+    expect(issueText(await translator("en"), "en", car)).toBe(
+      "The date you acquire the car must be between 14 February 2026 and 31 March 2026. A change of owner must be registered within 15 days of acquiring the car (Road Transport Vehicle Act, Article 13(1)). Your data can be sent ahead from 30 days before you acquire it.",
+    );
+    expect(issueText(await translator("ja"), "ja", car)).toBe(
+      "自動車の取得日は2026年2月14日から2026年3月31日までの日付を入力してください。移転登録（名義変更）は、自動車を取得した日から15日以内に申請する必要があります（道路運送車両法第13条第1項）。データの事前送付は取得日の30日前からできます。",
     );
   });
 

@@ -108,6 +108,12 @@ export default function Consent() {
               <div key={procedure.procedureId} className="consent-procedure">
                 <h3>{procedure.name}</h3>
                 <dl className="summary-list">
+                  {procedure.office ? (
+                    <div className="summary-list__row">
+                      <dt>{t("journey:consent.office")}</dt>
+                      <dd>{procedure.office}</dd>
+                    </div>
+                  ) : null}
                   <div className="summary-list__row">
                     <dt>{t("journey:consent.legalBasis")}</dt>
                     <dd>{procedure.legalBasis}</dd>

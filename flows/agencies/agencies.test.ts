@@ -1,7 +1,7 @@
 // The agency catalogue and routing: every demo municipality is known, offices are found from an address,
 // and enough agencies take HTTP deliveries for the dispatcher and simulator to have work.
 import { describe, expect, it } from "vitest";
-import { getAgency, listAgencies, plateNameFor, plateNameOf, platesChange, registrationOfficeFor } from "./index";
+import { getAgency, listAgencies, plateNameFor, plateNameOf, platesChange, policeStationFor, registrationOfficeFor } from "./index";
 import * as routing from "./routing";
 import { getMunicipality } from "./municipalities";
 
@@ -120,5 +120,21 @@ describe("routing", () => {
     expect(routing.isTokyoSpecialWard(at("13101"))).toBe(true);
     expect(routing.isTokyoSpecialWard(at("13123"))).toBe(true);
     expect(routing.isTokyoSpecialWard(at("13201"))).toBe(false);
+  });
+
+  it("names the police station with jurisdiction over a parking place, by town, under the prefectural police that receive it", () => {
+    const place = (municipalityCode: string, municipality: string, town: string) => ({ municipalityCode, municipality, town });
+    expect(policeStationFor(place("13101", "千代田区", "神田神保町"))).toEqual({ code: "police-13:kanda", name: { ja: "神田警察署", en: "Kanda Police Station" } });
+    expect(policeStationFor(place("13101", "千代田区", "麹町")).code).toBe("police-13:kojimachi");
+    expect(policeStationFor(place("13104", "新宿区", "西新宿")).name.ja).toBe("新宿警察署");
+    expect(policeStationFor(place("14104", "横浜市中区", "山下町")).name.ja).toBe("加賀町警察署");
+    // One station for the whole ward.
+    expect(policeStationFor(place("01101", "札幌市中央区", "大通西")).code).toBe("police-01:sapporo-chuo");
+    // A town the table does not list: named by the place, for the Metropolitan Police to assign.
+    expect(policeStationFor(place("13113", "渋谷区", "神南"))).toEqual({
+      code: null,
+      name: { ja: "渋谷区神南を管轄する警察署", en: expect.stringContaining("渋谷区神南") },
+    });
+    expect(policeStationFor(place("13101", "千代田区", "丸の内")).code).toBeNull();
   });
 });

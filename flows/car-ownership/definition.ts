@@ -2,10 +2,11 @@
 // is certified a parking space by the police, then registered by the transport bureau and declared for the
 // automobile tax at the prefecture; a kei car goes through the Light Motor Vehicle Inspection Organization, the
 // police and the municipality.
-import { plateNameFor, plateNameOf } from "../agencies";
+import { plateNameFor, plateNameOf, policeStationFor } from "../agencies";
 import { both, defineLifeEvent } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import type { AcquiredVehicle, FlowContext } from "../lib/types";
+import { withinFilingWindows } from "../lib/answer-checks";
 import { filedAt } from "../lib/filing";
 import * as catalogue from "../procedures";
 import { carOwnershipSamples } from "./samples";
@@ -16,7 +17,7 @@ const questions = [
   q.choice("vehicleKind", { hint: true, options: ["ordinary", "kei"], examples: ["ordinary", "kei"] }),
   q.choice("condition", { hint: true, options: ["new", "used"], examples: ["new", "used"] }),
   q.text("registrationNumber", { hint: true, maxLength: 30, pattern: /^\S+[\s\u3000]+\d{2,3}[\s\u3000]+\S[\s\u3000]+[\d・-]{1,5}$/, example: "品川 300 あ 12-34" }),
-  q.date("acquisitionDate", { hint: true, example: "2026-12-15" }),
+  q.date("acquisitionDate", { hint: true, example: "2026-03-15" }),
   // What the completion inspection certificate (new) or the inspection certificate (used) says of the car.
   q.group("vehicle", {
     hint: true,
@@ -90,6 +91,8 @@ export const carOwnership = defineLifeEvent({
     // The base of use (使用の本拠の位置) of a private car is where its owner lives: the resident register's address.
     address: ({ record }) => record.address,
     parkingAddress: ({ answers }) => answers.parkingAddress,
+    // The police station whose chief certifies the space: routed from where the car is kept, never asked.
+    policeStation: ({ answers }) => (answers.parkingAddress ? policeStationFor(answers.parkingAddress) : undefined),
     parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
     acquiredVehicle,
     acquisitionDate: ({ answers }) => answers.acquisitionDate,
@@ -101,6 +104,13 @@ export const carOwnership = defineLifeEvent({
       return [{ registrationNumber, kind, ...details }];
     },
     filedAt,
+  },
+  checks: {
+    // The acquisition date must lie in the window of the procedures the answers select (asked after the kind of car
+    // and whether it is new, so they are known): the parking certificate serves a registration within about a month,
+    // a used car's change of owner is registered within 15 days (道路運送車両法第13条), a kei car's recorded within 15
+    // days (第67条).
+    acquisitionDate: withinFilingWindows("acquisitionDate"),
   },
   procedures: [
     { procedure: catalogue.parkingCertificatePurchase, when: isStandardCar },

@@ -9,7 +9,7 @@ import { carOwnershipSamples } from "./samples";
 const carOwnership = getLifeEvent("car-ownership")!;
 const machine = createJourneyMachine(carOwnership);
 const [tanaka, takahashi, ito] = carOwnershipSamples;
-const filing = { date: "2026-12-02", by: { kind: "self" as const } };
+const filing = { date: "2026-03-01", by: { kind: "self" as const } };
 const select = (sample: (typeof carOwnershipSamples)[number], change: Record<string, unknown> = {}) =>
   selectProcedures({ lifeEvent: carOwnership, answers: { ...sample.answers, ...change }, record: sample.record, filing });
 const ids = (selected: { procedureId: string }[]) => selected.map((procedure) => procedure.procedureId);
@@ -60,17 +60,20 @@ describe("car ownership: who receives what", () => {
       phone: "09012345678",
       parkingSpace: { right: "rented", lengthCm: 500, widthCm: 250 },
       acquiredVehicle: { kind: "ordinary", condition: "new", make: "トヨタ", chassisNumber: "MXPK11-1234567", lengthCm: 394 },
-      filedAt: "2026-12-02",
+      filedAt: "2026-03-01",
     });
     expect(find(selected, "parking-certificate-purchase").payload).not.toHaveProperty("acquisitionDate");
+    // Received by the Metropolitan Police, decided by the station of the parking place (神田神保町: 神田警察署).
+    expect(find(selected, "parking-certificate-purchase").agencyId).toBe("police-13");
+    expect(find(selected, "parking-certificate-purchase").payload).toMatchObject({ policeStation: { code: "police-13:kanda", name: { ja: "神田警察署" } } });
   });
 
   it("a used car from Tokyo kept in Sapporo: change of owner within 15 days, and new plates at the Sapporo office", () => {
     const selected = select(takahashi);
     expect(ids(selected)).toEqual(["parking-certificate-purchase", "vehicle-transfer-registration", "number-plate-change", "automobile-tax-acquisition"]);
     // 「その事由があつた日から15日以内」: bought on 10 December, due on 25 December.
-    expect(find(selected, "vehicle-transfer-registration")).toMatchObject({ agencyId: "transport-01", deadline: "2026-12-25", inPerson: false });
-    expect(find(selected, "vehicle-transfer-registration").payload).toMatchObject({ acquisitionDate: "2026-12-10", acquiredVehicle: { condition: "used", registrationNumber: "品川 300 あ 56-78" } });
+    expect(find(selected, "vehicle-transfer-registration")).toMatchObject({ agencyId: "transport-01", deadline: "2026-03-25", inPerson: false });
+    expect(find(selected, "vehicle-transfer-registration").payload).toMatchObject({ acquisitionDate: "2026-03-10", acquiredVehicle: { condition: "used", registrationNumber: "品川 300 あ 56-78" } });
     expect(find(selected, "number-plate-change")).toMatchObject({ agencyId: "transport-01", inPerson: true, prerequisites: ["vehicle-transfer-registration"] });
     expect(find(selected, "automobile-tax-acquisition").prerequisites).toEqual(["vehicle-transfer-registration"]);
   });
@@ -86,8 +89,10 @@ describe("car ownership: who receives what", () => {
   it("a kei car: the Light Motor Vehicle Inspection Organization, then the police notification and the municipality's tax", () => {
     const selected = select(ito);
     expect(ids(selected)).toEqual(["kei-vehicle-inspection", "kei-parking-notification", "kei-vehicle-tax"]);
-    expect(find(selected, "kei-vehicle-inspection")).toMatchObject({ agencyId: "light-vehicle-13", prerequisites: [], deadline: "2027-01-02" });
+    expect(find(selected, "kei-vehicle-inspection")).toMatchObject({ agencyId: "light-vehicle-13", prerequisites: [], deadline: "2026-04-02" });
     expect(find(selected, "kei-parking-notification")).toMatchObject({ agencyId: "police-13", prerequisites: ["kei-vehicle-inspection"] });
+    // 神南 is not in the table of stations: the notification names the place, and the Metropolitan Police assign it.
+    expect(find(selected, "kei-parking-notification").payload).toMatchObject({ policeStation: { code: null, name: { ja: "渋谷区神南を管轄する警察署" } } });
     expect(find(selected, "kei-vehicle-tax")).toMatchObject({ agencyId: "municipality-13113", prerequisites: ["kei-vehicle-inspection"] });
     expect(ids(selected)).not.toContain("parking-certificate-purchase");
   });

@@ -12,7 +12,7 @@ export const carOwnershipSamples: Sample[] = [
     answers: {
       vehicleKind: "ordinary",
       condition: "new",
-      acquisitionDate: "2026-12-15",
+      acquisitionDate: "2026-03-15",
       vehicle: [{ make: "トヨタ", model: "6AA-MXPK11", chassisNumber: "MXPK11-1234567", lengthCm: 394, widthCm: 169, heightCm: 150 }],
       parkingAddress: demoAddresses.tanakaOld,
       parkingSpace: [{ right: "rented", lengthCm: 500, widthCm: 250 }],
@@ -26,7 +26,7 @@ export const carOwnershipSamples: Sample[] = [
       vehicleKind: "ordinary",
       condition: "used",
       registrationNumber: "品川 300 あ 56-78",
-      acquisitionDate: "2026-12-10",
+      acquisitionDate: "2026-03-10",
       vehicle: [{ make: "マツダ", model: "3DA-KF2P", chassisNumber: "KF2P-456789", lengthCm: 457, widthCm: 184, heightCm: 169 }],
       parkingAddress: demoAddresses.takahashiOld,
       parkingSpace: [{ right: "own", lengthCm: 550, widthCm: 280 }],
@@ -39,7 +39,7 @@ export const carOwnershipSamples: Sample[] = [
     answers: {
       vehicleKind: "kei",
       condition: "new",
-      acquisitionDate: "2026-12-18",
+      acquisitionDate: "2026-03-18",
       vehicle: [{ make: "ホンダ", model: "6BA-JF5", chassisNumber: "JF5-1012345", lengthCm: 339, widthCm: 147, heightCm: 179 }],
       parkingAddress: demoAddresses.itoOld,
       parkingSpace: [{ right: "rented", lengthCm: 450, widthCm: 220 }],

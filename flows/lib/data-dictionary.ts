@@ -10,6 +10,7 @@ import {
   householdMemberSchema,
   isoDateSchema,
   parkingSpaceSchema,
+  policeStationSchema,
   vehicleSchema,
   type Text,
 } from "./types";
@@ -85,6 +86,7 @@ export const dataDictionary = {
   vehicles: item({ ja: "保有する自動車", en: "Vehicles owned" }, z.array(vehicleSchema).min(1)),
   parkingAddress: item({ ja: "自動車の保管場所", en: "Where the vehicle is kept" }, addressSchema),
   parkingSpace: item({ ja: "保管場所の使用権原と大きさ", en: "Parking space: right of use and size" }, parkingSpaceSchema),
+  policeStation: item({ ja: "保管場所を管轄する警察署", en: "Police station with jurisdiction over the parking place" }, policeStationSchema),
   dogs: item({ ja: "飼い犬", en: "Dogs" }, z.array(dogSchema).min(1)),
 
   address: item({ ja: "住所（使用の本拠の位置）", en: "Address (where the vehicle is used from)" }, addressSchema),

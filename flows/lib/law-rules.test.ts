@@ -10,6 +10,7 @@ import { deadlineFor } from "./procedure";
 import { endOfMonthsPeriod, firstBusinessYearEnd } from "./dates";
 import { demoRecords, relocationSamples } from "../relocation/samples";
 import { incorporationSamples } from "../incorporation/samples";
+import { carOwnershipSamples } from "../car-ownership/samples";
 
 const deadline = (procedureId: string, data: Record<string, unknown>) => deadlineFor(getProcedure(procedureId)!.deadline, data);
 const company = (foundingDate: string, fiscalYearEndMonth: number) => ({
@@ -243,6 +244,72 @@ describe("the move date inside the filing window of the selected procedures", ()
         expect((resumed.getSnapshot().context as JourneyContext).errors!.issues[0].message).toBe("relocation:errors.dateWindow.between");
       }
     }
+  });
+});
+
+describe("the car's acquisition date inside the filing window of the selected procedures", () => {
+  // Filed on 1 March 2026. Worked by hand: 15 days "from the day of the change" (道路運送車両法第13条・第67条) do not
+  // count that day (民法第140条), so a car acquired on 14 February is due on 1 March, and one acquired on 13 February
+  // was due on 28 February; a parking certificate serves a registration within about a month, so the car is acquired
+  // by 31 March (today + 30).
+  const today = "2026-03-01";
+  const sample = (id: string) => carOwnershipSamples.find((candidate) => candidate.id === id)!;
+
+  function confirmedWith(id: string, acquisitionDate: string) {
+    const { record, answers } = sample(id);
+    const actor = createActor(createJourneyMachine(getLifeEvent("car-ownership")!), { input: { record, answers: { ...answers, acquisitionDate } } }).start();
+    expect(actor.getSnapshot().value).toBe("checkingAnswers");
+    actor.send({ type: "answers.confirmed", today });
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    return { state: snapshot.value as string, issues: (snapshot.context as JourneyContext).errors?.issues ?? [] };
+  }
+
+  it("a used standard car (高橋さん): from 15 days ago, when the change of owner is still in time, to 30 days ahead", () => {
+    expect(deadline("vehicle-transfer-registration", { acquisitionDate: "2026-02-14" })).toBe(today);
+    expect(confirmedWith("p-takahashi-ken", "2026-02-14").state).toBe("confirmed");
+    expect(confirmedWith("p-takahashi-ken", "2026-03-31").state).toBe("confirmed");
+    expect(confirmedWith("p-takahashi-ken", "2026-02-13")).toEqual({
+      state: "acquisitionDate",
+      issues: [{ path: "", message: "car-ownership:errors.dateWindow.between", params: { procedure: "vehicle-transfer-registration", earliest: "2026-02-14", latest: "2026-03-31" } }],
+    });
+    expect(confirmedWith("p-takahashi-ken", "2026-04-01")).toEqual({
+      state: "acquisitionDate",
+      issues: [{ path: "", message: "car-ownership:errors.dateWindow.between", params: { procedure: "parking-certificate-purchase", earliest: "2026-02-14", latest: "2026-03-31" } }],
+    });
+  });
+
+  it("a new standard car (田中さん): up to 30 days ahead, for the parking certificate; the new registration has no period after it", () => {
+    expect(confirmedWith("p-tanaka-ichiro", "2026-03-31").state).toBe("confirmed");
+    expect(confirmedWith("p-tanaka-ichiro", "2026-02-01").state).toBe("confirmed");
+    expect(confirmedWith("p-tanaka-ichiro", "2026-04-01")).toEqual({
+      state: "acquisitionDate",
+      issues: [{ path: "", message: "car-ownership:errors.dateWindow.onOrBefore", params: { procedure: "parking-certificate-purchase", latest: "2026-03-31" } }],
+    });
+  });
+
+  it("a kei car (伊藤さん): recorded within 15 days of its acquisition, its data sent ahead from 30 days before", () => {
+    expect(confirmedWith("p-ito-yuki", "2026-02-14").state).toBe("confirmed");
+    expect(confirmedWith("p-ito-yuki", "2026-03-31").state).toBe("confirmed");
+    for (const acquisitionDate of ["2026-02-13", "2026-04-01"]) {
+      expect(confirmedWith("p-ito-yuki", acquisitionDate).issues).toEqual([
+        { path: "", message: "car-ownership:errors.dateWindow.between", params: { procedure: "kei-vehicle-inspection", earliest: "2026-02-14", latest: "2026-03-31" } },
+      ]);
+    }
+  });
+
+  it("refuses a date outside the window as soon as it is given, and says which rule", () => {
+    const { actor, context, state } = journey("car-ownership", sample("p-takahashi-ken").record);
+    actor.send({ type: "answer.submitted", questionId: "vehicleKind", value: "ordinary" });
+    actor.send({ type: "answer.submitted", questionId: "condition", value: "used" });
+    actor.send({ type: "answer.submitted", questionId: "registrationNumber", value: "品川 300 あ 56-78" });
+    actor.send({ type: "answer.submitted", questionId: "acquisitionDate", value: "2019-04-01", today });
+    expect(state()).toBe("acquisitionDate");
+    expect(context().errors!.issues[0].params).toEqual({ procedure: "vehicle-transfer-registration", earliest: "2026-02-14", latest: "2026-03-31" });
+    expect(getProcedure("vehicle-transfer-registration")!.filingWindow!.text.en).toContain("within 15 days");
+    actor.send({ type: "answer.submitted", questionId: "acquisitionDate", value: "2026-03-10", today });
+    expect(state()).toBe("vehicle");
+    actor.stop();
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { checkLifeEvents, getLifeEvent, listProcedures } from "../index";
 import { locales } from "./test-helpers";
-import { fill, fillForm, formProblems, notNeeded } from "./official-form";
+import { fill, fillForm, formProblems, formView, notNeeded } from "./official-form";
 import { selectProcedures } from "./selection";
 import { isDataItemKey } from "./data-dictionary";
 
@@ -17,6 +17,22 @@ describe("official forms", () => {
       for (const item of procedure.form!.items.filter((candidate) => candidate.dataItem === null)) {
         expect(item.because?.ja, `${procedure.id}: ${item.item}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
         expect(item.because?.en, `${procedure.id}: ${item.item}`).toBe(item.notNeededBecause);
+      }
+    }
+  });
+
+  it("the English view of every form says why each item is not needed in English: no Japanese-only reason (#17)", () => {
+    const latin = /[A-Za-z]{3,}/;
+    for (const procedure of listProcedures()) {
+      const english = formView(procedure.form!, {}, "en").items.filter((item) => item.status === "notNeeded");
+      const japanese = formView(procedure.form!, {}, "ja").items.filter((item) => item.status === "notNeeded");
+      for (const [index, item] of english.entries()) {
+        const label = `${procedure.id}: ${item.item}`;
+        expect(item.reason, label).toMatch(latin);
+        // Japanese words may gloss a term (特例転入), but the sentence is English: most of it is not kana or kanji.
+        expect((item.reason!.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length, label).toBeLessThan(item.reason!.length / 3);
+        expect(item.reason, label).not.toBe(japanese[index].reason);
+        expect(japanese[index].reason, label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       }
     }
   });

@@ -30,6 +30,14 @@ export const addressSchema = z
   .strict();
 export type Address = z.infer<typeof addressSchema>;
 
+/** The police station with jurisdiction over a parking place, in both languages; `code` null when the prefectural police assign it. */
+export const policeStationSchema = z
+  .object({
+    code: z.string().min(1).nullable(),
+    name: z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict(),
+  })
+  .strict();
+
 export const relationships = ["spouse", "child", "parent", "sibling", "grandchild", "grandparent", "other"] as const;
 export type Relationship = (typeof relationships)[number];
 

@@ -29,14 +29,25 @@ export const parkingCertificatePurchase = defineProcedure({
   form: parkingCertificatePurchaseForm,
   name: { ja: "自動車保管場所証明（車庫証明）の申請", en: "Parking space certificate for the car" },
   description: {
-    ja: "自動車を登録する前に、保管場所を管轄する警察署が保管場所を確認して証明します。",
-    en: "Before the car is registered, the police station for the parking place checks and certifies the space.",
+    ja: "自動車を登録する前に、保管場所を管轄する警察署が保管場所を確認して証明します（都道府県警察が受け付け、その警察署長が証明書を交付します）。",
+    en: "Before the car is registered, the police station with jurisdiction over the parking place checks and certifies the space (the prefectural police receive the application; the station's chief issues the certificate).",
   },
   handledBy: parkingPolice,
   legalBasis: { ja: "自動車の保管場所の確保等に関する法律第4条第1項", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 4(1)" },
-  // No days: the registration cannot be made without it, and it serves a registration within about a month.
+  // No days: the registration cannot be made without it (第4条第2項), and it serves a registration within about a month.
   deadline: null,
-  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  // The transport bureau accepts a certificate issued within about one month (国土交通省, 新規・移転登録の必要書類:
+  // 「保管場所証明書（証明日からおおむね1か月以内のもの）」), and the police take some days to issue it: applied for
+  // today, it serves a car acquired (and registered) within 30 days.
+  filingWindow: {
+    around: "acquisitionDate",
+    opensDaysBefore: 30,
+    text: {
+      ja: "車庫証明は証明日からおおむね1か月以内の登録に使えるため、申請できるのは取得日の30日前からです（自動車の保管場所の確保等に関する法律第4条）。",
+      en: "A parking space certificate serves a registration within about a month of its issue, so it can be applied for from 30 days before you acquire the car (Act on Securing Parking Spaces for Motor Vehicles, Article 4).",
+    },
+  },
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "policeStation", "acquiredVehicle", "parkingSpace", "filedAt"],
   optionalItems: ["nameKana", "phone"],
   rejectionReasons: [reasons.incomplete, parkingUnsuitable],
 });
@@ -66,6 +77,16 @@ export const vehicleTransferRegistration = defineProcedure({
   legalBasis: { ja: "道路運送車両法第13条第1項", en: "Road Transport Vehicle Act, Article 13(1)" },
   // 「その事由があつた日から15日以内」: counted from the day after the purchase (民法第140条).
   deadline: { days: 15, from: "acquisitionDate" },
+  // Filed once the change of owner has happened, within its 15 days; sent ahead from 30 days before, like the certificate.
+  filingWindow: {
+    around: "acquisitionDate",
+    opensDaysBefore: 30,
+    closesDaysAfter: 15,
+    text: {
+      ja: "移転登録（名義変更）は、自動車を取得した日から15日以内に申請する必要があります（道路運送車両法第13条第1項）。データの事前送付は取得日の30日前からできます。",
+      en: "A change of owner must be registered within 15 days of acquiring the car (Road Transport Vehicle Act, Article 13(1)). Your data can be sent ahead from 30 days before you acquire it.",
+    },
+  },
   dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
   rejectionReasons: [reasons.incomplete, noParkingCertificate, vehicleNotFound],
   prerequisites: ["parking-certificate-purchase"],
@@ -81,7 +102,8 @@ export const automobileTaxAcquisition = defineProcedure({
   },
   handledBy: vehiclePrefecturalTaxOffice,
   legalBasis: { ja: "地方税法第145条以下・都道府県税条例", en: "Local Tax Act, Articles 145 ff.; the prefecture's tax ordinance" },
-  // Declared and the levy paid with the registration; the Act sets no separate number of days.
+  // Declared and the environmental performance levy paid with the registration (環境性能割は登録の申請の時に申告納付);
+  // the Act sets no separate number of days, so its window is the registration's (a prerequisite).
   deadline: null,
   dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
   rejectionReasons: [reasons.incomplete, reasons.jurisdiction],
@@ -96,6 +118,16 @@ export const keiVehicleInspection = defineProcedure({
   legalBasis: { ja: "道路運送車両法第59条・第67条", en: "Road Transport Vehicle Act, Articles 59 and 67" },
   // 第67条: a change of owner within 15 days; a new kei car is inspected before it is used.
   deadline: { days: 15, from: "acquisitionDate" },
+  // The data goes ahead and the visit is booked from 30 days before the acquisition, as for a move-in.
+  filingWindow: {
+    around: "acquisitionDate",
+    opensDaysBefore: 30,
+    closesDaysAfter: 15,
+    text: {
+      ja: "軽自動車の名義変更（自動車検査証の記入）は、取得した日から15日以内に申請する必要があります（道路運送車両法第67条第1項）。新車は使用する前に検査を受けます。データの事前送付と来所の予約は、取得日の30日前からできます。",
+      en: "A kei car's change of owner must be recorded within 15 days of acquiring it (Road Transport Vehicle Act, Article 67(1)); a new kei car is inspected before it is used. Your data can be sent ahead and the visit booked from 30 days before you acquire it.",
+    },
+  },
   dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
   inPerson: true,
   inPersonNote: {
@@ -112,7 +144,7 @@ export const keiParkingNotification = defineProcedure({
   handledBy: parkingPolice,
   legalBasis: { ja: "自動車の保管場所の確保等に関する法律第5条", en: "Act on Securing Parking Spaces for Motor Vehicles, Article 5" },
   deadline: { days: 15, from: "acquisitionDate" },
-  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "acquiredVehicle", "parkingSpace", "filedAt"],
+  dataItems: ["name", "nameKana", "phone", "address", "parkingAddress", "policeStation", "acquiredVehicle", "parkingSpace", "filedAt"],
   optionalItems: ["nameKana", "phone"],
   rejectionReasons: [reasons.incomplete, parkingUnsuitable],
   prerequisites: ["kei-vehicle-inspection"],

@@ -32,7 +32,7 @@ export const parkingCertificate = defineProcedure({
     en: "Act on Securing Parking Spaces for Motor Vehicles, Articles 4 and 7",
   },
   deadline: { days: 15, from: "moveDate" },
-  dataItems: ["name", "newAddress", "parkingAddress", "vehicles", "filedAt", "parkingSpace"],
+  dataItems: ["name", "newAddress", "parkingAddress", "policeStation", "vehicles", "filedAt", "parkingSpace"],
   rejectionReasons: [reasons.incomplete, { code: "parking-unsuitable", text: { ja: "保管場所の要件（距離・広さ・使用権原）を満たしていません", en: "The parking space does not meet the requirements (distance, size or right of use)" }, nextStep: "counter" }],
   prerequisites: ["move-in-notification", "change-of-address-notification"],
 });

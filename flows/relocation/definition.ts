@@ -4,7 +4,7 @@ import { relationships, vehicleKinds, type FlowContext, type HouseholdMember } f
 import { both, defineLifeEvent, type ProcedureRule } from "../lib/life-event";
 import { questionsFor, type AnswersOf } from "../lib/questions";
 import { ageOn } from "../lib/dates";
-import { bankIds, platesChange } from "../agencies";
+import { bankIds, platesChange, policeStationFor } from "../agencies";
 import * as catalogue from "../procedures";
 import { isCareInsuranceAge, isChildAllowanceAge, isCompulsorySchoolAge } from "./eligibility";
 import { relocationSamples } from "./samples";
@@ -230,6 +230,11 @@ function defineRelocation(version: number, procedures: ProcedureRule<RelocationA
       vehicles: ({ answers, record }) =>
         answers.vehicles?.map((vehicle) => ({ ...record.vehicles?.find((known) => known.registrationNumber === vehicle.registrationNumber), ...vehicle })),
       parkingAddress: ({ answers }) => answers.parkingAddress,
+      // The police station whose chief certifies the space: routed from where the car is kept, never asked.
+      policeStation: ({ answers }) => {
+        const place = answers.parkingAddress ?? answers.newAddress;
+        return place ? policeStationFor(place) : undefined;
+      },
       parkingSpace: ({ answers }) => answers.parkingSpace?.[0],
       householderName: ({ record }) => record["householder.name"],
       relationshipToHouseholder: ({ record }) => record["householder.relationship"],

@@ -9,9 +9,9 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { findCaseByReference, listProcedureRequestsForCase } from "../../db/queries/cases";
-import { getLifeEvent } from "../../flows";
+import { getLifeEvent, getProcedure } from "../../flows";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
-import { answerJourney, signIn } from "./support/journey";
+import { answerJourney, answerQuestion, currentQuestionId, signIn } from "./support/journey";
 import { usePortalAndBrowser, type Portal } from "./support/portal";
 import { acceptingAgencies } from "./support/cases";
 
@@ -65,6 +65,8 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     const consent = (await page.locator("main").textContent()) ?? "";
     expect(consent).toContain("道路運送車両法");
     expect(consent).toContain("自動車の保管場所の確保等に関する法律");
+    // Received by 警視庁, decided by the station of the parking place (神田神保町).
+    expect(consent).toContain("管轄の窓口神田警察署");
     await checkPage(page);
     const reference = await agreeAndSubmit(page);
     const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
@@ -100,13 +102,28 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
     const sample = carOwnership.samples.find((s) => s.id === "p-ito-yuki")!;
+    // The portal files on 1 March 2026: a kei car acquired more than 15 days ago, or more than 30 days ahead, is
+    // refused, and the page says the window and the law (道路運送車両法第67条) in English.
+    await answerQuestion(page, carOwnership, "vehicleKind", sample.answers.vehicleKind);
+    await answerQuestion(page, carOwnership, "condition", sample.answers.condition);
+    for (const acquisitionDate of ["2027-04-01", "2026-02-13"]) {
+      expect(currentQuestionId(page)).toBe("acquisitionDate");
+      await answerQuestion(page, carOwnership, "acquisitionDate", acquisitionDate);
+      const summary = (await page.locator(".error-summary").textContent()) ?? "";
+      expect(summary).toContain("The date you acquire the car must be between 14 February 2026 and 31 March 2026.");
+      expect(summary).toContain("Road Transport Vehicle Act, Article 67(1)");
+      expect(await page.locator(".field__error").textContent()).toContain("14 February 2026");
+      await checkPage(page);
+    }
     const asked = await answerJourney(page, carOwnership, sample.answers, checkPage);
-    expect(asked).toEqual(["vehicleKind", "condition", "acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
+    expect(asked).toEqual(["acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/consent$/), page.locator('a[href$="/consent"]').click()]);
     const consent = (await page.locator("main").textContent()) ?? "";
     expect(consent).toContain("Light Motor Vehicle Inspection Organization");
     expect(consent).toContain("Road Transport Vehicle Act");
+    // 神南 is not in the table of stations: the place is named, for the Metropolitan Police to assign the station.
+    expect(consent).toContain("Office with jurisdictionThe police station with jurisdiction over 渋谷区神南");
     await checkPage(page);
     const reference = await agreeAndSubmit(page);
     const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
@@ -125,6 +142,10 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("JF5-1012345");
     expect(form).toContain("Not needed when filed through Madoguchi");
+    // Every item not needed says why in English, and no reason is shown in Japanese only (#17).
+    const items = getProcedure("kei-vehicle-inspection")!.form!.items.filter((item) => item.because);
+    expect(await page.locator(".official-form__reason").allTextContents()).toEqual(items.map((item) => item.because!.en));
+    for (const item of items) expect(form).not.toContain(item.because!.ja);
     await checkPage(page);
     await context.close();
   });

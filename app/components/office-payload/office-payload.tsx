@@ -67,6 +67,11 @@ export function PayloadValue({ itemKey, value, era = false }: { itemKey: string;
     const space = value as { right: string; lengthCm: number; widthCm: number };
     return <>{[t(`values.parkingRight.${space.right}`), t("values.size2", { length: space.lengthCm, width: space.widthCm })].join(t("values.separator"))}</>;
   }
+  if (itemKey === "policeStation" && typeof value === "object") {
+    // Named in both languages where the station is known; else the place it must serve, for the police to assign.
+    const station = value as { name: { ja: string; en: string } };
+    return <>{language === "en" ? station.name.en : station.name.ja}</>;
+  }
   if (itemKey === "filedBy" && typeof value === "object") {
     const by = value as { kind: string; name: string; forName?: string };
     return <>{by.kind === "representative" ? t("values.filedBy.representative", { name: by.name, forName: by.forName }) : t("values.filedBy.self", { name: by.name })}</>;

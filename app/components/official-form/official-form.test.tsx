@@ -15,6 +15,22 @@ const form: OfficialFormView = {
   ],
 };
 
+/** As `formView` gives it for each language: the reason in the page's language, the station named in both. */
+const parkingForm = (reason: string): OfficialFormView => ({
+  name: "自動車保管場所証明申請書（新規）",
+  source: "自動車の保管場所の確保等に関する法律第4条",
+  items: [
+    {
+      item: "宛先（保管場所の位置を管轄する警察署長）",
+      key: "policeStation",
+      label: "Police station with jurisdiction over the parking place",
+      status: "filled",
+      value: { code: "police-13:kanda", name: { ja: "神田警察署", en: "Kanda Police Station" } },
+    },
+    { item: "受付・処理欄", key: null, label: null, status: "notNeeded", value: null, reason },
+  ],
+});
+
 const valueOf = (item: string) => within(screen.getByText(item, { selector: "dt span" }).closest("div")!).getByRole("definition").textContent;
 
 describe("OfficialFormItems", () => {
@@ -33,5 +49,18 @@ describe("OfficialFormItems", () => {
     render(<OfficialFormItems form={form} />);
     expect(valueOf("届出年月日")).toBe("20 March 2026");
     expect(screen.queryByText(/2026-03-20/)).toBeNull();
+  });
+
+  it("shows an English reader why an item is not needed in English, and the station in English (#17)", async () => {
+    await i18next.changeLanguage("en");
+    render(<OfficialFormItems form={parkingForm("Filled in by the office that receives the form (reception and processing fields).")} />);
+    expect(valueOf("受付・処理欄")).toBe("Not needed when filed through MadoguchiFilled in by the office that receives the form (reception and processing fields).");
+    expect(valueOf("宛先（保管場所の位置を管轄する警察署長）")).toBe("Kanda Police Station");
+  });
+
+  it("shows a Japanese reader the reason and the station in Japanese", () => {
+    render(<OfficialFormItems form={parkingForm("受付・処理欄は、届出を受ける機関が記入します。")} />);
+    expect(valueOf("受付・処理欄")).toBe("窓口からの申請では不要な項目です受付・処理欄は、届出を受ける機関が記入します。");
+    expect(valueOf("宛先（保管場所の位置を管轄する警察署長）")).toBe("神田警察署");
   });
 });

@@ -29,6 +29,7 @@ export const parkingCertificatePurchaseForm: OfficialForm = {
   source: `${egov} 自動車の保管場所の確保等に関する法律第4条・同法施行令第1条・同法施行規則第1条（別記様式第1号）`,
   items: [
     fill("申請年月日", "filedAt"),
+    fill("宛先（保管場所の位置を管轄する警察署長）", "policeStation"),
     fill("車名・型式・車台番号・自動車の大きさ（長さ・幅・高さ）", "acquiredVehicle"),
     fill("自動車の使用の本拠の位置", "address"),
     fill("自動車の保管場所の位置", "parkingAddress"),
@@ -132,6 +133,7 @@ export const keiParkingNotificationForm: OfficialForm = {
   source: `${egov} 自動車の保管場所の確保等に関する法律第5条・同法施行規則（別記様式第2号）`,
   items: [
     fill("届出年月日", "filedAt"),
+    fill("宛先（保管場所の位置を管轄する警察署長）", "policeStation"),
     fill("車名・型式・車台番号・自動車の大きさ・車両番号", "acquiredVehicle"),
     fill("自動車の使用の本拠の位置", "address"),
     fill("自動車の保管場所の位置", "parkingAddress"),

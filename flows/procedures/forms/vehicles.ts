@@ -26,6 +26,7 @@ export const parkingCertificateForm: OfficialForm = {
   source: "e-Gov法令検索 https://laws.e-gov.go.jp/ 自動車の保管場所の確保等に関する法律第4条・同法施行令第1条・同法施行規則 第1条（様式第1号）",
   items: [
     fill("申請年月日", "filedAt"),
+    fill("宛先（保管場所の位置を管轄する警察署長）", "policeStation"),
     fill("申請者の氏名", "name"),
     fill("申請者の住所（使用の本拠の位置）", "newAddress"),
     fill("保管場所の位置", "parkingAddress"),
