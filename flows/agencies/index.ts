@@ -24,6 +24,7 @@ export function getAgency(id: string): Agency | undefined {
 export * from "./routing";
 export { plateNameFor, plateNameOf, platesChange, registrationOfficeFor } from "./registration-offices";
 export { policeStationFor, type PoliceStation } from "./police-stations";
+export { keiParkingAreaOf, keiParkingAreaRule, keiParkingNotificationRequired, type KeiParkingArea } from "./parking-areas";
 export { getMunicipality, listMunicipalities, type Municipality } from "./municipalities";
 export { getPrefecture, prefectures } from "./prefectures";
 export { banks, bankIds, japanPost, type BankId } from "./private-companies";

@@ -8,7 +8,7 @@ import { carOwnershipSamples } from "./samples";
 
 const carOwnership = getLifeEvent("car-ownership")!;
 const machine = createJourneyMachine(carOwnership);
-const [tanaka, takahashi, ito] = carOwnershipSamples;
+const [tanaka, takahashi, ito, suzuki] = carOwnershipSamples;
 const filing = { date: "2026-03-01", by: { kind: "self" as const } };
 const select = (sample: (typeof carOwnershipSamples)[number], change: Record<string, unknown> = {}) =>
   selectProcedures({ lifeEvent: carOwnership, answers: { ...sample.answers, ...change }, record: sample.record, filing });
@@ -71,7 +71,7 @@ describe("car ownership: who receives what", () => {
   it("a used car from Tokyo kept in Sapporo: change of owner within 15 days, and new plates at the Sapporo office", () => {
     const selected = select(takahashi);
     expect(ids(selected)).toEqual(["parking-certificate-purchase", "vehicle-transfer-registration", "number-plate-change", "automobile-tax-acquisition"]);
-    // 「その事由があつた日から15日以内」: bought on 10 December, due on 25 December.
+    // 「その事由があつた日から15日以内」: bought on 10 March, due on 25 March.
     expect(find(selected, "vehicle-transfer-registration")).toMatchObject({ agencyId: "transport-01", deadline: "2026-03-25", inPerson: false });
     expect(find(selected, "vehicle-transfer-registration").payload).toMatchObject({ acquisitionDate: "2026-03-10", acquiredVehicle: { condition: "used", registrationNumber: "品川 300 あ 56-78" } });
     expect(find(selected, "number-plate-change")).toMatchObject({ agencyId: "transport-01", inPerson: true, prerequisites: ["vehicle-transfer-registration"] });
@@ -86,15 +86,48 @@ describe("car ownership: who receives what", () => {
     expect(ids(select(takahashi, { parkingAddress: shinjuku, registrationNumber: "練馬 300 あ 12-34" }))).not.toContain("number-plate-change");
   });
 
-  it("a kei car: the Light Motor Vehicle Inspection Organization, then the police notification and the municipality's tax", () => {
+  it("a new kei car: its new inspection (no period after the purchase), then the police notification and the municipality's tax", () => {
     const selected = select(ito);
-    expect(ids(selected)).toEqual(["kei-vehicle-inspection", "kei-parking-notification", "kei-vehicle-tax"]);
-    expect(find(selected, "kei-vehicle-inspection")).toMatchObject({ agencyId: "light-vehicle-13", prerequisites: [], deadline: "2026-04-02" });
-    expect(find(selected, "kei-parking-notification")).toMatchObject({ agencyId: "police-13", prerequisites: ["kei-vehicle-inspection"] });
+    expect(ids(selected)).toEqual(["kei-vehicle-new-inspection", "kei-parking-notification", "kei-vehicle-tax"]);
+    expect(find(selected, "kei-vehicle-new-inspection")).toMatchObject({ agencyId: "light-vehicle-13", prerequisites: [], deadline: null, inPerson: true });
+    // 保管場所法第5条 sets no number of days: the notification is made when the car starts being used.
+    expect(find(selected, "kei-parking-notification")).toMatchObject({ agencyId: "police-13", prerequisites: ["kei-vehicle-new-inspection"], deadline: null });
     // 神南 is not in the table of stations: the notification names the place, and the Metropolitan Police assign it.
     expect(find(selected, "kei-parking-notification").payload).toMatchObject({ policeStation: { code: null, name: { ja: "渋谷区神南を管轄する警察署" } } });
-    expect(find(selected, "kei-vehicle-tax")).toMatchObject({ agencyId: "municipality-13113", prerequisites: ["kei-vehicle-inspection"] });
+    expect(find(selected, "kei-vehicle-tax")).toMatchObject({ agencyId: "municipality-13113", prerequisites: ["kei-vehicle-new-inspection"] });
+    expect(find(selected, "kei-vehicle-tax").payload).toMatchObject({ nameKana: "イトウ ユキ" });
     expect(ids(selected)).not.toContain("parking-certificate-purchase");
+  });
+
+  it("a used kei car (鈴木さん in Osaka): its change of owner within 15 days of the purchase, with its number", () => {
+    const selected = select(suzuki);
+    expect(ids(selected)).toEqual(["kei-vehicle-owner-change", "kei-parking-notification", "kei-vehicle-tax"]);
+    // Bought on 20 February 2026: 15 days from the next day, due on 7 March (2026 is not a leap year).
+    expect(find(selected, "kei-vehicle-owner-change")).toMatchObject({ agencyId: "light-vehicle-27", prerequisites: [], deadline: "2026-03-07" });
+    expect(find(selected, "kei-vehicle-owner-change").payload).toMatchObject({ acquiredVehicle: { kind: "kei", condition: "used", registrationNumber: "なにわ 580 あ 12-34" } });
+    expect(find(selected, "kei-parking-notification")).toMatchObject({ agencyId: "police-27", prerequisites: ["kei-vehicle-owner-change"] });
+    // 本町 is not in the table of stations: the Osaka Prefectural Police are named the place, in both languages.
+    expect(find(selected, "kei-parking-notification").payload).toMatchObject({
+      policeStation: { code: null, name: { ja: "大阪市中央区本町を管轄する警察署", en: "The police station with jurisdiction over 大阪市中央区本町 (Chuo Ward, Osaka)" } },
+    });
+    expect(find(selected, "kei-vehicle-tax")).toMatchObject({ agencyId: "municipality-27128", prerequisites: ["kei-vehicle-owner-change"] });
+  });
+
+  it("notifies a kei car's parking space only where the owner's base of use is in an area the cabinet order lists", () => {
+    // 姫路市 is listed without its former towns: an owner living in 家島町 notifies nothing, one in the city centre does.
+    const himeji = (town: string) => ({ postalCode: "6700012", prefecture: "兵庫県", municipalityCode: "28201", municipality: "姫路市", town, street: "1番地" });
+    const withAddress = (address: ReturnType<typeof himeji>) => ({ ...ito, record: { ...ito.record, address } });
+    expect(ids(select(withAddress(himeji("家島町真浦")), { parkingAddress: himeji("家島町真浦") }))).toEqual(["kei-vehicle-new-inspection", "kei-vehicle-tax"]);
+    expect(ids(select(withAddress(himeji("本町")), { parkingAddress: himeji("本町") }))).toContain("kei-parking-notification");
+    // The base of use decides, not the parking place: a car kept in 家島町 by an owner living in the centre is notified.
+    expect(ids(select(withAddress(himeji("本町")), { parkingAddress: himeji("家島町真浦") }))).toContain("kei-parking-notification");
+    // Version 1 notified everywhere; it goes on so for the journeys and cases it began.
+    const v1 = getLifeEvent("car-ownership", 1)!;
+    expect(selectProcedures({ lifeEvent: v1, answers: { ...ito.answers, parkingAddress: himeji("家島町真浦") }, record: { ...ito.record, address: himeji("家島町真浦") }, filing }).map((p) => p.procedureId)).toEqual([
+      "kei-vehicle-inspection",
+      "kei-parking-notification",
+      "kei-vehicle-tax",
+    ]);
   });
 
   it("runs the case in order: nothing is registered until the parking space is certified", () => {

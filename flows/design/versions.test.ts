@@ -24,6 +24,13 @@ describe("diffVersions", () => {
     expect(diff.payloads.map((payload) => payload.procedureId)).toEqual(diff.procedures.added);
   });
 
+  it("finds what car ownership version 2 changed for #17: the kei car's inspection split in two, its parking notification only where the law applies", () => {
+    const diff = diffVersions(getLifeEvent("car-ownership", 1)!, getLifeEvent("car-ownership", 2)!, 20);
+    expect(diff.questions).toEqual({ added: [], removed: [], changed: [] });
+    expect(diff.procedures).toEqual({ added: ["kei-vehicle-new-inspection", "kei-vehicle-owner-change"], removed: ["kei-vehicle-inspection"] });
+    expect(diff.payloads.map((payload) => payload.procedureId)).toEqual(expect.arrayContaining(diff.procedures.added));
+  });
+
   it("finds a question added and removed, a changed kind, and rules that decide differently", () => {
     const q = questionsFor("example");
     const before = defineLifeEvent({

@@ -288,12 +288,22 @@ describe("the car's acquisition date inside the filing window of the selected pr
     });
   });
 
-  it("a kei car (伊藤さん): recorded within 15 days of its acquisition, its data sent ahead from 30 days before", () => {
-    expect(confirmedWith("p-ito-yuki", "2026-02-14").state).toBe("confirmed");
+  it("a new kei car (伊藤さん): no period after its acquisition, its data sent ahead from 30 days before", () => {
+    expect(deadline("kei-vehicle-new-inspection", { acquisitionDate: "2026-02-01" })).toBeNull();
+    expect(confirmedWith("p-ito-yuki", "2026-02-01").state).toBe("confirmed");
     expect(confirmedWith("p-ito-yuki", "2026-03-31").state).toBe("confirmed");
+    expect(confirmedWith("p-ito-yuki", "2026-04-01").issues).toEqual([
+      { path: "", message: "car-ownership:errors.dateWindow.onOrBefore", params: { procedure: "kei-vehicle-new-inspection", latest: "2026-03-31" } },
+    ]);
+  });
+
+  it("a used kei car (鈴木さん): its change of owner recorded within 15 days of its acquisition (第67条), sent ahead from 30 days before", () => {
+    expect(deadline("kei-vehicle-owner-change", { acquisitionDate: "2026-02-14" })).toBe(today);
+    expect(confirmedWith("p-suzuki-haruko", "2026-02-14").state).toBe("confirmed");
+    expect(confirmedWith("p-suzuki-haruko", "2026-03-31").state).toBe("confirmed");
     for (const acquisitionDate of ["2026-02-13", "2026-04-01"]) {
-      expect(confirmedWith("p-ito-yuki", acquisitionDate).issues).toEqual([
-        { path: "", message: "car-ownership:errors.dateWindow.between", params: { procedure: "kei-vehicle-inspection", earliest: "2026-02-14", latest: "2026-03-31" } },
+      expect(confirmedWith("p-suzuki-haruko", acquisitionDate).issues).toEqual([
+        { path: "", message: "car-ownership:errors.dateWindow.between", params: { procedure: "kei-vehicle-owner-change", earliest: "2026-02-14", latest: "2026-03-31" } },
       ]);
     }
   });

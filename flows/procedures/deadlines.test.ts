@@ -82,8 +82,18 @@ const workedExamples: Record<string, Example[]> = {
   "vehicle-new-registration": [{ data: acquired, due: null, because: "a new car may not run until registered; no period" }],
   "vehicle-transfer-registration": [{ data: acquired, due: "2026-04-16", because: "within 15 days of the change of owner" }],
   "automobile-tax-acquisition": [{ data: acquired, due: null, because: "declared at the registration, no period of its own" }],
-  "kei-vehicle-inspection": [{ data: acquired, due: "2026-04-16", because: "within 15 days" }],
-  "kei-parking-notification": [{ data: acquired, due: "2026-04-16", because: "within 15 days" }],
+  // Version 1's single kei procedure, kept for its cases: it gave a new kei car the change of owner's 15 days.
+  "kei-vehicle-inspection": [{ data: acquired, due: "2026-04-16", because: "version 1: within 15 days, as a change of owner" }],
+  "kei-vehicle-new-inspection": [
+    { data: acquired, due: null, because: "a new kei car may not run until inspected (第58条); 第59条 sets no period, like a new standard car" },
+  ],
+  "kei-vehicle-owner-change": [
+    { data: acquired, due: "2026-04-16", because: "within 15 days of the change of owner (第67条第1項), 1 April not counted" },
+    { data: { acquisitionDate: "2026-02-14" }, due: "2026-03-01", because: "across the end of February" },
+  ],
+  "kei-parking-notification": [
+    { data: acquired, due: null, because: "保管場所法第5条: when it starts being used, no number of days (the police's 15 days are practice)" },
+  ],
   "kei-vehicle-tax": [{ data: acquired, due: null, because: "declared with the inspection, no period of its own" }],
 };
 

@@ -4,6 +4,8 @@ import {
   automobileTaxAcquisition,
   keiParkingNotification,
   keiVehicleInspection,
+  keiVehicleNewInspection,
+  keiVehicleOwnerChange,
   keiVehicleTax,
   parkingCertificatePurchase,
   vehicleNewRegistration,
@@ -80,6 +82,8 @@ export const procedureCatalogue: Procedure[] = [
   vehicleTransferRegistration,
   automobileTaxAcquisition,
   keiVehicleInspection,
+  keiVehicleNewInspection,
+  keiVehicleOwnerChange,
   keiParkingNotification,
   keiVehicleTax,
 ];

@@ -92,10 +92,12 @@ export const transferRegistrationForm: OfficialForm = {
 export const automobileTaxAcquisitionForm: OfficialForm = {
   name: "自動車税（環境性能割・種別割）申告（報告）書（新規登録・移転登録）",
   date: read,
-  source: `${egov} 地方税法第145条以下（自動車税の環境性能割・種別割）; 道府県税条例（例：東京都都税条例）の申告（報告）書`,
+  source: `${egov} 地方税法第145条以下（自動車税の環境性能割・種別割）; 道府県税条例の申告（報告）書（例：都道府県の申告書様式の所有者「（フリガナ）氏名」「電話番号」欄）`,
   items: [
     fill("申告（報告）年月日", "filedAt"),
     fill("納税義務者（取得者・所有者）の氏名", "name"),
+    fill("納税義務者の氏名（フリガナ）", "nameKana"),
+    fill("納税義務者の電話番号", "phone"),
     fill("納税義務者の住所", "address"),
     fill("主たる定置場", "parkingAddress"),
     fill("車名・型式・車台番号・新車／中古車の別", "acquiredVehicle"),
@@ -108,6 +110,7 @@ export const automobileTaxAcquisitionForm: OfficialForm = {
   ],
 };
 
+/** Version 1's single kei form (new car or change of owner), kept for the cases it made. */
 export const keiInspectionForm: OfficialForm = {
   name: "申請書（軽第1号様式）新規検査・自動車検査証記入申請",
   date: read,
@@ -127,10 +130,65 @@ export const keiInspectionForm: OfficialForm = {
   ],
 };
 
+const keiApplication = [
+  fill("申請年月日", "filedAt"),
+  fill("使用者・所有者の氏名", "name"),
+  fill("使用者・所有者の住所", "address"),
+  fill("使用の本拠の位置", "parkingAddress"),
+];
+const keiFee = notNeeded("自動車重量税納付書・申請手数料", fee);
+const keiSigned = notNeeded("署名・押印", because.signed);
+
+export const keiNewInspectionForm: OfficialForm = {
+  name: "申請書（軽第1号様式）新規検査",
+  date: read,
+  source: `${egov} 道路運送車両法第58条・第59条・第60条; 軽自動車検査協会 https://www.keikenkyo.or.jp/ 手続案内（軽第1号様式）`,
+  items: [
+    ...keiApplication,
+    fill("車台番号・型式・車名（完成検査終了証の記載事項）", "acquiredVehicle"),
+    fill("取得（譲渡）の日", "acquisitionDate"),
+    notNeeded("使用者の住所を証する書面（住民票の写し）", residentRegister),
+    notNeeded("完成検査終了証・譲渡証明書", {
+      ja: "メーカーが電子的に登録した完成検査終了証と販売店からの譲渡を、車台番号で参照します。",
+      en: "The maker's electronic completion inspection certificate and the dealer's transfer are found by the chassis number.",
+    }),
+    keiFee,
+    notNeeded("車両番号（番号指定）", { ja: "車両番号は軽自動車検査協会が指定します。", en: "The number is designated by the Light Motor Vehicle Inspection Organization." }),
+    keiSigned,
+  ],
+};
+
+export const keiOwnerChangeForm: OfficialForm = {
+  name: "申請書（軽第1号様式）自動車検査証記入申請",
+  date: read,
+  source: `${egov} 道路運送車両法第67条第1項; 軽自動車検査協会 https://www.keikenkyo.or.jp/ 手続案内（軽第1号様式・名義変更）`,
+  items: [
+    ...keiApplication,
+    fill("車両番号・車台番号", "acquiredVehicle"),
+    fill("変更の原因（売買）とその日付", "acquisitionDate"),
+    notNeeded("旧所有者の氏名・住所", {
+      ja: "車両番号から、軽自動車検査ファイルに記録された現所有者（売主）が分かります。",
+      en: "The light vehicle inspection file names the current owner (the seller) of the number.",
+    }),
+    notNeeded("自動車検査証", { ja: "有効な検査証の記録を車両番号で参照します。", en: "The valid inspection certificate's record is found by the number." }),
+    notNeeded("使用者の住所を証する書面（住民票の写し）", residentRegister),
+    notNeeded("旧所有者の申請依頼書・署名", {
+      ja: "売主（または販売店）が自分の電子署名で提出するもので、買主の申請事項ではありません。",
+      en: "The seller (or the dealer) files it with their own electronic signature; it is not the buyer's to fill.",
+    }),
+    keiFee,
+    notNeeded("車両番号の変更（管轄の変更）", {
+      ja: "使用の本拠が別の軽自動車検査協会の事務所の管轄に移るときだけ、新しい車両番号が指定されます。",
+      en: "A new number is designated only when the base moves to another office's area.",
+    }),
+    keiSigned,
+  ],
+};
+
 export const keiParkingNotificationForm: OfficialForm = {
   name: "自動車保管場所届出書（新規）",
   date: read,
-  source: `${egov} 自動車の保管場所の確保等に関する法律第5条・同法施行規則（別記様式第2号）`,
+  source: `${egov} 自動車の保管場所の確保等に関する法律第5条・附則第2項・同法施行令附則（別表第二）・同法施行規則（別記様式第2号）`,
   items: [
     fill("届出年月日", "filedAt"),
     fill("宛先（保管場所の位置を管轄する警察署長）", "policeStation"),
@@ -150,10 +208,12 @@ export const keiParkingNotificationForm: OfficialForm = {
 export const keiTaxForm: OfficialForm = {
   name: "軽自動車税（環境性能割・種別割）申告（報告）書",
   date: read,
-  source: `${egov} 地方税法第442条以下（軽自動車税の環境性能割・種別割）; 市町村税条例の申告（報告）書`,
+  source: `${egov} 地方税法第442条以下（軽自動車税の環境性能割・種別割）; 市町村税条例の申告（報告）書（例：旭川市 軽自動車税新規等申告書の「（フリガナ）氏名」「電話番号」欄）`,
   items: [
     fill("申告（報告）年月日", "filedAt"),
     fill("納税義務者の氏名", "name"),
+    fill("納税義務者の氏名（フリガナ）", "nameKana"),
+    fill("納税義務者の電話番号", "phone"),
     fill("納税義務者の住所", "address"),
     fill("主たる定置場", "parkingAddress"),
     fill("車名・型式・車台番号・新車／中古車の別", "acquiredVehicle"),
