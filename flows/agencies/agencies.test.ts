@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { getAgency, listAgencies, plateNameFor, plateNameOf, platesChange, policeStationFor, registrationOfficeFor } from "./index";
 import * as routing from "./routing";
+import { carOwnershipSamples } from "../car-ownership/samples";
+import { demoAddresses } from "../relocation/samples";
+import type { Address } from "../lib/types";
 import { getMunicipality } from "./municipalities";
 
 const at = (municipalityCode: string) => ({ municipalityCode });
@@ -136,5 +139,20 @@ describe("routing", () => {
       name: { ja: "渋谷区神南を管轄する警察署", en: expect.stringContaining("渋谷区神南") },
     });
     expect(policeStationFor(place("13101", "千代田区", "丸の内")).code).toBeNull();
+  });
+
+  it("routes every demo person's address and every sample's parking place to its prefecture's police, the station named in both languages", () => {
+    const parkingPlaces = [...Object.entries(demoAddresses), ...carOwnershipSamples.map((sample) => [`sample ${sample.id}`, sample.answers.parkingAddress as Address] as const)];
+    for (const [name, address] of parkingPlaces) {
+      const police = routing.prefecturalPoliceFor(address);
+      expect(getAgency(police), name).toBeDefined();
+      const station = policeStationFor(address);
+      // A listed station belongs to that prefecture's police; otherwise the place is named for them to assign it.
+      if (station.code !== null) expect(station.code.startsWith(`${police}:`), name).toBe(true);
+      else {
+        expect(station.name.ja, name).toBe(`${address.municipality}${address.town}を管轄する警察署`);
+        expect(station.name.en, name).toBe(`The police station with jurisdiction over ${address.municipality}${address.town} (${getMunicipality(address.municipalityCode)!.name.en})`);
+      }
+    }
   });
 });

@@ -103,7 +103,7 @@ describe("car ownership: who receives what", () => {
     const selected = select(suzuki);
     expect(ids(selected)).toEqual(["kei-vehicle-owner-change", "kei-parking-notification", "kei-vehicle-tax"]);
     // Bought on 20 February 2026: 15 days from the next day, due on 7 March (2026 is not a leap year).
-    expect(find(selected, "kei-vehicle-owner-change")).toMatchObject({ agencyId: "light-vehicle-27", prerequisites: [], deadline: "2026-03-07" });
+    expect(find(selected, "kei-vehicle-owner-change")).toMatchObject({ agencyId: "light-vehicle-27", prerequisites: [], deadline: "2026-03-07", inPerson: false });
     expect(find(selected, "kei-vehicle-owner-change").payload).toMatchObject({ acquiredVehicle: { kind: "kei", condition: "used", registrationNumber: "なにわ 580 あ 12-34" } });
     expect(find(selected, "kei-parking-notification")).toMatchObject({ agencyId: "police-27", prerequisites: ["kei-vehicle-owner-change"] });
     // 本町 is not in the table of stations: the Osaka Prefectural Police are named the place, in both languages.

@@ -252,8 +252,7 @@ export const keiVehicleOwnerChange = defineProcedure({
     },
   },
   dataItems: ["name", "address", "parkingAddress", "acquiredVehicle", "acquisitionDate", "filedAt"],
-  inPerson: true,
-  inPersonNote: inspectionVisit,
+  // Recorded without a visit while the number stays; a base moved to another office's area (new plates) is not modelled yet.
   rejectionReasons: [reasons.incomplete, vehicleNotFound],
 });
 

@@ -3,8 +3,10 @@
 // once; nothing is registered before the parking space is certified, and with nobody at any desk every procedure
 // is decided (the simulator plays the transport bureau and the tax office, its inbox desk the police). Then he
 // opens the filled official form of his registration on its printable page. And as 伊藤さん buying a new kei car, in
-// English without JavaScript: the Light Motor Vehicle Inspection Organization first, then the police's parking
-// notification and the municipality's kei car tax, each decided.
+// English without JavaScript: its new inspection at the Light Motor Vehicle Inspection Organization first (no period
+// after the purchase, unlike a used kei car's change of owner), then the police's parking notification (she lives in a
+// special ward) and the municipality's kei car tax, each decided. And as 鈴木さん buying a used kei car in Osaka, in
+// Japanese with JavaScript: its change of owner within 15 days (第67条), the Osaka police and 中央区's tax, each decided.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.server";
@@ -93,7 +95,7 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await context.close();
   });
 
-  it("whenIBuyAKeiCar (English, no JavaScript): the inspection first, then the parking notification and the kei car tax, each decided; the inspection's form prints", async () => {
+  it("whenIBuyANewKeiCar (English, no JavaScript): the new inspection first, then the parking notification and the kei car tax, each decided; the inspection's form prints", async () => {
     const { portal, browser } = story;
     const context = await newContext(browser, { javaScript: false, locale: "en-GB" });
     const page = await context.newPage();
@@ -102,19 +104,17 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await checkPage(page);
     await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
     const sample = carOwnership.samples.find((s) => s.id === "p-ito-yuki")!;
-    // The portal files on 1 March 2026: a kei car acquired more than 15 days ago, or more than 30 days ahead, is
-    // refused, and the page says the window and the law (道路運送車両法第67条) in English.
+    // The portal files on 1 March 2026: a new kei car has no period after its purchase (道路運送車両法第59条), so only a
+    // date more than 30 days ahead is refused, and the page says why in English.
     await answerQuestion(page, carOwnership, "vehicleKind", sample.answers.vehicleKind);
     await answerQuestion(page, carOwnership, "condition", sample.answers.condition);
-    for (const acquisitionDate of ["2027-04-01", "2026-02-13"]) {
-      expect(currentQuestionId(page)).toBe("acquisitionDate");
-      await answerQuestion(page, carOwnership, "acquisitionDate", acquisitionDate);
-      const summary = (await page.locator(".error-summary").textContent()) ?? "";
-      expect(summary).toContain("The date you acquire the car must be between 14 February 2026 and 31 March 2026.");
-      expect(summary).toContain("Road Transport Vehicle Act, Article 67(1)");
-      expect(await page.locator(".field__error").textContent()).toContain("14 February 2026");
-      await checkPage(page);
-    }
+    expect(currentQuestionId(page)).toBe("acquisitionDate");
+    await answerQuestion(page, carOwnership, "acquisitionDate", "2027-04-01");
+    const summary = (await page.locator(".error-summary").textContent()) ?? "";
+    expect(summary).toContain("The date you acquire the car must be on or before 31 March 2026.");
+    expect(summary).toContain("Road Transport Vehicle Act, Articles 58 and 59");
+    expect(await page.locator(".field__error").textContent()).toContain("31 March 2026");
+    await checkPage(page);
     const asked = await answerJourney(page, carOwnership, sample.answers, checkPage);
     expect(asked).toEqual(["acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
     await checkPage(page);
@@ -127,25 +127,71 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await checkPage(page);
     const reference = await agreeAndSubmit(page);
     const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
-    expect(requests.map((request) => request.procedureId).sort()).toEqual(["kei-parking-notification", "kei-vehicle-inspection", "kei-vehicle-tax"]);
+    expect(requests.map((request) => request.procedureId).sort()).toEqual(["kei-parking-notification", "kei-vehicle-new-inspection", "kei-vehicle-tax"]);
     const request = (id: string) => requests.find((candidate) => candidate.procedureId === id)!;
-    expect(request("kei-vehicle-inspection").agencyId).toBe("light-vehicle-13");
-    // Nothing is notified or taxed before the car is inspected and recorded.
-    for (const dependent of ["kei-parking-notification", "kei-vehicle-tax"]) expect(request("kei-vehicle-inspection").updatedAt <= request(dependent).updatedAt).toBe(true);
+    expect(request("kei-vehicle-new-inspection").agencyId).toBe("light-vehicle-13");
+    // Nothing is notified or taxed before the car is inspected.
+    for (const dependent of ["kei-parking-notification", "kei-vehicle-tax"]) expect(request("kei-vehicle-new-inspection").updatedAt <= request(dependent).updatedAt).toBe(true);
     await page.goto(`${portal.url}/cases/${reference}?lng=en`);
     expect(new Set(await page.locator("main .status").allTextContents())).toEqual(new Set(["Done"]));
     await checkPage(page);
-    const inspection = page.locator("main li.card").filter({ hasText: "Kei car: inspection and record" }).first();
+    const inspection = page.locator("main li.card").filter({ hasText: "Kei car: new inspection (new car)" }).first();
     const printLink = inspection.locator('a[href*="/forms/"]', { hasText: "Show this form for printing" });
     await page.goto(`${portal.url}${await printLink.getAttribute("href")}`);
-    expect(await page.locator("h1").textContent()).toBe("申請書（軽第1号様式）新規検査・自動車検査証記入申請");
+    expect(await page.locator("h1").textContent()).toBe("申請書（軽第1号様式）新規検査");
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("JF5-1012345");
     expect(form).toContain("Not needed when filed through Madoguchi");
     // Every item not needed says why in English, and no reason is shown in Japanese only (#17).
-    const items = getProcedure("kei-vehicle-inspection")!.form!.items.filter((item) => item.because);
+    const items = getProcedure("kei-vehicle-new-inspection")!.form!.items.filter((item) => item.because);
     expect(await page.locator(".official-form__reason").allTextContents()).toEqual(items.map((item) => item.because!.en));
     for (const item of items) expect(form).not.toContain(item.because!.ja);
+    await checkPage(page);
+    await context.close();
+  });
+
+  it("whenIBuyAUsedKeiCar: the change of owner within 15 days of the purchase, then the parking notification and the tax, each decided; its form prints", async () => {
+    const { portal, browser } = story;
+    const context = await newContext(browser, { javaScript: true, locale: "ja-JP" });
+    const page = await context.newPage();
+    await signIn(page, portal.url, "suzuki");
+    await page.goto(`${portal.url}/life-events/car-ownership?lng=ja`);
+    await checkPage(page);
+    await Promise.all([page.waitForURL(/\/questions\//), page.locator("main form button[type=submit]").click()]);
+    const sample = carOwnership.samples.find((s) => s.id === "p-suzuki-haruko")!;
+    // Filed on 1 March 2026: a used kei car acquired on 13 February was due on 28 February (道路運送車両法第67条第1項).
+    for (const id of ["vehicleKind", "condition", "registrationNumber"] as const) await answerQuestion(page, carOwnership, id, sample.answers[id]);
+    expect(currentQuestionId(page)).toBe("acquisitionDate");
+    await answerQuestion(page, carOwnership, "acquisitionDate", "2026-02-13");
+    const summary = (await page.locator(".error-summary").textContent()) ?? "";
+    expect(summary).toContain("道路運送車両法第67条第1項");
+    expect(summary).toContain("15日以内");
+    await checkPage(page);
+    const asked = await answerJourney(page, carOwnership, sample.answers, checkPage);
+    expect(asked).toEqual(["acquisitionDate", "vehicle", "parkingAddress", "parkingSpace"]);
+    await page.locator('a[href$="/consent"]').click();
+    await page.waitForURL(/\/consent$/);
+    await page.locator("#agree").waitFor();
+    const consent = (await page.locator("main").textContent()) ?? "";
+    expect(consent).toContain("道路運送車両法第67条第1項");
+    // 本町 is not in the table of stations: the place is named, for the Osaka Prefectural Police to assign the station.
+    expect(consent).toContain("大阪市中央区本町を管轄する警察署");
+    await checkPage(page);
+    const reference = await agreeAndSubmit(page);
+    const requests = await requestsOnceEveryOneIsAccepted(portal, reference);
+    expect(requests.map((request) => request.procedureId).sort()).toEqual(["kei-parking-notification", "kei-vehicle-owner-change", "kei-vehicle-tax"]);
+    const request = (id: string) => requests.find((candidate) => candidate.procedureId === id)!;
+    expect(request("kei-vehicle-owner-change").agencyId).toBe("light-vehicle-27");
+    for (const dependent of ["kei-parking-notification", "kei-vehicle-tax"]) expect(request("kei-vehicle-owner-change").updatedAt <= request(dependent).updatedAt).toBe(true);
+    await page.goto(`${portal.url}/cases/${reference}`);
+    await checkPage(page);
+    const ownerChange = page.locator("main li.card").filter({ hasText: "軽自動車の自動車検査証記入申請（名義変更）" }).first();
+    const printLink = ownerChange.locator('a[href*="/forms/"]', { hasText: "この様式を印刷用に表示" });
+    await page.goto(`${portal.url}${await printLink.getAttribute("href")}`);
+    expect(await page.locator("h1").textContent()).toBe("申請書（軽第1号様式）自動車検査証記入申請");
+    const form = (await page.locator("main").textContent()) ?? "";
+    expect(form).toContain("なにわ 580 あ 12-34");
+    expect(form).toContain("軽自動車検査ファイルに記録された現所有者（売主）が分かります。");
     await checkPage(page);
     await context.close();
   });
