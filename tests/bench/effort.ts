@@ -32,7 +32,9 @@ const targets: Record<string, { ratio: number; words: string }> = {
 function targetCell(run: EffortDetail): string {
   const target = targets[run.lifeEvent];
   if (!target) return "—";
-  return run.ratio < target.ratio ? `met (${target.words})` : `missed by ${((run.ratio - target.ratio) * 100).toFixed(1)} pt`;
+  // Judged on the exact ratio, as the test judges it: the printed one is rounded (6 of 18 would read 0.3333 < 1/3).
+  const exact = run.itemsNeeded === 0 ? 0 : run.itemsEntered / run.itemsNeeded;
+  return exact < target.ratio ? `met (${target.words})` : `missed by ${((exact - target.ratio) * 100).toFixed(1)} pt`;
 }
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
