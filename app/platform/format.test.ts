@@ -18,6 +18,15 @@ describe("formatting with kept formatters", () => {
     expect(formatDateTime("2026-12-02T00:30:00Z", "ja")).toContain("9:30");
   });
 
+  it("gives the same text for a date it has formatted before, in each language, and stays right past its bound", () => {
+    for (let day = 0; day < 5000; day++) formatDate(new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10), "ja");
+    expect(formatDate("2026-12-02", "ja")).toBe("2026年12月2日");
+    expect(formatDate("2026-12-02", "en")).toBe("2 December 2026");
+    expect(formatDate("2026-12-02", "ja")).toBe("2026年12月2日");
+    expect(formatDateTime("2026-12-02T00:30:00Z", "en")).toBe(formatDateTime("2026-12-02T00:30:00Z", "en"));
+    expect(formatDateTime("2026-12-02T00:30:00Z", "en")).toContain("09:30");
+  });
+
   it("keeps what it cannot read as it was", () => {
     expect(formatDate("not a date", "ja")).toBe("not a date");
   });

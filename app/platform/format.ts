@@ -24,19 +24,46 @@ const yenFormat = cached((tag) => new Intl.NumberFormat(tag, { style: "currency"
 const eraDateFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Tokyo" });
 
 /**
+ * The texts of the last few thousand dates formatted, per language and style: a list page formats the same
+ * deadlines and times on every view (the inbox: 100 a page), and formatting one costs microseconds. Bounded,
+ * so it never grows: when full it starts again.
+ */
+function remembered(format: (iso: string, language: string) => string): (iso: string, language: string) => string {
+  const texts = new Map<string, string>();
+  return (iso, language) => {
+    const key = `${language}|${iso}`;
+    let text = texts.get(key);
+    if (text === undefined) {
+      if (texts.size >= 4096) texts.clear();
+      texts.set(key, (text = format(iso, language)));
+    }
+    return text;
+  };
+}
+
+const plainDate = remembered((iso, language) => {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat(language).format(date);
+});
+
+const dateTime = remembered((iso, language) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat(language).format(date);
+});
+
+/**
  * A date as people read it: 2026年3月20日, 20 March 2026. `era`: in Japanese, as official forms write it
  * (令和8年3月20日; 令和元年 for the first year); English keeps the readable date.
  */
 export function formatDate(iso: string, language: string, { era = false }: { era?: boolean } = {}): string {
+  if (!era || locale(language) !== "ja-JP") return plainDate(iso, language);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return (era && locale(language) === "ja-JP" ? eraDateFormat : dateFormat(language)).format(date);
+  return eraDateFormat.format(date);
 }
 
 export function formatDateTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return dateTimeFormat(language).format(date);
+  return dateTime(iso, language);
 }
 
 /** A time of day in Japan's time zone, e.g. when a session ends or when to try again. */

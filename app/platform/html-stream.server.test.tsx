@@ -44,5 +44,7 @@ describe("the page's bytes", () => {
     const chunk = Buffer.from("<p>窓口</p>");
     expect(withoutNulBytes(chunk)).toBe(chunk);
     expect(withoutNulBytes(Buffer.from([0x3c, 0, 0xe7, 0xaa, 0x93, 0, 0]))).toEqual(Buffer.from("<窓"));
+    expect(withoutNulBytes(Buffer.from([0, 0x61, 0, 0, 0x62, 0x63, 0, 0x64]))).toEqual(Buffer.from("abcd"));
+    expect(withoutNulBytes(Buffer.from([0, 0, 0]))).toEqual(Buffer.alloc(0));
   });
 });

@@ -7,10 +7,18 @@ import { Transform, type TransformCallback } from "node:stream";
 
 /** The bytes without any 0x00 (the same buffer when it has none, which is almost always). */
 export function withoutNulBytes(chunk: Buffer): Buffer {
-  if (chunk.indexOf(0) === -1) return chunk;
+  let nul = chunk.indexOf(0);
+  if (nul === -1) return chunk;
+  // The runs between NULs, copied whole (a byte-by-byte loop over a 40 KB page cost a few per cent of its CPU).
   const kept = Buffer.allocUnsafe(chunk.length);
   let length = 0;
-  for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+  let from = 0;
+  while (nul !== -1) {
+    length += chunk.copy(kept, length, from, nul);
+    from = nul + 1;
+    nul = chunk.indexOf(0, from);
+  }
+  length += chunk.copy(kept, length, from);
   return kept.subarray(0, length);
 }
 

@@ -1,6 +1,7 @@
 // HTTP benchmark (`npm run bench:http`): the portal's production build against a bare Remix v2 route (the tiny
 // app in tests/bench/bare/, same Remix, React and Vite), both served by the same express server
-// (support/serve.mjs) on ports the system picks. For each page type, rounds alternate bare and portal runs of
+// (support/serve.mjs) on ports the system picks, node started with the options `npm start` gives it (the V8 heap
+// settings). For each page type, rounds alternate bare and portal runs of
 // the same length and concurrency, so both see the same machine load; a page's ratio is its requests per
 // second over the bare route's in the same round, median of the rounds.
 //
@@ -18,7 +19,7 @@ import { openDatabase } from "../../db/client.server";
 import { Dispatcher } from "../../app/delivery/dispatcher.server";
 import { submitSampleCase } from "../factories";
 import { flag, option, load, median, numberOption, report, round, rssMiBOf, type LoadResult, type LoadTarget } from "./support/measure";
-import { Browser, buildApp, prepareDataFolder, startServer } from "./support/portal";
+import { Browser, buildApp, prepareDataFolder, startNodeFlags, startServer } from "./support/portal";
 
 const rounds = numberOption("rounds", 3);
 const durationMs = numberOption("duration", 3) * 1000;
@@ -130,7 +131,7 @@ async function main() {
       rssMiB: round(rssMiB, 1),
       bareRssMiB: round(rssMiBOf(bare.pid), 1),
       portalRequests,
-      settings: { rounds, durationMs, concurrency, mixed },
+      settings: { rounds, durationMs, concurrency, mixed, nodeFlags: startNodeFlags() },
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", node: process.version, load1: round(os.loadavg()[0]) },
     };
     const lines = result.pages.map(

@@ -1,7 +1,7 @@
 // Starts a production build (the portal's or the bare app's) with tests/bench/support/serve.mjs on a port the
 // system picks, prepares a throw-away data folder for the portal, and signs people in over HTTP like a browser.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -15,9 +15,19 @@ export function buildApp(config = ".config/vite.config.ts") {
   if (result.status !== 0) throw new Error(`build of ${config} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Starts serve.mjs for a server build and waits for the port it listens on. */
+/**
+ * The options `npm start` gives node before the server's script (package.json, scripts.start), e.g. the V8 heap
+ * settings: the benchmarks run both servers with them, so they measure the server as it is deployed.
+ */
+export function startNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+\S+\.js/.exec(start)?.[1] ?? "";
+  return flags.split(/\s+/).filter(Boolean);
+}
+
+/** Starts serve.mjs for a server build, with node started as `npm start` starts it, and waits for the port it listens on. */
 export async function startServer(serverBuild: string, env: NodeJS.ProcessEnv = process.env): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(root, "tests/bench/support/serve.mjs"), serverBuild], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...startNodeFlags(), path.join(root, "tests/bench/support/serve.mjs"), serverBuild], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const port = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
