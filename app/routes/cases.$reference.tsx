@@ -18,7 +18,7 @@ import { getDb } from "../../db/client.server";
 import { getProcedureRequest } from "../../db/queries/cases";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: ["journey", "office"] };
+export const handle = { i18n: ["journey"] };
 
 export const meta = titleMeta;
 

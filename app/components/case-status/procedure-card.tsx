@@ -1,14 +1,12 @@
 // One procedure on the citizen's status page: its organisation, status, deadline and what the organisation
 // said (its own words marked as such); the answer form when it asked something, and the next steps when it
-// rejected (correct and send again, or its counter).
+// rejected (correct and send again, or its counter), and a link to its official form as sent, on its printable page.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { OfficialFormItems } from "~/components/official-form/official-form";
 import { OrganisationWords, type OrganisationWordsValue } from "~/components/organisation-words/organisation-words";
 import { formatDate, formatDateTime } from "~/platform/format";
-import type { ComponentProps } from "react";
 
 export type ProcedureCardValue = {
   id: string;
@@ -26,7 +24,8 @@ export type ProcedureCardValue = {
   closingReason: string | null;
   /** Someone must be there (立会い), e.g. when the gas is opened: not a visit the law requires. */
   presenceNote?: string | null;
-  form: ComponentProps<typeof OfficialFormItems>["form"] | null;
+  /** The procedure has an official form: the card links the form as sent, on its printable page. */
+  hasForm: boolean;
   timeline: { status: string; resubmitted: boolean; at: string }[];
 };
 
@@ -156,11 +155,10 @@ export function ProcedureCard({
           </button>
         </Form>
       ) : null}
-      {p.form ? (
-        <details>
-          <summary>{t("journey:caseStatus.form")}</summary>
-          <OfficialFormItems form={p.form} printHref={`/cases/${reference}/forms/${p.id}`} />
-        </details>
+      {p.hasForm ? (
+        <p>
+          <Link to={`/cases/${reference}/forms/${p.id}`}>{t("journey:caseStatus.formLink")}</Link>
+        </p>
       ) : null}
       <details>
         <summary>{t("journey:caseStatus.timeline")}</summary>
