@@ -80,6 +80,8 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     // The filled registration form, linked from its procedure, on its own page for printing.
     const registration = page.locator("main li.card").filter({ hasText: "自動車の新規登録（新車）" }).first();
     await Promise.all([page.waitForURL(/\/forms\//), registration.getByRole("link", { name: "送信した様式を見る（印刷用）" }).click()]);
+    // With JavaScript the address changes a moment before the page is drawn.
+    await page.locator("h1", { hasText: "申請書" }).waitFor();
     expect(await page.locator("h1").textContent()).toBe("申請書（第1号様式）新規登録・新規検査");
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("MXPK11-1234567");
