@@ -69,9 +69,7 @@ export function ProcedureCard({
         {p.presenceNote ? (
           <div className="summary-list__row" data-testid="presence-note">
             <dt>{t("journey:caseStatus.presence")}</dt>
-            <dd>
-              {p.presenceNote} {t("journey:caseStatus.presenceNotAVisit")}
-            </dd>
+            <dd>{`${p.presenceNote} ${t("journey:caseStatus.presenceNotAVisit")}`}</dd>
           </div>
         ) : null}
         {p.decisionReference ? (
@@ -157,16 +155,15 @@ export function ProcedureCard({
       ) : null}
       {p.hasForm ? (
         <p>
-          <Link to={`/cases/${reference}/forms/${p.id}`}>{t("journey:caseStatus.formLink")}</Link>
+          {/* A page of its own, for printing: a plain link (a whole page load), which also spares every card's render the router's work. */}
+          <a href={`/cases/${reference}/forms/${p.id}`}>{t("journey:caseStatus.formLink")}</a>
         </p>
       ) : null}
       <details>
         <summary>{t("journey:caseStatus.timeline")}</summary>
         <ol>
           {p.timeline.map((event, index) => (
-            <li key={index}>
-              {formatDateTime(event.at, i18n.language)} {event.resubmitted ? t("journey:caseStatus.resubmitted") : t(`journey:statuses.${event.status}`)}
-            </li>
+            <li key={index}>{`${formatDateTime(event.at, i18n.language)} ${event.resubmitted ? t("journey:caseStatus.resubmitted") : t(`journey:statuses.${event.status}`)}`}</li>
           ))}
         </ol>
       </details>
