@@ -45,6 +45,7 @@ function split(key: string, defaultNs: string): [string, string] {
 
 /** Fills {{name}} (or {{a.b}}) with a value; a name without a value stays as it is (as i18next does). */
 function fill(text: string, values: Record<string, unknown>): string {
+  if (!text.includes("{{")) return text;
   return text.replace(/{{\s*([\w.]+)\s*}}/g, (whole, name: string) => {
     const value = find(values as Tree, name);
     return value === undefined || value === null ? whole : String(value);
