@@ -141,7 +141,6 @@ export function caseStatusView(db: Db, { caseId, lang, requests }: { caseId: str
     const rejection = status === "rejected" ? rejectionOf(request.procedureId, request.rejectionReason, lang) : null;
     const offline = request.inPerson && procedure?.inPerson === false;
     return {
-      form: filledFormView(request.id, request.procedureId, request.payload, lang),
       id: request.id,
       procedureId: request.procedureId,
       name: procedure?.name[lang] ?? request.procedureId,
@@ -170,6 +169,8 @@ export function caseStatusView(db: Db, { caseId, lang, requests }: { caseId: str
         correctableItems(request, lang).length > 0 &&
         canApplyCaseEvent(db, { procedureRequestId: request.id, event: { type: "citizen.resubmitted" } }),
       closingReason: request.closingReason,
+      // The form as sent is on its own printable page (README, design decisions, 2026-12-03): the card only links it.
+      hasForm: Boolean(procedure?.form),
       timeline: timelines.get(request.id) ?? [],
     };
   });

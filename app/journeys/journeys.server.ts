@@ -15,8 +15,8 @@ import {
   type JourneyRow,
 } from "../../db/queries/journeys";
 import { logger } from "../platform/logger.server";
-import type { RecordSource } from "../../db/queries/records";
-import { openIdentityNumbers, readRecordAttributes, readRecordValues, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
+import { findRecordAttributeSource, type RecordSource } from "../../db/queries/records";
+import { openIdentityNumbers, readRecordValues, sealIdentityNumbers } from "../identity/security/identity-numbers.server";
 import {
   applicableQuestions,
   createJourneyMachine,
@@ -170,10 +170,14 @@ export function startOrResumeJourney(
   );
 }
 
+/**
+ * A journey as it was saved, for reading: its state and context are the stored snapshot's, so no actor is started
+ * (every question page reads one; sendJourneyEvents restores the machine to move it on).
+ */
 function loadFrom(row: JourneyRow): JourneyView {
   const lifeEvent = lifeEventOf(row);
-  const actor = restore(lifeEvent, row);
-  return view(row, actor.getSnapshot(), lifeEvent);
+  const snapshot = openIdentityNumbers(JSON.parse(row.snapshot) as unknown, `journey:${row.id}`) as AnyMachineSnapshot;
+  return view(row, snapshot, lifeEvent);
 }
 
 /** The journey in progress of a subject, if any. */
@@ -255,7 +259,7 @@ export function prefillFor(
   const value = prefillValue(question, journey.record);
   if (value === undefined || value === null) return null;
   if (!question.prefillFrom) return { value, source: { kind: "record" }, recordedAt: null };
-  const attribute = readRecordAttributes(db, { subjectId: journey.subjectId }).find((a) => a.key === question.prefillFrom);
+  const attribute = findRecordAttributeSource(db, { subjectId: journey.subjectId, key: question.prefillFrom });
   return attribute
     ? { value, source: attribute.source, recordedAt: attribute.recordedAt }
     : { value, source: { kind: "record" }, recordedAt: null };

@@ -18,7 +18,7 @@ import { getDb } from "../../db/client.server";
 import { getProcedureRequest } from "../../db/queries/cases";
 
 /** The translations this page needs besides the layout's (README, "Translations per page"). */
-export const handle = { i18n: ["journey", "office"] };
+export const handle = { i18n: ["journey"] };
 
 export const meta = titleMeta;
 
@@ -206,9 +206,7 @@ export default function CaseStatus() {
           if (inGroup.length === 0) return null;
           return (
             <section key={group} aria-labelledby={`group-${group}`}>
-              <h3 id={`group-${group}`}>
-                {t(`journey:summary.${group}`)} ({inGroup.length})
-              </h3>
+              <h3 id={`group-${group}`}>{`${t(`journey:summary.${group}`)} (${inGroup.length})`}</h3>
               <ol className="card-list">{inGroup.map((p) => card(p, 4))}</ol>
             </section>
           );

@@ -1,6 +1,7 @@
 // Designers' wording of a life event: the draft, and the published content versions the citizen's pages read.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { preparedOnce } from "../prepared";
 import { contentDrafts, contentVersions } from "../schema";
 
 /** A text in both languages. */
@@ -31,7 +32,10 @@ const toVersion = (row: typeof contentVersions.$inferSelect): ContentVersion => 
 
 /** The latest published content version of a life event, or undefined when only the built-in texts apply. */
 export function findPublishedContent(tx: Tx, { lifeEventId }: { lifeEventId: string }): ContentVersion | undefined {
-  const row = tx.select().from(contentVersions).where(eq(contentVersions.lifeEventId, lifeEventId)).orderBy(desc(contentVersions.version)).limit(1).get();
+  // Every citizen's journey page reads it: built once.
+  const row = preparedOnce(tx, findPublishedContent, () =>
+    tx.select().from(contentVersions).where(eq(contentVersions.lifeEventId, sql.placeholder("lifeEventId"))).orderBy(desc(contentVersions.version)).limit(1).prepare(),
+  ).get({ lifeEventId });
   return row ? toVersion(row) : undefined;
 }
 

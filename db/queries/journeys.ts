@@ -1,6 +1,7 @@
 // Journeys as stored: create, find the one in progress, save a new snapshot, mark submitted.
-import { and, count, desc, eq, isNotNull } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { preparedOnce } from "../prepared";
 import { journeys } from "../schema";
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -27,13 +28,16 @@ export function createJourney(
     .get();
 }
 
-export function findJourneyInProgress(tx: Tx, { subjectId, lifeEventId }: { subjectId: string; lifeEventId: string }) {
-  return tx
-    .select()
-    .from(journeys)
-    .where(and(eq(journeys.subjectId, subjectId), eq(journeys.lifeEventId, lifeEventId), eq(journeys.status, "inProgress")))
-    .orderBy(desc(journeys.updatedAt))
-    .get();
+export function findJourneyInProgress(tx: Tx, { subjectId, lifeEventId }: { subjectId: string; lifeEventId: string }): JourneyRow | undefined {
+  // Every question page reads it: built once.
+  return preparedOnce(tx, findJourneyInProgress, () =>
+    tx
+      .select()
+      .from(journeys)
+      .where(and(eq(journeys.subjectId, sql.placeholder("subjectId")), eq(journeys.lifeEventId, sql.placeholder("lifeEventId")), eq(journeys.status, "inProgress")))
+      .orderBy(desc(journeys.updatedAt))
+      .prepare(),
+  ).get({ subjectId, lifeEventId });
 }
 
 export function findJourney(tx: Tx, { id }: { id: string }) {

@@ -1,6 +1,7 @@
 // The once-only record: current attribute values with their source and time, and how new facts are written back.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
+import { preparedOnce } from "../prepared";
 import { dataSubjects, recordAttributes } from "../schema";
 
 export type RecordSource =
@@ -39,6 +40,23 @@ export function getRecordAttributes(tx: Tx, { subjectId }: { subjectId: string }
       source: (row.sourceKind === "case" || row.sourceKind === "organisation" ? { kind: row.sourceKind, ref: row.sourceRef ?? "" } : { kind: row.sourceKind }) as RecordSource,
       recordedAt: row.recordedAt,
     }));
+}
+
+/**
+ * Where one attribute's current value came from, and when: what a question page shows beside a prefilled value,
+ * without reading (or decrypting) the rest of the record.
+ */
+export function findRecordAttributeSource(tx: Tx, { subjectId, key }: { subjectId: string; key: string }): Omit<RecordAttribute, "key" | "value"> | undefined {
+  const row = preparedOnce(tx, findRecordAttributeSource, () =>
+    tx
+      .select({ sourceKind: recordAttributes.sourceKind, sourceRef: recordAttributes.sourceRef, recordedAt: recordAttributes.recordedAt })
+      .from(recordAttributes)
+      .where(and(eq(recordAttributes.subjectId, sql.placeholder("subjectId")), eq(recordAttributes.key, sql.placeholder("key")), isNull(recordAttributes.supersededAt)))
+      .prepare(),
+  ).get({ subjectId, key });
+  if (!row) return undefined;
+  const source = (row.sourceKind === "case" || row.sourceKind === "organisation" ? { kind: row.sourceKind, ref: row.sourceRef ?? "" } : { kind: row.sourceKind }) as RecordSource;
+  return { source, recordedAt: row.recordedAt };
 }
 
 /** Just the values, keyed by attribute: what flows read to prefill and select procedures. */

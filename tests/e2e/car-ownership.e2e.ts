@@ -79,11 +79,11 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await page.goto(`${portal.url}/cases/${reference}`);
     expect(await page.locator("main .status").allTextContents()).toHaveLength(3);
     await checkPage(page);
-    // The filled registration form, on its own page for printing.
+    // The filled registration form, linked from its procedure, on its own page for printing.
     const registration = page.locator("main li.card").filter({ hasText: "自動車の新規登録（新車）" }).first();
-    // (Folded under the procedure, so found by its address rather than its role.)
-    const printLink = registration.locator('a[href*="/forms/"]', { hasText: "この様式を印刷用に表示" });
-    await page.goto(`${portal.url}${await printLink.getAttribute("href")}`);
+    await Promise.all([page.waitForURL(/\/forms\//), registration.getByRole("link", { name: "送信した様式を見る（印刷用）" }).click()]);
+    // With JavaScript the address changes a moment before the page is drawn.
+    await page.locator("h1", { hasText: "申請書" }).waitFor();
     expect(await page.locator("h1").textContent()).toBe("申請書（第1号様式）新規登録・新規検査");
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("MXPK11-1234567");
@@ -136,8 +136,7 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     expect(new Set(await page.locator("main .status").allTextContents())).toEqual(new Set(["Done"]));
     await checkPage(page);
     const inspection = page.locator("main li.card").filter({ hasText: "Kei car: new inspection (new car)" }).first();
-    const printLink = inspection.locator('a[href*="/forms/"]', { hasText: "Show this form for printing" });
-    await page.goto(`${portal.url}${await printLink.getAttribute("href")}`);
+    await Promise.all([page.waitForURL(/\/forms\//), inspection.getByRole("link", { name: "View the form as sent (printable)" }).click()]);
     expect(await page.locator("h1").textContent()).toBe("申請書（軽第1号様式）新規検査");
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("JF5-1012345");
@@ -186,8 +185,7 @@ describe.skipIf(!browserAvailable)("buying a car", () => {
     await page.goto(`${portal.url}/cases/${reference}`);
     await checkPage(page);
     const ownerChange = page.locator("main li.card").filter({ hasText: "軽自動車の自動車検査証記入申請（名義変更）" }).first();
-    const printLink = ownerChange.locator('a[href*="/forms/"]', { hasText: "この様式を印刷用に表示" });
-    await page.goto(`${portal.url}${await printLink.getAttribute("href")}`);
+    await Promise.all([page.waitForURL(/\/forms\//), ownerChange.getByRole("link", { name: "送信した様式を見る（印刷用）" }).click()]);
     expect(await page.locator("h1").textContent()).toBe("申請書（軽第1号様式）自動車検査証記入申請");
     const form = (await page.locator("main").textContent()) ?? "";
     expect(form).toContain("なにわ 580 あ 12-34");

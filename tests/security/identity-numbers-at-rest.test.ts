@@ -2,7 +2,7 @@
 // number, a driving licence number, a residence card number), delivery and an officer's read, no text column of
 // any table, and no byte of the database file, holds one in clear. The organisation they are sent to receives
 // them in clear, its officer reads them in clear (audited); the applicant's check-answers, consent and status
-// pages show them masked. Rows an earlier version left in clear are encrypted by the start-up step.
+// pages, and the forms as sent, show them masked. Rows an earlier version left in clear are encrypted by the start-up step.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
@@ -22,6 +22,7 @@ import { withCorporateCheckDigit } from "../../flows";
 import * as checkAnswers from "../../app/routes/life-events.$lifeEventId.check-answers";
 import * as consent from "../../app/routes/life-events.$lifeEventId.consent";
 import * as caseStatus from "../../app/routes/cases.$reference";
+import * as printableForm from "../../app/routes/cases.$reference_.forms.$requestId";
 import * as officePage from "../../app/routes/office.requests.$requestId";
 
 const relocation = getLifeEvent("relocation")!;
@@ -81,6 +82,13 @@ beforeAll(async () => {
   for (const person of people) {
     const status = await run(() => caseStatus.loader(args(browserRequest(`/cases/${references[person.login]}`, { as: browsers[person.login] }), { reference: references[person.login] })));
     pages[`${person.login} status`] = JSON.stringify(status.data);
+    // Each procedure's form as sent, on its printable page (the status page links it).
+    const { procedures } = status.data as Awaited<ReturnType<typeof caseStatus.loader>>;
+    for (const procedure of procedures.filter((p) => p.hasForm)) {
+      const params = { reference: references[person.login], requestId: procedure.id };
+      const form = await run(() => printableForm.loader(args(browserRequest(`/cases/${params.reference}/forms/${params.requestId}`, { as: browsers[person.login] }), params)));
+      pages[`${person.login} form ${procedure.procedureId}`] = JSON.stringify(form.data);
+    }
   }
 });
 afterAll(() => close());
@@ -113,12 +121,12 @@ describe("identity numbers at rest", () => {
     expect(db.$client.prepare("select count(*) from audit_entries where action = 'record.read' and subject_id = ?").pluck().get(request.id)).toBe(before + 1);
   });
 
-  it("are masked on the applicant's check-answers, consent and status pages", () => {
+  it("are masked on the applicant's check-answers, consent and status pages, and the forms as sent", () => {
     for (const [page, data] of Object.entries(pages)) for (const number of allNumbers) expect(data.includes(number), `${page}: ${number}`).toBe(false);
     expect(pages["suzuki check answers"]).toContain(masked("4321098765"));
     expect(pages["takahashi check answers"]).toContain(masked("101234567890"));
     expect(pages["nguyen check answers"]).toContain(masked("AB12345678CD"));
-    expect(pages["suzuki status"]).toContain(masked("4321098765"));
+    expect(pages["suzuki form pension-recipient-address-change"]).toContain(masked("4321098765"));
   });
 
   it("are encrypted by the start-up step where an earlier version left them in clear, and still read", () => {

@@ -1,14 +1,12 @@
 // One procedure on the citizen's status page: its organisation, status, deadline and what the organisation
 // said (its own words marked as such); the answer form when it asked something, and the next steps when it
-// rejected (correct and send again, or its counter).
+// rejected (correct and send again, or its counter), and a link to its official form as sent, on its printable page.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/platform/i18n/texts";
 import { CsrfField } from "~/components/csrf-field/csrf-field";
 import { ErrorSummary } from "~/components/error-summary/error-summary";
-import { OfficialFormItems } from "~/components/official-form/official-form";
 import { OrganisationWords, type OrganisationWordsValue } from "~/components/organisation-words/organisation-words";
 import { formatDate, formatDateTime } from "~/platform/format";
-import type { ComponentProps } from "react";
 
 export type ProcedureCardValue = {
   id: string;
@@ -26,7 +24,8 @@ export type ProcedureCardValue = {
   closingReason: string | null;
   /** Someone must be there (立会い), e.g. when the gas is opened: not a visit the law requires. */
   presenceNote?: string | null;
-  form: ComponentProps<typeof OfficialFormItems>["form"] | null;
+  /** The procedure has an official form: the card links the form as sent, on its printable page. */
+  hasForm: boolean;
   timeline: { status: string; resubmitted: boolean; at: string }[];
 };
 
@@ -70,9 +69,7 @@ export function ProcedureCard({
         {p.presenceNote ? (
           <div className="summary-list__row" data-testid="presence-note">
             <dt>{t("journey:caseStatus.presence")}</dt>
-            <dd>
-              {p.presenceNote} {t("journey:caseStatus.presenceNotAVisit")}
-            </dd>
+            <dd>{`${p.presenceNote} ${t("journey:caseStatus.presenceNotAVisit")}`}</dd>
           </div>
         ) : null}
         {p.decisionReference ? (
@@ -156,19 +153,17 @@ export function ProcedureCard({
           </button>
         </Form>
       ) : null}
-      {p.form ? (
-        <details>
-          <summary>{t("journey:caseStatus.form")}</summary>
-          <OfficialFormItems form={p.form} printHref={`/cases/${reference}/forms/${p.id}`} />
-        </details>
+      {p.hasForm ? (
+        <p>
+          {/* A page of its own, for printing: a plain link (a whole page load), which also spares every card's render the router's work. */}
+          <a href={`/cases/${reference}/forms/${p.id}`}>{t("journey:caseStatus.formLink")}</a>
+        </p>
       ) : null}
       <details>
         <summary>{t("journey:caseStatus.timeline")}</summary>
         <ol>
           {p.timeline.map((event, index) => (
-            <li key={index}>
-              {formatDateTime(event.at, i18n.language)} {event.resubmitted ? t("journey:caseStatus.resubmitted") : t(`journey:statuses.${event.status}`)}
-            </li>
+            <li key={index}>{`${formatDateTime(event.at, i18n.language)} ${event.resubmitted ? t("journey:caseStatus.resubmitted") : t(`journey:statuses.${event.status}`)}`}</li>
           ))}
         </ol>
       </details>

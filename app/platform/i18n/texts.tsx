@@ -55,16 +55,29 @@ function fill(text: string, values: Record<string, unknown>): string {
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+/** What each key of a tree holds, remembered: a page looks the same keys up again and again (the trees never change). */
+const found = new WeakMap<Tree, Map<string, unknown>>();
+
+function findText(tree: Tree | undefined, key: string): unknown {
+  if (!tree) return undefined;
+  let known = found.get(tree);
+  if (!known) found.set(tree, (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  const text = find(tree, key);
+  known.set(key, text);
+  return text;
+}
+
 /** The text of a key, or undefined. */
 function lookup(texts: PageTexts, ns: string, key: string, count: unknown): string | undefined {
   const tree = texts.namespaces[ns];
   if (typeof count === "number") {
     let rules = pluralRules.get(texts.language);
     if (!rules) pluralRules.set(texts.language, (rules = new Intl.PluralRules(texts.language)));
-    const plural = find(tree, `${key}_${rules.select(count)}`);
+    const plural = findText(tree, `${key}_${rules.select(count)}`);
     if (typeof plural === "string") return plural;
   }
-  const text = find(tree, key);
+  const text = findText(tree, key);
   return typeof text === "string" ? text : undefined;
 }
 
