@@ -8,7 +8,9 @@ export type PersonaInput = {
   hint?: string;
   width: "short" | "medium" | "long";
   options?: { value: string; label: string }[];
+  /** A text of several lines (a list answer, one entry a line), this many rows high. */
+  rows?: number;
   value: string;
   error?: string;
 };
-export type PersonaGroup = { id: string; legend: string; inputs: PersonaInput[] };
+export type PersonaGroup = { id: string; legend: string; hint?: string; inputs: PersonaInput[] };
