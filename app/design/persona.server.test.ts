@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { getLifeEvent, type Address, type LifeEvent, type Sample } from "../../flows";
 import { simulate } from "../../flows/design/simulate";
 import { personaForm, personaValues, readPersonaForm } from "./persona.server";
-import { composePerson, type SimulationInput } from "./simulation.server";
+import { composePerson, simulationView, type SimulationInput } from "./simulation.server";
 import { readLocales } from "./flows-check.server";
 
 const relocation = getLifeEvent("relocation")!;
@@ -188,6 +188,13 @@ describe("address answers, list answers, dogs, phone and e-mail in the form", ()
     expect(form).toEqual(asJson);
     expect(form.unanswered).toBeNull();
     expect(JSON.stringify(form.procedures.map((procedure) => procedure.payload))).toContain("飲食店の経営");
+    // The page reads the purposes back as the list the company wrote (the payload carries them as texts).
+    const composedInput = readPersonaForm(incorporation, formFor(incorporation, yamada, { "answer.businessPurposes.items": purposes.join("\n") }));
+    if (!composedInput?.ok) throw new Error("the purposes do not read");
+    const view = simulationView(incorporation, composedInput.input, "ja", i18n.getFixedT("ja"));
+    const shown = view.selected.flatMap((procedure) => procedure.payload).filter((entry) => entry.key === "businessPurposes");
+    expect(shown.length).toBeGreaterThan(0);
+    for (const entry of shown) expect(entry.value).toEqual(purposes.map((purpose) => ({ purpose })));
   });
 
   it("shows the answers in their fields, and a form sent unchanged is still the sample", () => {
