@@ -8,6 +8,9 @@ export type PersonaInput = {
   hint?: string;
   width: "short" | "medium" | "long";
   options?: { value: string; label: string }[];
+  /** Boxes to tick (a multiple choice): the options ticked, and the hidden field that says the boxes were shown. */
+  checked?: string[];
+  shownName?: string;
   /** A text of several lines (a list answer, one entry a line), this many rows high. */
   rows?: number;
   value: string;

@@ -261,4 +261,55 @@ describe("address answers, list answers, dogs, phone and e-mail in the form", ()
       expect(shown.find((field) => field.name === "email")!.error).not.toContain("design:");
     }
   });
+
+  it("texts, dates, numbers and multiple choices written in the form simulate as the same person in JSON, and read as the journey reads them", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const company = bothWays(
+      incorporation,
+      yamada,
+      { "answer.capital.value": "5,000,000", "answer.foundingDate.value": "2026-05-01", "answer.companyName.value": "株式会社山田食品" },
+      { record: {}, answers: { capital: 5_000_000, foundingDate: "2026-05-01", companyName: "株式会社山田食品" } },
+    );
+    expect(company.composed).toEqual(company.written);
+    expect(company.form).toEqual(company.asJson);
+    expect(company.form.unanswered).toBeNull();
+    expect(JSON.stringify(company.form.procedures.map((procedure) => procedure.payload))).toContain("株式会社山田食品");
+
+    // Services ticked one box each (the browser sends one parameter a box); the hidden field says the boxes were shown.
+    const takahashi = relocation.samples.find((sample) => sample.id === "p-takahashi-ken")!;
+    const form = formFor(relocation, takahashi, { "answer.moveDate.value": "2026-03-20" });
+    form.delete("answer.services.chosen");
+    for (const service of ["water", "bank"]) form.append("answer.services.chosen", service);
+    const composed = readPersonaForm(relocation, form);
+    if (!composed?.ok) throw new Error(JSON.stringify(composed));
+    expect(JSON.parse(composed.input.answersText!)).toEqual({ moveDate: "2026-03-20", services: ["water", "bank"] });
+    const written: SimulationInput = { sampleId: takahashi.id, recordText: null, answersText: JSON.stringify({ moveDate: "2026-03-20", services: ["water", "bank"] }) };
+    expect(simulate(relocation, composePerson(relocation, composed.input))).toEqual(simulate(relocation, composePerson(relocation, written)));
+    // No box ticked is an answer too (no services), not a field left out.
+    const none = formFor(relocation, takahashi, {});
+    none.delete("answer.services.chosen");
+    const nothing = readPersonaForm(relocation, none);
+    expect(nothing?.ok && JSON.parse(nothing.input.answersText!)).toEqual({ services: [] });
+    // Identity numbers are neither shown nor written.
+    expect(Object.keys(personaValues(relocation, takahashi))).not.toContain("answer.licenceNumber.value");
+  });
+
+  it("gives the journey's own message for a written answer that does not read, in both languages", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const result = readPersonaForm(incorporation, formFor(incorporation, yamada, { "answer.capital.value": "たくさん", "answer.foundingDate.value": "2026-02-30" }));
+    expect(result?.ok).toBe(false);
+    if (result?.ok !== false) return;
+    expect(result.errors).toEqual({ "answer.capital.value": expect.stringMatching(/^incorporation:errors\.number\?/), "answer.foundingDate.value": "design:persona.errors.date" });
+    for (const lng of ["ja", "en"] as const) {
+      const fields = personaForm(incorporation, result.values, result.errors, i18n.getFixedT(lng), lng).flatMap((group) => group.inputs);
+      for (const name of Object.keys(result.errors)) {
+        const error = fields.find((field) => field.name === name)?.error ?? "";
+        expect(error, name).toMatch(/\S/);
+        expect(error, name).not.toMatch(/incorporation:|errors\.|\?/);
+      }
+      expect(fields.find((field) => field.name === "answer.capital.value")?.value).toBe("たくさん");
+    }
+  });
 });

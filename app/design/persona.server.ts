@@ -88,7 +88,12 @@ const addressQuestions = (lifeEvent: LifeEvent) => lifeEvent.questions.filter((q
 /** List answers: a repeating group of one text (the purposes of a company), set one entry a line. */
 const listQuestions = (lifeEvent: LifeEvent) =>
   lifeEvent.questions.filter((question) => question.type === "group" && question.fields?.length === 1 && question.fields[0].type === "text");
-const isWrittenBelow = (question: Question) => question.type === "address" || (question.type === "group" && question.fields?.length === 1 && question.fields[0].type === "text");
+/** Answers written in a field: a text, date or number (not an identity number: those stay the sample's). */
+const isWritten = (question: Question) => ["text", "date", "number", "money"].includes(question.type) && !isIdentityNumberQuestion(question);
+/** Multiple choices: ticked in a list of boxes. */
+const isTicked = (question: Question) => question.type === "choice" && question.multiple === true;
+const isWrittenBelow = (question: Question) =>
+  question.type === "address" || (question.type === "group" && question.fields?.length === 1 && question.fields[0].type === "text") || isWritten(question) || isTicked(question);
 const listItem = (question: Question) => question.fields![0];
 
 /** The questions the form answers: every question; identity-number ones may not take the record's value. */
@@ -122,6 +127,15 @@ export function personaValues(lifeEvent: LifeEvent, { record, answers }: { recor
     const answer = answers[question.id];
     const field = listItem(question).id;
     values[`${answerName(question)}.items`] = Array.isArray(answer) ? answer.map((item) => asText(item && typeof item === "object" ? (item as Record<string, unknown>)[field] : item)).join("\n") : "";
+  }
+  for (const question of lifeEvent.questions.filter(isWritten)) {
+    const answer = answers[question.id];
+    values[`${answerName(question)}.value`] = typeof answer === "object" ? "" : asText(answer);
+  }
+  for (const question of lifeEvent.questions.filter(isTicked)) {
+    const answer = answers[question.id];
+    values[`${answerName(question)}.shown`] = "1";
+    values[`${answerName(question)}.chosen`] = Array.isArray(answer) ? answer.map(asText).join("\n") : "";
   }
   return values;
 }
@@ -235,10 +249,31 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
       return input(answerName(question), t(question.texts.title), { options });
     }),
   });
+  const written = lifeEvent.questions.filter((question) => isWritten(question) || isTicked(question));
+  if (written.length) {
+    groups.push({
+      id: "persona-group-written",
+      legend: t("design:persona.groups.written"),
+      hint: t("design:persona.writtenHint"),
+      inputs: written.map((question) => {
+        if (isTicked(question)) {
+          const name = `${answerName(question)}.chosen`;
+          return {
+            ...input(name, t(question.texts.title)),
+            options: (question.options ?? []).map((option) => ({ value: option.value, label: t(option.label) })),
+            checked: (values[name] ?? "").split("\n").filter(Boolean),
+            shownName: `${answerName(question)}.shown`,
+          };
+        }
+        const hint = question.type === "date" ? t("design:persona.dateHint") : question.type === "money" || question.type === "number" ? t("design:persona.numberHint") : undefined;
+        return input(`${answerName(question)}.value`, t(question.texts.title), { hint, width: question.type === "text" ? "long" : "medium" });
+      }),
+    });
+  }
   for (const question of lifeEvent.questions) {
     const legend = t("design:persona.answerLegend", { title: t(question.texts.title) });
     if (question.type === "address") groups.push(address(answerName(question), legend, t("design:persona.addressAnswerHint")));
-    else if (isWrittenBelow(question)) {
+    else if (listQuestions(lifeEvent).includes(question)) {
       const name = `${answerName(question)}.items`;
       groups.push({
         id: `persona-group-answer-${question.id}`,
@@ -300,7 +335,11 @@ export function readPersonaForm(lifeEvent: LifeEvent, params: URLSearchParams): 
   const sample = lifeEvent.samples.find((candidate) => candidate.id === params.get("sample"));
   if (!sample) return null;
   const values: Record<string, string> = {};
-  for (const [name, value] of params) if (name !== "sample" && name !== "compose") values[name] = value.slice(0, 20_000);
+  for (const [name, value] of params) {
+    if (name === "sample" || name === "compose") continue;
+    // Ticked boxes come one parameter each; they are kept one a line, as the form redraws them.
+    values[name] = name.endsWith(".chosen") && values[name] ? `${values[name]}\n${value.slice(0, 200)}` : value.slice(0, 20_000);
+  }
   const errors: PersonaErrors = {};
   const recordJson = parseObject(values.record ?? "");
   const answersJson = parseObject(values.answers ?? "");
@@ -413,6 +452,33 @@ export function readPersonaForm(lifeEvent: LifeEvent, params: URLSearchParams): 
     else if (question.max !== undefined && lines.length > question.max) errors[name] = `design:persona.errors.listMax?max=${question.max}`;
     else if (question.min !== undefined && lines.length < question.min) errors[name] = `design:persona.errors.listMin?min=${question.min}`;
     answers[question.id] = lines.map((line) => ({ [item.id]: line }));
+  }
+  // Texts, dates and numbers as the journey reads them (its own schema, so "3,000,000" is 3000000), with its message.
+  for (const question of lifeEvent.questions.filter(isWritten)) {
+    const name = `${answerName(question)}.value`;
+    const value = text(name);
+    if (!value) continue;
+    const parsed = question.schema.safeParse(value);
+    if (parsed.success && !isHostileText(value)) answers[question.id] = parsed.data;
+    // A date is typed here as year-month-day (the journey's page has a field a part): the form's own message says so.
+    else if (question.type === "date") errors[name] = "design:persona.errors.date";
+    else errors[name] = parsed.success ? textError(maxTextLength) : (parsed.error.issues[0]?.message ?? "design:persona.errors.choice");
+  }
+  for (const question of lifeEvent.questions.filter(isTicked)) {
+    const name = `${answerName(question)}.chosen`;
+    if (!(`${answerName(question)}.shown` in values)) continue;
+    const chosen = (values[name] ?? "").split("\n").filter(Boolean);
+    const options = (question.options ?? []).map((option) => option.value);
+    if (chosen.some((value) => !options.includes(value))) {
+      errors[name] = "design:persona.errors.choice";
+      continue;
+    }
+    const before = answers[question.id];
+    const same = Array.isArray(before) ? before.length === chosen.length && chosen.every((value) => before.includes(value)) : chosen.length === 0;
+    if (same) continue;
+    const list = options.filter((value) => chosen.includes(value));
+    if (question.schema.safeParse(list).success) answers[question.id] = list;
+    else errors[name] = "design:persona.errors.choice";
   }
   for (const question of lifeEvent.questions) {
     const choice = values[answerName(question)] ?? "";

@@ -142,8 +142,36 @@ function ChangesField({ name, label, hint, rows, value, error }: { name: "answer
   );
 }
 
+/** A multiple choice of the composing form: boxes to tick, and a hidden field saying they were shown (none ticked is an answer). */
+function PersonaBoxes({ field }: { field: PersonaInput }) {
+  const describedBy = [field.hint ? `${field.id}-hint` : null, field.error ? `${field.id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={`field design-persona__wide design-persona__boxes${field.error ? " field--error" : ""}`} aria-describedby={describedBy}>
+      <legend className="field__label">{field.label}</legend>
+      {field.error ? (
+        <span className="field__error" id={`${field.id}-error`}>
+          {field.error}
+        </span>
+      ) : null}
+      {field.shownName ? <input type="hidden" name={field.shownName} value="1" /> : null}
+      <div className="checkboxes">
+        {(field.options ?? []).map((option, index) => {
+          const optionId = index === 0 ? field.id : `${field.id}-${index}`;
+          return (
+            <div className="choice" key={option.value}>
+              <input id={optionId} type="checkbox" name={field.name} value={option.value} defaultChecked={field.checked?.includes(option.value)} />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /** One field of the composing form: a text input or a list to choose from, with its hint and error. */
 function PersonaField({ field }: { field: PersonaInput }) {
+  if (field.checked) return <PersonaBoxes field={field} />;
   const describedBy = [field.hint ? `${field.id}-hint` : null, field.error ? `${field.id}-error` : null].filter(Boolean).join(" ") || undefined;
   const width = field.width === "short" ? " input--postal-code" : field.width === "long" ? " input--long" : "";
   const common = {

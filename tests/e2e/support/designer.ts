@@ -91,6 +91,8 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   // The parking place's address: an address answer, part by part (the postal code as people write it, with a hyphen).
   for (const [part, value] of Object.entries({ ...childAndCar.parkingAddress, postalCode: "151-0053", building: "代々木パーキング" }))
     await page.locator(`#persona-answer-parkingAddress-${part}`).fill(value);
+  // A multiple choice: the water bureau too, a box ticked (the first of the services).
+  await page.locator("#persona-answer-services-chosen").check();
   await page.getByText(words.advanced).click();
   await page.getByLabel(words.changes).fill(JSON.stringify({ parkingSpace: childAndCar.parkingSpace }));
   await Promise.all([page.waitForURL(/compose=1/), page.getByRole("button", { name: words.run }).click()]);
@@ -115,6 +117,7 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   await expect(certificate.count()).resolves.toBeGreaterThan(0);
   await expect(certificate.first().textContent()).resolves.toMatch(/151-?0053/);
   await expect(page.locator("#persona-answer-parkingAddress-postalCode").inputValue()).resolves.toBe("1510053");
+  await expect(page.locator("#persona-answer-services-chosen").isChecked()).resolves.toBe(true);
   // The form shows the person as composed: the child is the first household member.
   await expect(page.locator("#persona-household-0-name").inputValue()).resolves.toBe(member.name);
   await checkPage(page);
@@ -131,7 +134,8 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
 /**
  * On the incorporation's simulation: compose 山田さん's company with its business purposes one a line (a list
  * answer), first with a line too long for the articles (an error at the field that keeps what was typed), then run
- * it and see the purposes in what the Legal Affairs Bureau would receive.
+ * it with a capital written as people write it, and see the purposes and the capital in what the Legal Affairs Bureau
+ * would receive.
  */
 export async function whenIComposeACompanyWithItsPurposes(page: Page, baseUrl: string, lng: "ja" | "en") {
   const words = simulationWords[lng];
@@ -150,11 +154,15 @@ export async function whenIComposeACompanyWithItsPurposes(page: Page, baseUrl: s
   await checkPage(page);
 
   await purposes.fill(`食料品及び日用品の販売\n${added}\n前各号に附帯する一切の業務`);
+  // A written answer, as a citizen writes it: the capital with its commas.
+  await page.locator("#persona-answer-capital-value").fill("5,000,000");
   await Promise.all([page.waitForURL((url) => !url.searchParams.has("compose")), page.getByRole("button", { name: words.run }).click()]);
   // The Legal Affairs Bureau, the tax office and the others that need the purposes receive the three, as written.
   const registration = page.getByTestId("simulated-procedure").filter({ hasText: added });
   await registration.first().waitFor();
   await expect(registration.first().getByText("前各号に附帯する一切の業務").count()).resolves.toBeGreaterThan(0);
   await expect(purposes.inputValue()).resolves.toBe(`食料品及び日用品の販売\n${added}\n前各号に附帯する一切の業務`);
+  await expect(registration.first().getByText("5,000,000").count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator("#persona-answer-capital-value").inputValue()).resolves.toBe("5000000");
   await checkPage(page);
 }
