@@ -8,7 +8,12 @@ export type PersonaInput = {
   hint?: string;
   width: "short" | "medium" | "long";
   options?: { value: string; label: string }[];
+  /** Boxes to tick (a multiple choice): the options ticked, and the hidden field that says the boxes were shown. */
+  checked?: string[];
+  shownName?: string;
+  /** A text of several lines (a list answer, one entry a line), this many rows high. */
+  rows?: number;
   value: string;
   error?: string;
 };
-export type PersonaGroup = { id: string; legend: string; inputs: PersonaInput[] };
+export type PersonaGroup = { id: string; legend: string; hint?: string; inputs: PersonaInput[] };

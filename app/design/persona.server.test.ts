@@ -1,23 +1,29 @@
 // Composing a person with the form: the fields a sample's record fills, a household member and a car added,
 // answers taken from the registers, and an error per field for what does not read; the result is the same
-// sample + JSON changes a saved scenario keeps, and simulating it selects what the person needs.
+// sample + JSON changes a saved scenario keeps, and simulating it selects what the person needs. Address answers,
+// list answers, dogs, phone and e-mail composed with the form simulate exactly as the same person written as JSON.
+import path from "node:path";
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { getLifeEvent } from "../../flows";
+import { getLifeEvent, type Address, type LifeEvent, type Sample } from "../../flows";
 import { simulate } from "../../flows/design/simulate";
-import { personaValues, readPersonaForm } from "./persona.server";
-import { composePerson } from "./simulation.server";
+import { personaForm, personaValues, readPersonaForm } from "./persona.server";
+import { composePerson, simulationView, type SimulationInput } from "./simulation.server";
+import { readLocales } from "./flows-check.server";
 
 const relocation = getLifeEvent("relocation")!;
+const i18n = i18next.createInstance();
+await i18n.init({ resources: readLocales(path.join(process.cwd(), "public", "locales")) as never, lng: "ja", fallbackLng: "ja", defaultNS: "common", interpolation: { escapeValue: false } });
 const nguyen = relocation.samples.find((sample) => sample.id === "p-nguyen-thi-lan")!;
 
 /** The form as the page draws it for NGUYEN さん, with some fields changed, as the browser sends it (a GET). */
 function submitted(changes: Record<string, string>): URLSearchParams {
-  return new URLSearchParams({ compose: "1", sample: nguyen.id, ...personaValues(relocation, nguyen.record), answers: "", record: "", ...changes });
+  return new URLSearchParams({ compose: "1", sample: nguyen.id, ...personaValues(relocation, nguyen), answers: "", record: "", ...changes });
 }
 
 describe("composing a person", () => {
   it("fills the form from the simulated registers, and a form sent unchanged is the sample itself", () => {
-    const values = personaValues(relocation, nguyen.record);
+    const values = personaValues(relocation, nguyen);
     expect(values).toMatchObject({ nationality: "VN", residenceStatus: "技術・人文知識・国際業務", "address.postalCode": "1690075", "address.municipality": "新宿区" });
     // No identity number is offered (the residence card number is the sample's own).
     expect(Object.keys(values)).not.toContain("residenceCardNumber");
@@ -97,5 +103,213 @@ describe("composing a person", () => {
       values: { nationality: "Viet Nam", "address.postalCode": "169" },
     });
     expect(readPersonaForm(relocation, new URLSearchParams({ compose: "1", sample: "nobody" }))).toBeNull();
+  });
+});
+
+/** The form as the page draws it for a sample, with some fields changed, as the browser sends it. */
+function formFor(lifeEvent: LifeEvent, sample: Sample, changes: Record<string, string>): URLSearchParams {
+  return new URLSearchParams({ compose: "1", sample: sample.id, ...personaValues(lifeEvent, sample), answers: "", record: "", ...changes });
+}
+
+/** An address answer as the fields of the form, by the question's id. */
+const addressFields = (questionId: string, address: Address): Record<string, string> =>
+  Object.fromEntries(Object.entries({ building: "", ...address }).map(([part, value]) => [`answer.${questionId}.${part}`, value]));
+
+/** The person composed with the form, and the same person written as JSON (the advanced fields), simulated side by side. */
+function bothWays(lifeEvent: LifeEvent, sample: Sample, fields: Record<string, string>, json: { record: Record<string, unknown>; answers: Record<string, unknown> }) {
+  const composed = readPersonaForm(lifeEvent, formFor(lifeEvent, sample, fields));
+  if (!composed?.ok) throw new Error(`the form does not read: ${JSON.stringify(composed)}`);
+  const written: SimulationInput = { sampleId: sample.id, recordText: JSON.stringify(json.record), answersText: JSON.stringify(json.answers) };
+  return { composed: composePerson(lifeEvent, composed.input), written: composePerson(lifeEvent, written), form: simulate(lifeEvent, composePerson(lifeEvent, composed.input)), asJson: simulate(lifeEvent, composePerson(lifeEvent, written)) };
+}
+
+const payloadOf = (run: ReturnType<typeof simulate>, procedureId: string) => run.procedures.find((procedure) => procedure.procedureId === procedureId && procedure.selected)?.payload as Record<string, unknown> | undefined;
+
+describe("address answers, list answers, dogs, phone and e-mail in the form", () => {
+  it("relocation: a new address, a parking place elsewhere, a second dog, and a new phone and e-mail simulate as the same person in JSON", () => {
+    const takahashi = relocation.samples.find((sample) => sample.id === "p-takahashi-ken")!;
+    const newAddress: Address = { postalCode: "8100001", prefecture: "福岡県", municipalityCode: "40133", municipality: "福岡市中央区", town: "天神", street: "一丁目8番1号", building: "天神ハイツ702" };
+    const parkingAddress: Address = { postalCode: "8100001", prefecture: "福岡県", municipalityCode: "40133", municipality: "福岡市中央区", town: "天神", street: "一丁目9番2号" };
+    const dogs = [...takahashi.record.dogs!, { name: "モモ", breed: "柴犬", registrationNumber: "札幌市第2024-0042号" }];
+    const { composed, written, form, asJson } = bothWays(
+      relocation,
+      takahashi,
+      {
+        ...addressFields("newAddress", { ...newAddress, postalCode: "810-0001" }),
+        ...addressFields("parkingAddress", parkingAddress),
+        "dogs.1.name": "モモ",
+        "dogs.1.breed": "柴犬",
+        "dogs.1.registrationNumber": "札幌市第2024-0042号",
+        phone: "090-1111-2222",
+        email: "ken.t@example.jp",
+        "answer.dogs": "=record",
+        "answer.phone": "=record",
+      },
+      { record: { dogs, phone: "09011112222", email: "ken.t@example.jp" }, answers: { newAddress, parkingAddress, dogs, phone: "09011112222" } },
+    );
+    expect(composed).toEqual(written);
+    expect(form).toEqual(asJson);
+    expect(form.unanswered).toBeNull();
+    // The changes reach the organisations: the dogs to the new municipality, the parking place to the police.
+    expect(payloadOf(form, "dog-registration-change")).toMatchObject({ dogs, newAddress });
+    expect(payloadOf(form, "parking-certificate")).toMatchObject({ parkingAddress });
+    expect(JSON.stringify(form.procedures.map((procedure) => procedure.payload))).toContain("ken.t@example.jp");
+  });
+
+  it("car ownership: a parking place away from home and a new phone simulate as the same person in JSON", () => {
+    const carOwnership = getLifeEvent("car-ownership")!;
+    const tanaka = carOwnership.samples.find((sample) => sample.id === "p-tanaka-ichiro")!;
+    const parkingAddress: Address = { postalCode: "1010051", prefecture: "東京都", municipalityCode: "13101", municipality: "千代田区", town: "神田神保町", street: "二丁目5番1号", building: "神保町パーキング" };
+    const { composed, written, form, asJson } = bothWays(
+      carOwnership,
+      tanaka,
+      { ...addressFields("parkingAddress", parkingAddress), phone: "0355550000" },
+      { record: { phone: "0355550000" }, answers: { parkingAddress } },
+    );
+    expect(composed).toEqual(written);
+    expect(form).toEqual(asJson);
+    expect(form.unanswered).toBeNull();
+    const certificate = form.procedures.find((procedure) => procedure.selected && JSON.stringify(procedure.payload).includes("神保町パーキング"));
+    expect(certificate?.payload).toMatchObject({ parkingAddress, phone: "0355550000" });
+  });
+
+  it("incorporation: business purposes one a line and a head office elsewhere simulate as the same company in JSON", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const headOffice: Address = { postalCode: "1010047", prefecture: "東京都", municipalityCode: "13101", municipality: "千代田区", town: "内神田", street: "一丁目2番3号" };
+    const purposes = ["食料品及び日用品の販売", "飲食店の経営", "前各号に附帯する一切の業務"];
+    const { composed, written, form, asJson } = bothWays(
+      incorporation,
+      yamada,
+      { ...addressFields("headOffice", headOffice), "answer.businessPurposes.items": ` ${purposes[0]}\r\n\n${purposes[1]}\n${purposes[2]}\n`, email: "info@yamada.example.jp" },
+      { record: { email: "info@yamada.example.jp" }, answers: { headOffice, businessPurposes: purposes.map((purpose) => ({ purpose })) } },
+    );
+    expect(composed).toEqual(written);
+    expect(form).toEqual(asJson);
+    expect(form.unanswered).toBeNull();
+    expect(JSON.stringify(form.procedures.map((procedure) => procedure.payload))).toContain("飲食店の経営");
+    // The page reads the purposes back as the list the company wrote (the payload carries them as texts).
+    const composedInput = readPersonaForm(incorporation, formFor(incorporation, yamada, { "answer.businessPurposes.items": purposes.join("\n") }));
+    if (!composedInput?.ok) throw new Error("the purposes do not read");
+    const view = simulationView(incorporation, composedInput.input, "ja", i18n.getFixedT("ja"));
+    const shown = view.selected.flatMap((procedure) => procedure.payload).filter((entry) => entry.key === "businessPurposes");
+    expect(shown.length).toBeGreaterThan(0);
+    for (const entry of shown) expect(entry.value).toEqual(purposes.map((purpose) => ({ purpose })));
+  });
+
+  it("shows the answers in their fields, and a form sent unchanged is still the sample", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    expect(personaValues(incorporation, yamada)).toMatchObject({
+      "answer.businessPurposes.items": "食料品及び日用品の販売\n前号に附帯する一切の業務",
+      "answer.headOffice.postalCode": (yamada.answers.headOffice as Address).postalCode,
+      phone: "0332910000",
+      email: "taro.yamada@example.jp",
+    });
+    for (const [lifeEvent, sample] of [[incorporation, yamada], [relocation, relocation.samples.find((candidate) => candidate.id === "p-takahashi-ken")!]] as const)
+      expect(readPersonaForm(lifeEvent, formFor(lifeEvent, sample, {}))).toEqual({ ok: true, input: { sampleId: sample.id, recordText: null, answersText: null } });
+  });
+
+  it("keeps an answer whose fields are emptied, and leaves a question unanswered when the list above says so", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    // Emptied fields keep the answer (as the sample, or the JSON, gives it); "leave unanswered" removes it.
+    const emptied = { "answer.businessPurposes.items": " \n ", ...addressFields("headOffice", { postalCode: "", prefecture: "", municipalityCode: "", municipality: "", town: "", street: "" }) };
+    expect(readPersonaForm(incorporation, formFor(incorporation, yamada, emptied))).toEqual({ ok: true, input: { sampleId: yamada.id, recordText: null, answersText: null } });
+    const result = readPersonaForm(incorporation, formFor(incorporation, yamada, { ...emptied, "answer.headOffice": "=unanswered", "answer.businessPurposes": "=unanswered" }));
+    expect(result?.ok && JSON.parse(result.input.answersText!)).toEqual({ headOffice: null, businessPurposes: null });
+    expect(result?.ok && simulate(incorporation, composePerson(incorporation, result.input)).unanswered).toBe("headOffice");
+  });
+
+  it("gives an error per field, in both languages, for an address answer, a list, a dog, a phone and an e-mail that do not read", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const tooMany = Array.from({ length: 21 }, (_, index) => `事業${index + 1}`).join("\n");
+    const company = readPersonaForm(
+      incorporation,
+      formFor(incorporation, yamada, { "answer.headOffice.postalCode": "10100", "answer.headOffice.town": "", "answer.businessPurposes.items": `販売\n${"あ".repeat(201)}`, phone: "12345", email: "taro@" }),
+    );
+    expect(company).toMatchObject({
+      ok: false,
+      errors: {
+        "answer.headOffice.postalCode": "design:persona.errors.postalCode",
+        "answer.headOffice.town": "design:persona.errors.required",
+        "answer.businessPurposes.items": "design:persona.errors.listItem?max=200",
+        phone: "design:persona.errors.phone",
+        email: "design:persona.errors.email",
+      },
+      values: { "answer.businessPurposes.items": `販売\n${"あ".repeat(201)}`, phone: "12345" },
+    });
+    const long = readPersonaForm(incorporation, formFor(incorporation, yamada, { "answer.businessPurposes.items": tooMany, "answer.headOffice.street": "一".repeat(101) }));
+    expect(long).toMatchObject({ ok: false, errors: { "answer.businessPurposes.items": "design:persona.errors.listMax?max=20", "answer.headOffice.street": "design:persona.errors.text?max=100" } });
+
+    const takahashi = relocation.samples.find((sample) => sample.id === "p-takahashi-ken")!;
+    const person = readPersonaForm(relocation, formFor(relocation, takahashi, { "dogs.1.name": "モモ", "dogs.0.breed": "" }));
+    expect(person).toMatchObject({ ok: false, errors: { "dogs.1.breed": "design:persona.errors.dogParts.breed", "dogs.1.registrationNumber": "design:persona.errors.dogParts.registrationNumber", "dogs.0.breed": "design:persona.errors.dogParts.breed" } });
+
+    // The messages as the page shows them, with the numbers they name.
+    if (company?.ok !== false || long?.ok !== false) return;
+    for (const lng of ["ja", "en"] as const) {
+      const t = i18n.getFixedT(lng);
+      const fields = personaForm(incorporation, long.values, long.errors, t, lng).flatMap((group) => group.inputs);
+      const list = fields.find((field) => field.name === "answer.businessPurposes.items")!;
+      expect(list.error).toBe(lng === "ja" ? "20行以内で入力してください" : "Enter at most 20 lines");
+      expect(list.rows).toBeGreaterThan(1);
+      expect(fields.find((field) => field.name === "answer.headOffice.street")!.error).toContain("100");
+      const shown = personaForm(incorporation, company.values, company.errors, t, lng).flatMap((group) => group.inputs);
+      for (const name of Object.keys(company.errors)) expect(shown.find((field) => field.name === name)?.error, name).toMatch(/\S/);
+      expect(shown.find((field) => field.name === "email")!.error).not.toContain("design:");
+    }
+  });
+
+  it("texts, dates, numbers and multiple choices written in the form simulate as the same person in JSON, and read as the journey reads them", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const company = bothWays(
+      incorporation,
+      yamada,
+      { "answer.capital.value": "5,000,000", "answer.foundingDate.value": "2026-05-01", "answer.companyName.value": "株式会社山田食品" },
+      { record: {}, answers: { capital: 5_000_000, foundingDate: "2026-05-01", companyName: "株式会社山田食品" } },
+    );
+    expect(company.composed).toEqual(company.written);
+    expect(company.form).toEqual(company.asJson);
+    expect(company.form.unanswered).toBeNull();
+    expect(JSON.stringify(company.form.procedures.map((procedure) => procedure.payload))).toContain("株式会社山田食品");
+
+    // Services ticked one box each (the browser sends one parameter a box); the hidden field says the boxes were shown.
+    const takahashi = relocation.samples.find((sample) => sample.id === "p-takahashi-ken")!;
+    const form = formFor(relocation, takahashi, { "answer.moveDate.value": "2026-03-20" });
+    form.delete("answer.services.chosen");
+    for (const service of ["water", "bank"]) form.append("answer.services.chosen", service);
+    const composed = readPersonaForm(relocation, form);
+    if (!composed?.ok) throw new Error(JSON.stringify(composed));
+    expect(JSON.parse(composed.input.answersText!)).toEqual({ moveDate: "2026-03-20", services: ["water", "bank"] });
+    const written: SimulationInput = { sampleId: takahashi.id, recordText: null, answersText: JSON.stringify({ moveDate: "2026-03-20", services: ["water", "bank"] }) };
+    expect(simulate(relocation, composePerson(relocation, composed.input))).toEqual(simulate(relocation, composePerson(relocation, written)));
+    // No box ticked is an answer too (no services), not a field left out.
+    const none = formFor(relocation, takahashi, {});
+    none.delete("answer.services.chosen");
+    const nothing = readPersonaForm(relocation, none);
+    expect(nothing?.ok && JSON.parse(nothing.input.answersText!)).toEqual({ services: [] });
+    // Identity numbers are neither shown nor written.
+    expect(Object.keys(personaValues(relocation, takahashi))).not.toContain("answer.licenceNumber.value");
+  });
+
+  it("gives the journey's own message for a written answer that does not read, in both languages", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const result = readPersonaForm(incorporation, formFor(incorporation, yamada, { "answer.capital.value": "たくさん", "answer.foundingDate.value": "2026-02-30" }));
+    expect(result?.ok).toBe(false);
+    if (result?.ok !== false) return;
+    expect(result.errors).toEqual({ "answer.capital.value": expect.stringMatching(/^incorporation:errors\.number\?/), "answer.foundingDate.value": "design:persona.errors.date" });
+    for (const lng of ["ja", "en"] as const) {
+      const fields = personaForm(incorporation, result.values, result.errors, i18n.getFixedT(lng), lng).flatMap((group) => group.inputs);
+      for (const name of Object.keys(result.errors)) {
+        const error = fields.find((field) => field.name === name)?.error ?? "";
+        expect(error, name).toMatch(/\S/);
+        expect(error, name).not.toMatch(/incorporation:|errors\.|\?/);
+      }
+      expect(fields.find((field) => field.name === "answer.capital.value")?.value).toBe("たくさん");
+    }
   });
 });

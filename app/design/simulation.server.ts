@@ -122,12 +122,10 @@ export function simulationView(lifeEvent: LifeEvent, input: SimulationInput, lan
           return item in dataItemsLabel(lang) ? dataItemsLabel(lang)[item] : path;
         }),
         routeError: procedure.routeError !== null,
-        payload: Object.entries((procedure.payload ?? {}) as Record<string, unknown>).map(([key, value]) => ({
-          key,
-          label: dataItemsLabel(lang)[key] ?? key,
-          question: lifeEvent.questions.some((candidate) => candidate.id === key) ? shapeOf(question(key)) : null,
-          value,
-        })),
+        payload: Object.entries((procedure.payload ?? {}) as Record<string, unknown>).map(([key, value]) => {
+          const asked = lifeEvent.questions.find((candidate) => candidate.id === key);
+          return { key, label: dataItemsLabel(lang)[key] ?? key, question: asked ? shapeOf(asked) : null, value: asked ? asAnswered(asked, value) : value };
+        }),
       };
     }),
     notSelected: run.procedures
@@ -135,6 +133,16 @@ export function simulationView(lifeEvent: LifeEvent, input: SimulationInput, lan
       .map((procedure) => ({ id: procedure.procedureId, name: procedures.get(procedure.procedureId)!.name[lang], why: readsOf(lifeEvent, procedure.why, t) })),
     effort: run.effort,
   };
+}
+
+/**
+ * A payload value in the shape of the answer it comes from, to read it back as the citizen wrote it: a list answer
+ * (a group of one text, the business purposes) travels as a list of texts, which reads back as the list of its items.
+ */
+function asAnswered(question: Question, value: unknown): unknown {
+  const only = question.type === "group" && question.fields?.length === 1 ? question.fields[0] : null;
+  if (!only || !Array.isArray(value) || value.some((item) => item !== null && typeof item === "object")) return value;
+  return value.map((item: unknown) => ({ [only.id]: item }));
 }
 
 function dataItemsLabel(lang: Lang): Record<string, string> {

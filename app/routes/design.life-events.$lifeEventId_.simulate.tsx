@@ -1,5 +1,6 @@
 // Simulation: a sample person, or a person the designer composes from a sample (record attributes from the
-// simulated registers, household, vehicles and answers, field by field, or as JSON), run through a life event page
+// simulated registers, household, vehicles, dogs and answers, addresses and lists among them, field by field, or as
+// JSON), run through a life event page
 // by page: what is asked and why, what is prefilled and from where, which procedures are selected and why,
 // exactly what each organisation would receive (checked against its schema), deadlines and effort. A GET form,
 // so it works without JavaScript and a run is a link; nothing is sent. A run can be saved as a scenario (POST),
@@ -23,6 +24,7 @@ import { ErrorSummary } from "~/components/error-summary/error-summary";
 import { readVerifiedForm } from "~/identity/auth.server";
 import { getDb } from "../../db/client.server";
 import { formatDate } from "~/platform/format";
+import { issueText } from "~/platform/issue-message";
 import { titleMeta } from "~/platform/meta";
 import designStyles from "~/styles/design.css?url";
 import { journeyNamespaces } from "~/journeys/namespaces";
@@ -47,14 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = scenarios.find((scenario) => String(scenario.id) === url.searchParams.get("saved"));
   const sampleId = composed ? String(url.searchParams.get("sample")) : (input?.sampleId ?? samples[0]?.id ?? "");
   const errors = composed && !composed.ok ? composed.errors : {};
-  const values = composed && !composed.ok ? composed.values : personaValues(lifeEvent, composePerson(lifeEvent, { sampleId, answersText: input?.answersText ?? null, recordText: input?.recordText ?? null }).record);
-  const persona = personaForm(lifeEvent, values, errors, t);
+  const values = composed && !composed.ok ? composed.values : personaValues(lifeEvent, composePerson(lifeEvent, { sampleId, answersText: input?.answersText ?? null, recordText: input?.recordText ?? null }));
+  const persona = personaForm(lifeEvent, values, errors, t, lang);
   const byName = new Map(persona.flatMap((group) => group.inputs.map((field) => [field.name, { legend: group.legend, label: field.label }] as const)));
   const composeErrors = [...personaErrorOrder(persona), "answers", "record"]
     .filter((name) => errors[name])
     .map((name) => {
       const place = byName.get(name);
-      const message = t(errors[name]);
+      const message = issueText(t, lang, errors[name]);
       return { fieldId: personaFieldId(name), message: place ? t("design:persona.summaryError", { legend: place.legend, label: place.label, message }) : message };
     });
   return {
@@ -140,8 +142,36 @@ function ChangesField({ name, label, hint, rows, value, error }: { name: "answer
   );
 }
 
+/** A multiple choice of the composing form: boxes to tick, and a hidden field saying they were shown (none ticked is an answer). */
+function PersonaBoxes({ field }: { field: PersonaInput }) {
+  const describedBy = [field.hint ? `${field.id}-hint` : null, field.error ? `${field.id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={`field design-persona__wide design-persona__boxes${field.error ? " field--error" : ""}`} aria-describedby={describedBy}>
+      <legend className="field__label">{field.label}</legend>
+      {field.error ? (
+        <span className="field__error" id={`${field.id}-error`}>
+          {field.error}
+        </span>
+      ) : null}
+      {field.shownName ? <input type="hidden" name={field.shownName} value="1" /> : null}
+      <div className="checkboxes">
+        {(field.options ?? []).map((option, index) => {
+          const optionId = index === 0 ? field.id : `${field.id}-${index}`;
+          return (
+            <div className="choice" key={option.value}>
+              <input id={optionId} type="checkbox" name={field.name} value={option.value} defaultChecked={field.checked?.includes(option.value)} />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /** One field of the composing form: a text input or a list to choose from, with its hint and error. */
 function PersonaField({ field }: { field: PersonaInput }) {
+  if (field.checked) return <PersonaBoxes field={field} />;
   const describedBy = [field.hint ? `${field.id}-hint` : null, field.error ? `${field.id}-error` : null].filter(Boolean).join(" ") || undefined;
   const width = field.width === "short" ? " input--postal-code" : field.width === "long" ? " input--long" : "";
   const common = {
@@ -152,7 +182,7 @@ function PersonaField({ field }: { field: PersonaInput }) {
     "aria-invalid": field.error ? true : undefined,
   };
   return (
-    <div className={`field${field.error ? " field--error" : ""}`}>
+    <div className={`field${field.rows ? " design-persona__wide" : ""}${field.error ? " field--error" : ""}`}>
       <label className="field__label" htmlFor={field.id}>
         {field.label}
       </label>
@@ -166,7 +196,9 @@ function PersonaField({ field }: { field: PersonaInput }) {
           {field.error}
         </span>
       ) : null}
-      {field.options ? (
+      {field.rows ? (
+        <textarea className={`input design-persona__list${field.error ? " input--error" : ""}`} rows={field.rows} {...common} />
+      ) : field.options ? (
         <select className={`input design-persona__select${field.error ? " input--error" : ""}`} {...common}>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -232,8 +264,13 @@ export default function DesignSimulation() {
         <input type="hidden" name="compose" value="1" />
         <input type="hidden" name="sample" value={sampleId} />
         {persona.map((group) => (
-          <fieldset key={group.id} className="design-persona__group" id={group.id}>
+          <fieldset key={group.id} className="design-persona__group" id={group.id} aria-describedby={group.hint ? `${group.id}-hint` : undefined}>
             <legend className="design-persona__legend">{group.legend}</legend>
+            {group.hint ? (
+              <p className="field__hint" id={`${group.id}-hint`}>
+                {group.hint}
+              </p>
+            ) : null}
             <div className="design-persona__fields">
               {group.inputs.map((field) => (
                 <PersonaField key={field.name} field={field} />

@@ -1,10 +1,10 @@
 // As a service designer, I sign in with my password and an authenticator code, search the catalogue
 // (without JavaScript too), and read a life event: its questions and procedures, the rule behind each,
-// and what the checks found; I simulate a composed person, save it as a scenario that coverage runs, and
-// delete it. In Japanese and English, with axe, reflow at 320 px and screenshots on every page.
+// and what the checks found; I simulate a composed person (a parking address among the answers), save it as a
+// scenario that coverage runs, and delete it; I compose a company's business purposes one a line. In Japanese and English, with axe, reflow at 320 px and screenshots on every page.
 import { describe, expect, it } from "vitest";
 import { browserAvailable, checkPage, newContext } from "./support/browser";
-import { signInAsDesigner, whenISimulateAForeignResidentWithAChildAndACar } from "./support/designer";
+import { signInAsDesigner, whenIComposeACompanyWithItsPurposes, whenISimulateAForeignResidentWithAChildAndACar } from "./support/designer";
 import { usePortalAndBrowser } from "./support/portal";
 
 describe.skipIf(!browserAvailable)("the designers' workspace", () => {
@@ -57,6 +57,9 @@ describe.skipIf(!browserAvailable)("the designers' workspace", () => {
       await Promise.all([page.waitForURL(/deleted=1/), saved.getByRole("button").click()]);
       await expect.poll(() => saved.count()).toBe(0);
       await checkPage(page);
+
+      // A list answer: the company's business purposes, one a line.
+      await whenIComposeACompanyWithItsPurposes(page, story.portal.url, run.lng);
       await context.close();
     }, 900_000);
   }

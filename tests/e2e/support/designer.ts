@@ -45,6 +45,7 @@ const simulationWords = {
     name: "想定の名前",
     save: "想定を保存する",
     scenario: "子どもと車を持って引っ越す外国籍の住民",
+    purposesError: "1行に1件ずつ、各行を200文字以内で、マークアップや制御文字を使わずに入力してください",
   },
   en: {
     simulate: "Simulate a person",
@@ -59,13 +60,15 @@ const simulationWords = {
     name: "Name of the scenario",
     save: "Save the scenario",
     scenario: "Foreign resident moving with a child and a car",
+    purposesError: "Enter one entry on each line, each up to 200 characters, without markup or control characters",
   },
 } as const;
 
 /**
  * From a life event's page: compose a foreign resident moving with a child and a car with the form (NGUYEN さん from
  * the simulated registers, a child added to her household and a car to what the transport bureau holds, the answers
- * taken from what the registers prefill, the parking space as JSON), first with a date that is not one (an error at
+ * taken from what the registers prefill, the parking place's address in the parts the journey's address page asks,
+ * only the parking space's size as JSON), first with a date that is not one (an error at
  * the field), then run it; see why the child allowance is selected and what the organisations receive (the child,
  * the car), and save the person as a scenario, which the simulation lists to run again. Returns the scenario's name.
  */
@@ -85,8 +88,13 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   await page.locator("#persona-vehicles-0-registrationNumber").fill(childAndCar.vehicles[0].registrationNumber);
   await page.locator("#persona-vehicles-0-kind").selectOption(childAndCar.vehicles[0].kind);
   for (const question of ["movingMembers", "ownsVehicle", "vehicles"]) await page.locator(`#persona-answer-${question}`).selectOption({ label: words.fromRecord });
+  // The parking place's address: an address answer, part by part (the postal code as people write it, with a hyphen).
+  for (const [part, value] of Object.entries({ ...childAndCar.parkingAddress, postalCode: "151-0053", building: "代々木パーキング" }))
+    await page.locator(`#persona-answer-parkingAddress-${part}`).fill(value);
+  // A multiple choice: the water bureau too, a box ticked (the first of the services).
+  await page.locator("#persona-answer-services-chosen").check();
   await page.getByText(words.advanced).click();
-  await page.getByLabel(words.changes).fill(JSON.stringify({ parkingAddress: childAndCar.parkingAddress, parkingSpace: childAndCar.parkingSpace }));
+  await page.getByLabel(words.changes).fill(JSON.stringify({ parkingSpace: childAndCar.parkingSpace }));
   await Promise.all([page.waitForURL(/compose=1/), page.getByRole("button", { name: words.run }).click()]);
 
   // A date that is not one: the summary links to the field, which says how to fix it and keeps what was typed.
@@ -94,15 +102,22 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   await expect(page.locator("#persona-household-0-birthDate").getAttribute("aria-invalid")).resolves.toBe("true");
   await expect(page.locator("#persona-household-0-birthDate-error").textContent()).resolves.toBe(words.dateError);
   await expect(page.locator("#persona-household-0-name").inputValue()).resolves.toBe(member.name);
+  await expect(page.locator("#persona-answer-parkingAddress-building").inputValue()).resolves.toBe("代々木パーキング");
   await checkPage(page);
   await page.locator("#persona-household-0-birthDate").fill(member.birthDate);
-  await Promise.all([page.waitForURL(/record=/), page.getByRole("button", { name: words.run }).click()]);
+  await Promise.all([page.waitForURL((url) => !url.searchParams.has("compose")), page.getByRole("button", { name: words.run }).click()]);
 
   const allowance = page.getByTestId("simulated-procedure").filter({ has: page.getByRole("heading", { level: 3, name: /児童手当|Child allowance/i }) });
   await allowance.first().waitFor();
   // Why: the rule read the household moving with the person; what: the child, sent to the municipality; the car.
   await expect(allowance.first().getByText("NGUYEN VAN AN").count()).resolves.toBeGreaterThan(0);
   await expect(page.getByTestId("simulated-procedure").filter({ hasText: "品川 300 あ 12-34" }).count()).resolves.toBeGreaterThan(0);
+  // The parking certificate goes to the police with the parking place's address as composed, the postal code as the journey keeps it.
+  const certificate = page.getByTestId("simulated-procedure").filter({ hasText: "代々木パーキング" });
+  await expect(certificate.count()).resolves.toBeGreaterThan(0);
+  await expect(certificate.first().textContent()).resolves.toMatch(/151-?0053/);
+  await expect(page.locator("#persona-answer-parkingAddress-postalCode").inputValue()).resolves.toBe("1510053");
+  await expect(page.locator("#persona-answer-services-chosen").isChecked()).resolves.toBe(true);
   // The form shows the person as composed: the child is the first household member.
   await expect(page.locator("#persona-household-0-name").inputValue()).resolves.toBe(member.name);
   await checkPage(page);
@@ -114,4 +129,40 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   await saved.first().waitFor();
   await checkPage(page);
   return words.scenario;
+}
+
+/**
+ * On the incorporation's simulation: compose 山田さん's company with its business purposes one a line (a list
+ * answer), first with a line too long for the articles (an error at the field that keeps what was typed), then run
+ * it with a capital written as people write it, and see the purposes and the capital in what the Legal Affairs Bureau
+ * would receive.
+ */
+export async function whenIComposeACompanyWithItsPurposes(page: Page, baseUrl: string, lng: "ja" | "en") {
+  const words = simulationWords[lng];
+  await page.goto(`${baseUrl}/design/life-events/incorporation/simulate`);
+  await page.getByLabel(words.sample).selectOption("c-yamada-shoten");
+  await Promise.all([page.waitForURL(/sample=c-yamada-shoten/), page.getByRole("button", { name: words.choose }).click()]);
+  const purposes = page.locator("#persona-answer-businessPurposes-items");
+  await expect.poll(() => purposes.inputValue()).toBe("食料品及び日用品の販売\n前号に附帯する一切の業務");
+  const added = "飲食店の経営";
+  await purposes.fill(`食料品及び日用品の販売\n${"あ".repeat(201)}\n前号に附帯する一切の業務`);
+  await Promise.all([page.waitForURL(/compose=1/), page.getByRole("button", { name: words.run }).click()]);
+  await page.getByRole("heading", { level: 2, name: words.summary }).waitFor();
+  await expect(purposes.getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(page.locator("#persona-answer-businessPurposes-items-error").textContent()).resolves.toBe(words.purposesError);
+  await expect(purposes.inputValue()).resolves.toContain("あ".repeat(201));
+  await checkPage(page);
+
+  await purposes.fill(`食料品及び日用品の販売\n${added}\n前各号に附帯する一切の業務`);
+  // A written answer, as a citizen writes it: the capital with its commas.
+  await page.locator("#persona-answer-capital-value").fill("5,000,000");
+  await Promise.all([page.waitForURL((url) => !url.searchParams.has("compose")), page.getByRole("button", { name: words.run }).click()]);
+  // The Legal Affairs Bureau, the tax office and the others that need the purposes receive the three, as written.
+  const registration = page.getByTestId("simulated-procedure").filter({ hasText: added });
+  await registration.first().waitFor();
+  await expect(registration.first().getByText("前各号に附帯する一切の業務").count()).resolves.toBeGreaterThan(0);
+  await expect(purposes.inputValue()).resolves.toBe(`食料品及び日用品の販売\n${added}\n前各号に附帯する一切の業務`);
+  await expect(registration.first().getByText("5,000,000").count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator("#persona-answer-capital-value").inputValue()).resolves.toBe("5000000");
+  await checkPage(page);
 }
