@@ -235,8 +235,10 @@ describe.skipIf(!browserAvailable)("moving house", () => {
       await form.locator("button[type=submit]").click();
       await page.locator(".error-summary").first().waitFor();
       expect(await page.locator(".error-summary").first().textContent()).toContain("Enter your answer");
-      const answerForm = page.locator("form.info-answer").first();
-      const answered = await answerForm.locator('input[name="procedureRequestId"]').inputValue();
+      // The form of one procedure, named by its id: after the error, the page's data is read again, and another
+      // organisation's question may have arrived meanwhile and now come first.
+      const answered = await page.locator("form.info-answer").first().locator('input[name="procedureRequestId"]').inputValue();
+      const answerForm = page.locator("form.info-answer", { has: page.locator(`input[name="procedureRequestId"][value="${answered}"]`) });
       await answerForm.locator("textarea").fill("The change applies from 28 March 2026.");
       await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/cases/${reference}`)),
