@@ -40,6 +40,22 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appHref },
 ];
 
+const errorKeys = ["notFound", "forbidden", "serverError", "tooManyRequests"] as const;
+const titles = new Map<Language, Promise<{ title: string; errorTitles: Record<(typeof errorKeys)[number], string> }>>();
+
+/** The service's name and the error pages' titles in a language: the same texts on every page, so made once per language. */
+function titlesIn(locale: Language) {
+  let found = titles.get(locale);
+  if (!found) {
+    found = fixedT(locale, "common").then((t) => ({
+      title: t("serviceName"),
+      errorTitles: Object.fromEntries(errorKeys.map((key) => [key, `${t(`errors.${key}.title`)} | ${t("serviceName")}`])) as Record<(typeof errorKeys)[number], string>,
+    }));
+    titles.set(locale, found);
+  }
+  return found;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale: Language = await languageOf(request);
   // A language chosen with ?lng= is remembered in a cookie, and the address loses ?lng= (the same page again),
@@ -51,10 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw redirect(safeRedirect(`${url.pathname}${url.search}`, "/"), { headers: { "Set-Cookie": await languageCookie.serialize(locale) } });
   }
   const headers = new Headers();
-  const t = await fixedT(locale, "common");
-  const errorTitles = Object.fromEntries(
-    (["notFound", "forbidden", "serverError", "tooManyRequests"] as const).map((key) => [key, `${t(`errors.${key}.title`)} | ${t("serviceName")}`]),
-  );
+  const { title, errorTitles } = await titlesIn(locale);
   // Every page carries this browser's CSRF token for its forms (the cookie is set on the first visit).
   const csrf = await issueCsrfToken(request);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
@@ -69,7 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }
     : null;
   const idleExpiresAt = auth?.session.idleExpiresAt.toISOString() ?? null;
-  return data({ locale, title: t("serviceName"), errorTitles, csrfToken: csrf.token, account, idleExpiresAt, serverNow: new Date().toISOString() }, { headers });
+  return data({ locale, title, errorTitles, csrfToken: csrf.token, account, idleExpiresAt, serverNow: new Date().toISOString() }, { headers });
 }
 
 // The header (who is signed in, for whom, the session's end) and the CSRF token must follow every

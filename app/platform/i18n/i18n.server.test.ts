@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { i18nServer, languageCookie } from "./i18n.server";
+import { i18nServer, languageCookie, languageOf } from "./i18n.server";
 
 const request = (url: string, headers: Record<string, string> = {}) => new Request(`http://localhost${url}`, { headers });
 
@@ -24,6 +24,37 @@ describe("language detection", () => {
 
   it("ignores an unsupported language", async () => {
     expect(await i18nServer.getLocale(request("/?lng=xx", { "Accept-Language": "fr" }))).toBe("ja");
+  });
+});
+
+describe("languageOf remembers what it detected", () => {
+  it("answers exactly as detection does, asked twice, for every combination of ?lng=, the lng cookie and Accept-Language", async () => {
+    const ja = await languageCookie.serialize("ja");
+    const en = await languageCookie.serialize("en");
+    const session = "__session=abc123";
+    const urls = ["/", "/?lng=en", "/?lng=ja", "/?lng=xx", "/cases?x=1&lng=en&lng=ja", "/?l%6Eg=en"];
+    const cookies = [undefined, ja, en, `${session}; ${en}`, `${session}; ${ja}`, `${session}; lng =${en.split("=")[1].split(";")[0]}`, session, "lng=garbage"];
+    const accepts = [undefined, "en-GB,en;q=0.9", "ja", "fr"];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const url of urls) {
+        for (const cookie of cookies) {
+          for (const accept of accepts) {
+            const headers: Record<string, string> = {};
+            if (cookie) headers.Cookie = cookie;
+            if (accept) headers["Accept-Language"] = accept;
+            const expected = await i18nServer.getLocale(request(url, headers));
+            expect(await languageOf(request(url, headers)), `${url} ${cookie} ${accept}`).toBe(expected === "en" ? "en" : "ja");
+          }
+        }
+      }
+    }
+  });
+
+  it("does not keep a different session's answer: only the lng cookie decides, whatever else the header holds", async () => {
+    const en = await languageCookie.serialize("en");
+    expect(await languageOf(request("/", { Cookie: `__session=one; ${en}` }))).toBe("en");
+    expect(await languageOf(request("/", { Cookie: "__session=one" }))).toBe("ja");
+    expect(await languageOf(request("/", { Cookie: `__session=two; ${en}` }))).toBe("en");
   });
 });
 

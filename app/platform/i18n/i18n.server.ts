@@ -27,10 +27,29 @@ export const i18nServer = new RemixI18Next({
   i18next: i18nOptions,
 });
 
-/** The request's language, always one Madoguchi speaks. */
+/** How many detected languages are remembered (by what decides them; see `languageOf`). */
+export const REMEMBERED_LANGUAGES = 500;
+const detectedLanguages = new Map<string, Language>();
+
+/**
+ * The request's language, always one Madoguchi speaks. A page asks three or four times (root loader, page loader,
+ * page title, render), and Remix gives each loader its own copy of the request; the answer depends only on the
+ * `lng` search parameter, the `lng` cookie's pairs and Accept-Language, so it is remembered by those (never by the
+ * whole Cookie header, which holds the session token).
+ */
 export async function languageOf(request: Request): Promise<Language> {
+  const url = request.url;
+  const query = url.indexOf("?");
+  const lngParams = query < 0 ? "" : new URLSearchParams(url.slice(query)).getAll("lng").join("\u0001");
+  const lngCookies = request.headers.get("cookie")?.match(/(?:^|;)\s*lng\s*=[^;]*/g)?.join(";") ?? "";
+  const key = `${lngParams}\u0000${lngCookies}\u0000${request.headers.get("accept-language") ?? ""}`;
+  const remembered = detectedLanguages.get(key);
+  if (remembered) return remembered;
   const detected = await i18nServer.getLocale(request);
-  return isLanguage(detected) ? detected : fallbackLanguage;
+  const language = isLanguage(detected) ? detected : fallbackLanguage;
+  if (detectedLanguages.size >= REMEMBERED_LANGUAGES) detectedLanguages.clear();
+  detectedLanguages.set(key, language);
+  return language;
 }
 
 const instances = new Map<string, Promise<I18n>>();
