@@ -347,6 +347,13 @@ describe("answers of several fields in the form, a row an item", () => {
     expect(form).toEqual(asJson);
     expect(form.unanswered).toBeNull();
     expect(payloadOf(form, "parking-certificate")).toMatchObject({ parkingSpace: parkingSpace[0] });
+    // The page reads the parking space back as the answer it comes from (the payload carries the one item alone).
+    const composedInput = readPersonaForm(relocation, formFor(relocation, takahashi, { "answer.parkingSpace.0.widthCm": "280" }));
+    if (!composedInput?.ok) throw new Error("the parking space does not read");
+    const view = simulationView(relocation, composedInput.input, "en", i18n.getFixedT("en"));
+    const shown = view.selected.flatMap((procedure) => procedure.payload).filter((entry) => entry.key === "parkingSpace");
+    expect(shown.length).toBeGreaterThan(0);
+    for (const entry of shown) expect(entry.value).toEqual([{ right: "rented", lengthCm: 500, widthCm: 280 }]);
     expect(JSON.stringify(form.procedures.map((procedure) => procedure.payload))).toContain("高橋 陽菜");
   });
 
