@@ -314,7 +314,8 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
             const label = t(field.texts.title);
             if (field.type === "choice") return input(name, label, { options: [absent, ...(field.options ?? []).map((option) => ({ value: option.value, label: t(option.label) }))] });
             if (field.type === "date") return input(name, label, { hint: t("design:persona.dateHint"), width: "short" });
-            if (field.type === "number" || field.type === "money") return input(name, label, { hint: t("design:persona.numberHint") });
+            // A size or a wage: the field's title says its unit; the written answers' example (a capital) would mislead.
+            if (field.type === "number" || field.type === "money") return input(name, label, { width: field.type === "money" ? "medium" : "short" });
             return input(name, label, { width: "long" });
           }),
         });
