@@ -313,3 +313,121 @@ describe("address answers, list answers, dogs, phone and e-mail in the form", ()
     }
   });
 });
+
+describe("answers of several fields in the form, a row an item", () => {
+  it("relocation: who moves and the parking space as rows simulate as the same person in JSON", () => {
+    const takahashi = relocation.samples.find((sample) => sample.id === "p-takahashi-ken")!;
+    const child = { name: "高橋 陽菜", nameKana: "タカハシ ヒナ", birthDate: "2016-07-21", relationship: "child" };
+    const parkingSpace = [{ right: "own", lengthCm: 550, widthCm: 280 }];
+    const values = personaValues(relocation, takahashi);
+    // The sample's parking space is in its row, and the question's max (one) leaves no spare row.
+    expect(values).toMatchObject({ "answer.parkingSpace.0.right": "rented", "answer.parkingSpace.0.lengthCm": "500" });
+    const groups = personaForm(relocation, values, {}, i18n.getFixedT("ja"), "ja").map((group) => group.id);
+    expect(groups).toEqual(expect.arrayContaining(["persona-group-answer-parkingSpace-0", "persona-group-answer-movingMembers-0"]));
+    expect(groups).not.toContain("persona-group-answer-parkingSpace-1");
+    // The vehicles and dogs asked about are the record's own rows, not offered twice.
+    expect(groups.some((id) => id.startsWith("persona-group-answer-vehicles") || id.startsWith("persona-group-answer-dogs"))).toBe(false);
+    const { composed, written, form, asJson } = bothWays(
+      relocation,
+      takahashi,
+      {
+        "answer.movingMembers.0.name": child.name,
+        "answer.movingMembers.0.nameKana": child.nameKana,
+        "answer.movingMembers.0.birthDate": child.birthDate,
+        "answer.movingMembers.0.relationship": child.relationship,
+        "answer.parkingSpace.0.right": "own",
+        "answer.parkingSpace.0.lengthCm": "５５０",
+        "answer.parkingSpace.0.widthCm": "280",
+        // A child who moves is asked about their school.
+        "answer.currentSchool.value": "札幌市立円山小学校",
+      },
+      { record: {}, answers: { movingMembers: [child], parkingSpace, currentSchool: "札幌市立円山小学校" } },
+    );
+    expect(composed).toEqual(written);
+    expect(form).toEqual(asJson);
+    expect(form.unanswered).toBeNull();
+    expect(payloadOf(form, "parking-certificate")).toMatchObject({ parkingSpace: parkingSpace[0] });
+    // The page reads the parking space back as the answer it comes from (the payload carries the one item alone).
+    const composedInput = readPersonaForm(relocation, formFor(relocation, takahashi, { "answer.parkingSpace.0.widthCm": "280" }));
+    if (!composedInput?.ok) throw new Error("the parking space does not read");
+    const view = simulationView(relocation, composedInput.input, "en", i18n.getFixedT("en"));
+    const shown = view.selected.flatMap((procedure) => procedure.payload).filter((entry) => entry.key === "parkingSpace");
+    expect(shown.length).toBeGreaterThan(0);
+    for (const entry of shown) expect(entry.value).toEqual([{ right: "rented", lengthCm: 500, widthCm: 280 }]);
+    expect(JSON.stringify(form.procedures.map((procedure) => procedure.payload))).toContain("高橋 陽菜");
+  });
+
+  it("car ownership: the car's details and the parking space as rows simulate as the same person in JSON", () => {
+    const carOwnership = getLifeEvent("car-ownership")!;
+    const tanaka = carOwnership.samples.find((sample) => sample.id === "p-tanaka-ichiro")!;
+    const vehicle = [{ make: "スバル", model: "5AA-GUE", chassisNumber: "GUE-0012345", lengthCm: 464, widthCm: 180, heightCm: 150 }];
+    const parkingSpace = [{ right: "own", lengthCm: 520, widthCm: 260 }];
+    const rows = (questionId: string, item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).map(([field, value]) => [`answer.${questionId}.0.${field}`, String(value)]));
+    const { composed, written, form, asJson } = bothWays(carOwnership, tanaka, { ...rows("vehicle", vehicle[0]), ...rows("parkingSpace", parkingSpace[0]) }, { record: {}, answers: { vehicle, parkingSpace } });
+    expect(composed).toEqual(written);
+    expect(form).toEqual(asJson);
+    expect(form.unanswered).toBeNull();
+    const payloads = JSON.stringify(form.procedures.filter((procedure) => procedure.selected).map((procedure) => procedure.payload));
+    expect(payloads).toContain("GUE-0012345");
+    expect(payloads).toContain('"lengthCm":520');
+  });
+
+  it("incorporation: an employee changed and one added as rows simulate as the same company in JSON; an emptied row drops the item", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const before = yamada.answers.employees as Record<string, unknown>[];
+    const added = { name: "森 さくら", nameKana: "モリ サクラ", gender: "female", birthDate: "1998-09-09", monthlyWage: 250_000, weeklyHours: 30, employmentType: "partTime", occupation: "clerical" };
+    // The sample's two employees fill rows 0 and 1; row 2 is the spare one.
+    expect(personaForm(incorporation, personaValues(incorporation, yamada), {}, i18n.getFixedT("en"), "en").map((group) => group.id)).toContain("persona-group-answer-employees-2");
+    const fields = {
+      "answer.employees.0.monthlyWage": "330,000",
+      ...Object.fromEntries(Object.entries(added).map(([field, value]) => [`answer.employees.2.${field}`, String(value)])),
+    };
+    const employees = [{ ...before[0], monthlyWage: 330_000 }, before[1], added];
+    const { composed, written, form, asJson } = bothWays(incorporation, yamada, fields, { record: {}, answers: { employees } });
+    expect(composed).toEqual(written);
+    expect(form).toEqual(asJson);
+    expect(form.unanswered).toBeNull();
+    expect(JSON.stringify(form.procedures.filter((procedure) => procedure.selected).map((procedure) => procedure.payload))).toContain("森 さくら");
+    // A row emptied in every field is no employee; a form with every row empty keeps the answer.
+    const emptyRow = (index: number) => Object.fromEntries(Object.keys(added).map((field) => [`answer.employees.${index}.${field}`, ""]));
+    const fewer = readPersonaForm(incorporation, formFor(incorporation, yamada, emptyRow(1)));
+    expect(fewer?.ok && JSON.parse(fewer.input.answersText!)).toEqual({ employees: [before[0]] });
+    expect(readPersonaForm(incorporation, formFor(incorporation, yamada, { ...emptyRow(0), ...emptyRow(1) }))).toEqual({ ok: true, input: { sampleId: yamada.id, recordText: null, answersText: null } });
+  });
+
+  it("gives each field of a half-filled row the question's own message, in both languages, and keeps what was typed", () => {
+    const incorporation = getLifeEvent("incorporation")!;
+    const yamada = incorporation.samples.find((sample) => sample.id === "c-yamada-shoten")!;
+    const result = readPersonaForm(
+      incorporation,
+      formFor(incorporation, yamada, { "answer.employees.2.name": "森 さくら", "answer.employees.2.nameKana": "もり", "answer.employees.2.birthDate": "1998-02-30", "answer.employees.0.weeklyHours": "80" }),
+    );
+    expect(result?.ok).toBe(false);
+    if (result?.ok !== false) return;
+    expect(Object.keys(result.errors).sort()).toEqual(
+      [
+        "answer.employees.0.weeklyHours",
+        "answer.employees.2.nameKana",
+        "answer.employees.2.gender",
+        "answer.employees.2.birthDate",
+        "answer.employees.2.monthlyWage",
+        "answer.employees.2.weeklyHours",
+        "answer.employees.2.employmentType",
+        "answer.employees.2.occupation",
+      ].sort(),
+    );
+    expect(result.errors["answer.employees.2.birthDate"]).toBe("design:persona.errors.date");
+    expect(result.errors["answer.employees.0.weeklyHours"]).toMatch(/^incorporation:/);
+    for (const lng of ["ja", "en"] as const) {
+      const inputs = personaForm(incorporation, result.values, result.errors, i18n.getFixedT(lng), lng).flatMap((group) => group.inputs);
+      for (const name of Object.keys(result.errors)) {
+        const error = inputs.find((input) => input.name === name)?.error ?? "";
+        expect(error, `${lng} ${name}`).toMatch(/\S/);
+        expect(error, `${lng} ${name}`).not.toMatch(/incorporation:|design:|errors\.|\?|\{\{/);
+      }
+      expect(inputs.find((input) => input.name === "answer.employees.2.name")?.value).toBe("森 さくら");
+      expect(inputs.find((input) => input.name === "answer.employees.0.weeklyHours")?.error).toContain("60");
+    }
+  });
+});

@@ -92,8 +92,20 @@ const listQuestions = (lifeEvent: LifeEvent) =>
 const isWritten = (question: Question) => ["text", "date", "number", "money"].includes(question.type) && !isIdentityNumberQuestion(question);
 /** Multiple choices: ticked in a list of boxes. */
 const isTicked = (question: Question) => question.type === "choice" && question.multiple === true;
+/**
+ * Answers made of several fields (a parking space, a car, employees, who moves): set as rows, a fieldset each, with a
+ * spare empty row. The vehicles and dogs a relocation asks about are the record's own rows, set above and taken with
+ * "from the record", so they are not offered twice.
+ */
+const isRows = (question: Question) => question.type === "group" && (question.fields?.length ?? 0) > 1 && question.prefillFrom !== "vehicles" && question.prefillFrom !== "dogs";
+const rowQuestions = (lifeEvent: LifeEvent) => lifeEvent.questions.filter(isRows);
+const spareAnswerRows = 1;
 const isWrittenBelow = (question: Question) =>
-  question.type === "address" || (question.type === "group" && question.fields?.length === 1 && question.fields[0].type === "text") || isWritten(question) || isTicked(question);
+  question.type === "address" ||
+  (question.type === "group" && question.fields?.length === 1 && question.fields[0].type === "text") ||
+  isRows(question) ||
+  isWritten(question) ||
+  isTicked(question);
 const listItem = (question: Question) => question.fields![0];
 
 /** The questions the form answers: every question; identity-number ones may not take the record's value. */
@@ -128,6 +140,13 @@ export function personaValues(lifeEvent: LifeEvent, { record, answers }: { recor
     const field = listItem(question).id;
     values[`${answerName(question)}.items`] = Array.isArray(answer) ? answer.map((item) => asText(item && typeof item === "object" ? (item as Record<string, unknown>)[field] : item)).join("\n") : "";
   }
+  for (const question of rowQuestions(lifeEvent)) {
+    const answer = answers[question.id];
+    if (!Array.isArray(answer)) continue;
+    answer.forEach((item, index) =>
+      question.fields!.forEach((field) => (values[`${answerName(question)}.${index}.${field.id}`] = asText(item && typeof item === "object" ? (item as Record<string, unknown>)[field.id] : undefined))),
+    );
+  }
   for (const question of lifeEvent.questions.filter(isWritten)) {
     const answer = answers[question.id];
     values[`${answerName(question)}.value`] = typeof answer === "object" ? "" : asText(answer);
@@ -140,11 +159,12 @@ export function personaValues(lifeEvent: LifeEvent, { record, answers }: { recor
   return values;
 }
 
-/** Counts the household, vehicle and dog rows a set of values holds: up to the last row with something in it. */
-function rowsIn(values: Record<string, string>, list: "household" | "vehicles" | "dogs"): number {
+/** Counts the rows (household, vehicles, dogs, an answer's items) a set of values holds: up to the last with something in it. */
+function rowsIn(values: Record<string, string>, list: string): number {
+  const pattern = new RegExp(`^${list.replace(/\./g, "\\.")}\\.(\\d+)\\.`);
   const indexes = Object.entries(values)
     .filter(([, value]) => value.trim() !== "")
-    .map(([name]) => new RegExp(`^${list}\\.(\\d+)\\.`).exec(name)?.[1])
+    .map(([name]) => pattern.exec(name)?.[1])
     .filter((index): index is string => index !== undefined)
     .map(Number);
   return indexes.length ? Math.max(...indexes) + 1 : 0;
@@ -280,6 +300,26 @@ export function personaForm(lifeEvent: LifeEvent, values: Record<string, string>
         legend,
         inputs: [input(name, t("design:persona.listLabel", { item: t(listItem(question).texts.title) }), { hint: t("design:persona.listHint"), width: "long", rows: 5 })],
       });
+    } else if (isRows(question)) {
+      const prefix = answerName(question);
+      const filled = rowsIn(values, prefix);
+      const rows = Math.max(filled, Math.min(filled + spareAnswerRows, question.max ?? filled + spareAnswerRows));
+      for (let index = 0; index < rows; index++) {
+        groups.push({
+          id: `persona-group-answer-${question.id}-${index}`,
+          legend: t("design:persona.answerRowLegend", { title: t(question.texts.title), number: index + 1 }),
+          hint: index === 0 ? t("design:persona.answerRowsHint") : undefined,
+          inputs: question.fields!.map((field) => {
+            const name = `${prefix}.${index}.${field.id}`;
+            const label = t(field.texts.title);
+            if (field.type === "choice") return input(name, label, { options: [absent, ...(field.options ?? []).map((option) => ({ value: option.value, label: t(option.label) }))] });
+            if (field.type === "date") return input(name, label, { hint: t("design:persona.dateHint"), width: "short" });
+            // A size or a wage: the field's title says its unit; the written answers' example (a capital) would mislead.
+            if (field.type === "number" || field.type === "money") return input(name, label, { width: field.type === "money" ? "medium" : "short" });
+            return input(name, label, { width: "long" });
+          }),
+        });
+      }
     }
   }
   return groups;
@@ -452,6 +492,34 @@ export function readPersonaForm(lifeEvent: LifeEvent, params: URLSearchParams): 
     else if (question.max !== undefined && lines.length > question.max) errors[name] = `design:persona.errors.listMax?max=${question.max}`;
     else if (question.min !== undefined && lines.length < question.min) errors[name] = `design:persona.errors.listMin?min=${question.min}`;
     answers[question.id] = lines.map((line) => ({ [item.id]: line }));
+  }
+  // Answers of several fields, a row an item: each field read by its own schema (the journey's message at the field),
+  // a row whole or empty; all rows empty keep the answer, as an emptied address does.
+  for (const question of rowQuestions(lifeEvent)) {
+    const prefix = answerName(question);
+    const fields = question.fields!;
+    const list: Record<string, unknown>[] = [];
+    let last = "";
+    for (let index = 0; index < rowsIn(values, prefix); index++) {
+      if (fields.every((field) => !text(`${prefix}.${index}.${field.id}`))) continue;
+      const item: Record<string, unknown> = {};
+      for (const field of fields) {
+        const name = `${prefix}.${index}.${field.id}`;
+        const value = text(name);
+        const parsed = field.schema.safeParse(value);
+        if (value.length > maxTextLength || isHostileText(value)) errors[name] = textError(Math.min(field.maxLength ?? maxTextLength, maxTextLength));
+        else if (parsed.success) item[field.id] = parsed.data;
+        // A date is typed here as year-month-day (the journey's page has a field a part): the form's own message says so.
+        else if (field.type === "date" && value) errors[name] = "design:persona.errors.date";
+        else errors[name] = parsed.error.issues[0]?.message ?? "design:persona.errors.choice";
+      }
+      last = `${prefix}.${index}.${fields[0].id}`;
+      list.push(item);
+    }
+    if (list.length === 0) continue;
+    const whole = question.schema.safeParse(list);
+    if (!whole.success && !Object.keys(errors).some((name) => name.startsWith(`${prefix}.`))) errors[last] = whole.error.issues[0]?.message ?? "design:persona.errors.choice";
+    answers[question.id] = list;
   }
   // Texts, dates and numbers as the journey reads them (its own schema, so "3,000,000" is 3000000), with its message.
   for (const question of lifeEvent.questions.filter(isWritten)) {

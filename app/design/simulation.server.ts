@@ -137,9 +137,11 @@ export function simulationView(lifeEvent: LifeEvent, input: SimulationInput, lan
 
 /**
  * A payload value in the shape of the answer it comes from, to read it back as the citizen wrote it: a list answer
- * (a group of one text, the business purposes) travels as a list of texts, which reads back as the list of its items.
+ * (a group of one text, the business purposes) travels as a list of texts, which reads back as the list of its items;
+ * a group of one item (the parking space) travels as that item, which reads back as a list of one.
  */
 function asAnswered(question: Question, value: unknown): unknown {
+  if (question.type === "group" && value !== null && typeof value === "object" && !Array.isArray(value)) return [value];
   const only = question.type === "group" && question.fields?.length === 1 ? question.fields[0] : null;
   if (!only || !Array.isArray(value) || value.some((item) => item !== null && typeof item === "object")) return value;
   return value.map((item: unknown) => ({ [only.id]: item }));

@@ -68,8 +68,8 @@ const simulationWords = {
  * From a life event's page: compose a foreign resident moving with a child and a car with the form (NGUYEN さん from
  * the simulated registers, a child added to her household and a car to what the transport bureau holds, the answers
  * taken from what the registers prefill, the parking place's address in the parts the journey's address page asks,
- * only the parking space's size as JSON), first with a date that is not one (an error at
- * the field), then run it; see why the child allowance is selected and what the organisations receive (the child,
+ * the parking space a row of fields), first with a date that is not one and the parking space's width left out (an
+ * error at each field), then run it; see why the child allowance is selected and what the organisations receive (the child,
  * the car), and save the person as a scenario, which the simulation lists to run again. Returns the scenario's name.
  */
 export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page, lng: "ja" | "en"): Promise<string> {
@@ -93,8 +93,10 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
     await page.locator(`#persona-answer-parkingAddress-${part}`).fill(value);
   // A multiple choice: the water bureau too, a box ticked (the first of the services).
   await page.locator("#persona-answer-services-chosen").check();
-  await page.getByText(words.advanced).click();
-  await page.getByLabel(words.changes).fill(JSON.stringify({ parkingSpace: childAndCar.parkingSpace }));
+  // The parking space: an answer of several fields, one row (its width forgotten at first: a row is whole or empty).
+  const space = childAndCar.parkingSpace[0];
+  await page.locator("#persona-answer-parkingSpace-0-right").selectOption(space.right);
+  await page.locator("#persona-answer-parkingSpace-0-lengthCm").fill(String(space.lengthCm));
   await Promise.all([page.waitForURL(/compose=1/), page.getByRole("button", { name: words.run }).click()]);
 
   // A date that is not one: the summary links to the field, which says how to fix it and keeps what was typed.
@@ -103,8 +105,14 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   await expect(page.locator("#persona-household-0-birthDate-error").textContent()).resolves.toBe(words.dateError);
   await expect(page.locator("#persona-household-0-name").inputValue()).resolves.toBe(member.name);
   await expect(page.locator("#persona-answer-parkingAddress-building").inputValue()).resolves.toBe("代々木パーキング");
+  // The width left out: the question's own message at the field, linked from the summary; the rest of the row kept.
+  await expect(page.locator("#persona-answer-parkingSpace-0-widthCm").getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(page.locator("#persona-answer-parkingSpace-0-widthCm-error").textContent()).resolves.toMatch(/\S/);
+  await expect(page.locator('a[href="#persona-answer-parkingSpace-0-widthCm"]').count()).resolves.toBe(1);
+  await expect(page.locator("#persona-answer-parkingSpace-0-lengthCm").inputValue()).resolves.toBe(String(space.lengthCm));
   await checkPage(page);
   await page.locator("#persona-household-0-birthDate").fill(member.birthDate);
+  await page.locator("#persona-answer-parkingSpace-0-widthCm").fill(String(space.widthCm));
   await Promise.all([page.waitForURL((url) => !url.searchParams.has("compose")), page.getByRole("button", { name: words.run }).click()]);
 
   const allowance = page.getByTestId("simulated-procedure").filter({ has: page.getByRole("heading", { level: 3, name: /児童手当|Child allowance/i }) });
@@ -116,8 +124,12 @@ export async function whenISimulateAForeignResidentWithAChildAndACar(page: Page,
   const certificate = page.getByTestId("simulated-procedure").filter({ hasText: "代々木パーキング" });
   await expect(certificate.count()).resolves.toBeGreaterThan(0);
   await expect(certificate.first().textContent()).resolves.toMatch(/151-?0053/);
+  // …and the parking space as its row gave it.
+  await expect(certificate.first().textContent()).resolves.toMatch(/250/);
   await expect(page.locator("#persona-answer-parkingAddress-postalCode").inputValue()).resolves.toBe("1510053");
   await expect(page.locator("#persona-answer-services-chosen").isChecked()).resolves.toBe(true);
+  await expect(page.locator("#persona-answer-parkingSpace-0-widthCm").inputValue()).resolves.toBe(String(space.widthCm));
+  await expect(page.locator("#persona-answer-parkingSpace-0-right").inputValue()).resolves.toBe(space.right);
   // The form shows the person as composed: the child is the first household member.
   await expect(page.locator("#persona-household-0-name").inputValue()).resolves.toBe(member.name);
   await checkPage(page);
