@@ -10,9 +10,9 @@ import { measureWeight, type PageType } from "../bench/support/weight";
  * itself, 100,000 bytes). Measured on 2026-12-03 after every app module the root imports went into one chunk with
  * React and Remix (.config/vite.config.ts, layoutChunk; #12), and the status page stopped showing each form inline
  * (a link to its printable page instead: no form component, no `office` words): start 94,288, journey 98,688,
- * status STATUS, office 101,292 (were 95,959, 100,399, 112,728 and 102,974 on main at 6b0c674).
+ * status 104,580, office 101,292 (were 95,959, 100,399, 112,728 and 102,974 on main at 6b0c674).
  */
-const jsGzipBudget: Record<PageType, number> = { start: 95_800, journey: 100_000, status: 107_500, office: 102_800 };
+const jsGzipBudget: Record<PageType, number> = { start: 95_800, journey: 100_000, status: 106_000, office: 102_800 };
 
 describe("page weight", () => {
   const pages = measureWeight();
