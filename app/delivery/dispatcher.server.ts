@@ -242,7 +242,8 @@ export class Dispatcher {
       return undefined;
     }
     const kase = getCase(tx, { caseId: request.caseId })!;
-    const correction = findLatestCorrections(tx, { procedureRequestIds: [request.id] }).get(request.id);
+    // A correction puts a rejected request back in the queue as its next delivery, so a first delivery has none.
+    const correction = row.delivery > 1 ? findLatestCorrections(tx, { procedureRequestIds: [request.id] }).get(request.id) : undefined;
     const delivery: Delivery = {
       procedureRequestId: request.id,
       caseReference: kase.reference,
