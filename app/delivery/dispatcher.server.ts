@@ -53,7 +53,8 @@ export class Dispatcher {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private freed: (() => void) | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries claimed by the polling loop and not yet recorded. */
+  private inFlight = 0;
   /** Deliveries sent whose results wait for the next commit. */
   private readonly finished: Finished[] = [];
 
@@ -84,7 +85,7 @@ export class Dispatcher {
       while (this.running) {
         const results = this.finished.splice(0);
         // The places of the results recorded now are free again.
-        const room = this.config.concurrency - (this.inFlight.size - results.length);
+        const room = this.config.concurrency - (this.inFlight - results.length);
         let claimed = 0;
         try {
           claimed = this.recordAndClaim(results, room);
@@ -98,13 +99,13 @@ export class Dispatcher {
         }
         if (!this.running) break;
         if (this.finished.length > 0) continue;
-        if (this.inFlight.size >= this.config.concurrency) await this.placeFreed();
+        if (this.inFlight >= this.config.concurrency) await this.placeFreed();
         else if (claimed < room) await this.sleep(this.config.pollMs);
         // Let the other results that arrived in this turn of the event loop join the next commit.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       // Stopping: no new claims; the deliveries in flight end and are recorded.
-      while (this.inFlight.size > 0) {
+      while (this.inFlight > 0) {
         if (this.finished.length === 0) await this.placeFreed();
         const results = this.finished.splice(0);
         try {
@@ -145,9 +146,9 @@ export class Dispatcher {
     });
     for (const each of results) each.recorded();
     for (const each of started) {
-      let recorded!: () => void;
-      const delivering = new Promise<void>((resolve) => (recorded = resolve)).finally(() => this.inFlight.delete(delivering));
-      this.inFlight.add(delivering);
+      this.inFlight++;
+      // Its place is free once its result is committed (counted at once, so the loop sees it on its next check).
+      const recorded = () => this.inFlight--;
       void this.deliverStarted(each).then((result) => {
         this.finished.push({ started: each, result, recorded });
         this.freed?.();
