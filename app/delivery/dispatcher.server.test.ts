@@ -178,6 +178,35 @@ describe("the lease", () => {
     expect(c.rows().find((row) => row.procedureRequestId === c.requestOf("mail-forwarding").id)?.attempts).toBe(2);
   });
 
+  it("records the deliveries in flight when stopped, and claims nothing after", async () => {
+    const shared = createTestDatabase();
+    const { procedureRequests: requests } = submitSampleCase(shared.db, "relocation", "p-ito-yuki");
+    const due = requests.filter((request) => request.status === "queued").length;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    const gated: Connector = {
+      async deliver() {
+        sent++;
+        await gate;
+        return { ok: true, agencyReference: "ACK" };
+      },
+    };
+    const dispatcher = new Dispatcher({ db: shared.db, ...fast, concurrency: 32, connectors: () => gated });
+    dispatcher.start();
+    while (sent < due) await new Promise((resolve) => setTimeout(resolve, 5));
+    const stopped = dispatcher.stop();
+    release();
+    await stopped;
+    const rows = shared.db.select().from(outbox).all();
+    expect(rows.filter((row) => row.status === "delivered")).toHaveLength(due);
+    expect(rows.filter((row) => row.status === "pending")).toEqual(rows.filter((row) => row.attempts === 0));
+    const statuses = shared.db.select().from(procedureRequests).all().map((row) => row.status);
+    expect(statuses.filter((status) => status === "delivered")).toHaveLength(due);
+    expect(statuses).not.toContain("delivering");
+    shared.close();
+  });
+
   it("never lets two dispatchers on one database deliver the same row at the same time", async () => {
     const shared = createTestDatabase();
     for (let i = 0; i < 15; i++) submitSampleCase(shared.db, "relocation", "p-tanaka-ichiro");

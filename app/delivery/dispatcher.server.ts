@@ -53,7 +53,10 @@ export class Dispatcher {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private freed: (() => void) | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries claimed by the polling loop and not yet recorded. */
+  private inFlight = 0;
+  /** Deliveries sent whose results wait for the next commit. */
+  private readonly finished: Finished[] = [];
 
   constructor(options: DispatcherOptions) {
     const { db, outbox, connectors, owner, clock, random, log, keepProcessAlive, ...config } = options;
@@ -70,28 +73,48 @@ export class Dispatcher {
   }
 
   /**
-   * Polls until stop(). Keeps up to `concurrency` deliveries in flight: whenever one ends, its place is
-   * claimed again at once, so a slow agency holds only its own places, not the whole batch. Polls after
-   * `pollMs` when nothing more is due.
+   * Polls until stop(). Keeps up to `concurrency` deliveries in flight: whenever some end, their results are
+   * recorded and their places claimed again in one transaction (group commit: every result that came in during
+   * one turn of the event loop shares one commit with the next claim), so a slow agency holds only its own
+   * places, not the whole batch. Polls after `pollMs` when nothing more is due.
    */
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
-        const room = this.config.concurrency - this.inFlight.size;
+        const results = this.finished.splice(0);
+        // The places of the results recorded now are free again.
+        const room = this.config.concurrency - (this.inFlight - results.length);
         let claimed = 0;
         try {
-          claimed = this.claimAndDeliver(room);
+          claimed = this.recordAndClaim(results, room);
         } catch (error) {
-          // Unexpected (e.g. the database is locked for longer than its busy timeout): log and poll again.
+          // Unexpected (e.g. the database is locked for longer than its busy timeout): nothing of this turn was
+          // written; keep the results to record on the next turn (each checks its lease again) and poll again.
+          this.finished.unshift(...results);
           console.error(`dispatcher: poll failed: ${(error as Error).message}`);
+          await this.sleep(this.config.pollMs);
+          continue;
         }
         if (!this.running) break;
-        if (this.inFlight.size >= this.config.concurrency) await this.placeFreed();
+        if (this.finished.length > 0) continue;
+        if (this.inFlight >= this.config.concurrency) await this.placeFreed();
         else if (claimed < room) await this.sleep(this.config.pollMs);
+        // Let the other results that arrived in this turn of the event loop join the next commit.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      await Promise.all(this.inFlight);
+      // Stopping: no new claims; the deliveries in flight end and are recorded.
+      while (this.inFlight > 0) {
+        if (this.finished.length === 0) await this.placeFreed();
+        const results = this.finished.splice(0);
+        try {
+          this.recordAndClaim(results, 0);
+        } catch (error) {
+          console.error(`dispatcher: recording on stop failed: ${(error as Error).message}`);
+          for (const each of results) each.recorded();
+        }
+      }
     })();
   }
 
@@ -103,49 +126,70 @@ export class Dispatcher {
     await this.loop;
   }
 
-  /** Claims one batch of due rows and delivers them concurrently. Returns how many it claimed. */
+  /** Claims one batch of due rows, delivers them concurrently, and records every result in one transaction. Returns how many it claimed. */
   async runOnce(): Promise<number> {
-    const { claimed, started } = this.claimAndStart(this.config.concurrency);
-    await Promise.all(started.map((delivery) => this.deliverRow(delivery)));
-    return claimed;
-  }
-
-  /** Claims up to `room` due rows and starts delivering each (not waiting for them). Returns how many it claimed. */
-  private claimAndDeliver(room: number): number {
-    if (room <= 0) return 0;
-    const { claimed, started } = this.claimAndStart(room);
-    for (const each of started) {
-      const delivering: Promise<void> = this.deliverRow(each).finally(() => {
-        this.inFlight.delete(delivering);
-        this.freed?.();
-      });
-      this.inFlight.add(delivering);
-    }
+    const { claimed, started } = this.transaction((tx) => this.claimAndStart(tx, this.config.concurrency));
+    const results = await Promise.all(started.map(async (each) => ({ started: each, result: await this.deliverStarted(each), recorded: () => {} })));
+    this.transaction((tx) => this.recordAll(tx, results));
     return claimed;
   }
 
   /**
-   * In one transaction: claims up to `limit` due rows and, for each, tells the machine its delivery starts and
-   * builds the delivery (one commit, not one for the claim and one per row). A row whose start fails unexpectedly
-   * is left out, its own changes undone; it keeps its lease until it expires, then is claimed again.
+   * In one transaction: records the results that came in, then claims up to `room` due rows and starts
+   * delivering each (not waiting for them). Returns how many it claimed.
    */
-  private claimAndStart(limit: number): { claimed: number; started: Started[] } {
-    return this.db.transaction(
-      (tx) => {
-        const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit });
-        const started: Started[] = [];
-        for (const row of rows) {
-          try {
-            const delivery = tx.transaction((savepoint) => this.prepare(savepoint, row));
-            if (delivery) started.push({ row, ...delivery });
-          } catch (error) {
-            logUnexpected(row, error);
-          }
-        }
-        return { claimed: rows.length, started };
-      },
-      { behavior: "immediate" },
-    );
+  private recordAndClaim(results: Finished[], room: number): number {
+    if (results.length === 0 && room <= 0) return 0;
+    const { claimed, started } = this.transaction((tx) => {
+      this.recordAll(tx, results);
+      return room > 0 ? this.claimAndStart(tx, room) : { claimed: 0, started: [] };
+    });
+    for (const each of results) each.recorded();
+    for (const each of started) {
+      this.inFlight++;
+      // Its place is free once its result is committed (counted at once, so the loop sees it on its next check).
+      const recorded = () => this.inFlight--;
+      void this.deliverStarted(each).then((result) => {
+        this.finished.push({ started: each, result, recorded });
+        this.freed?.();
+        this.wake?.();
+      });
+    }
+    return claimed;
+  }
+
+  private transaction<T>(work: (tx: DbTx) => T): T {
+    return this.db.transaction(work, { behavior: "immediate" });
+  }
+
+  /** Each result in its own savepoint: one that fails unexpectedly is undone alone and keeps its lease until it expires. */
+  private recordAll(tx: DbTx, results: Finished[]) {
+    for (const { started, result } of results) {
+      try {
+        tx.transaction((savepoint) => this.record(savepoint, started.row, result, started.delivery));
+      } catch (error) {
+        logUnexpected(started.row, error);
+      }
+    }
+  }
+
+  /**
+   * Inside the caller's transaction: claims up to `limit` due rows and, for each, tells the machine its delivery
+   * starts and builds the delivery (one commit, not one for the claim and one per row). A row whose start fails
+   * unexpectedly is left out, its own changes undone; it keeps its lease until it expires, then is claimed again.
+   */
+  private claimAndStart(tx: DbTx, limit: number): { claimed: number; started: Started[] } {
+    const rows = this.outbox.claim(this.db, { owner: this.owner, now: this.clock(), leaseMs: this.config.leaseMs, limit });
+    const started: Started[] = [];
+    for (const row of rows) {
+      try {
+        const delivery = tx.transaction((savepoint) => this.prepare(savepoint, row));
+        if (delivery) started.push({ row, ...delivery });
+      } catch (error) {
+        logUnexpected(row, error);
+      }
+    }
+    return { claimed: rows.length, started };
   }
 
   /** Resolves when a delivery in flight has been recorded (or stop() was called). */
@@ -158,22 +202,13 @@ export class Dispatcher {
     });
   }
 
-  private async deliverRow(started: Started): Promise<void> {
+  /** Sends one delivery; never throws (a connector that throws is a temporary failure). */
+  private async deliverStarted({ delivery, connector }: Started): Promise<DeliveryResult> {
     try {
-      await this.deliverStarted(started);
+      return await connector.deliver(delivery, { timeoutMs: this.config.timeoutMs, now: this.clock() });
     } catch (error) {
-      logUnexpected(started.row, error);
+      return { ok: false, permanent: false, error: `connector error: ${(error as Error).name}` };
     }
-  }
-
-  private async deliverStarted({ row, delivery, connector }: Started): Promise<void> {
-    let result: DeliveryResult;
-    try {
-      result = await connector.deliver(delivery, { timeoutMs: this.config.timeoutMs, now: this.clock() });
-    } catch (error) {
-      result = { ok: false, permanent: false, error: `connector error: ${(error as Error).name}` };
-    }
-    this.record(row, result, delivery);
   }
 
   /** Inside the claim's transaction: check the lease, tell the machine the delivery starts, and build the delivery. */
@@ -208,7 +243,8 @@ export class Dispatcher {
       return undefined;
     }
     const kase = getCase(tx, { caseId: request.caseId })!;
-    const correction = findLatestCorrections(tx, { procedureRequestIds: [request.id] }).get(request.id);
+    // A correction puts a rejected request back in the queue as its next delivery, so a first delivery has none.
+    const correction = row.delivery > 1 ? findLatestCorrections(tx, { procedureRequestIds: [request.id] }).get(request.id) : undefined;
     const delivery: Delivery = {
       procedureRequestId: request.id,
       caseReference: kase.reference,
@@ -228,54 +264,49 @@ export class Dispatcher {
     return { delivery, connector: this.connectors(tx, request.agencyId) };
   }
 
-  /** In one transaction: the machine's event for the result, and the outbox row as the machine decided. */
-  private record(row: OutboxRow, result: DeliveryResult, delivery: Delivery) {
-    this.db.transaction(
-      (tx) => {
-        const now = this.clock();
-        // A lost lease means another dispatcher owns the row now; it delivers again under the same key.
-        if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return;
-        const actor = "system:dispatcher";
-        insertDeliveryAttempt(tx, {
-          outboxId: row.id,
-          procedureRequestId: row.procedureRequestId,
-          agencyId: delivery.agencyId,
-          attempt: row.attempts,
-          at: now.toISOString(),
-          outcome: result.ok ? "delivered" : result.permanent ? "permanent" : "retry",
-          httpStatus: result.httpStatus ?? null,
-          error: result.ok ? null : result.error,
-          responseExcerpt: answerExcerpt(result.responseBody, { payload: delivery.payload, information: delivery.information }),
-        });
-        if (result.ok) {
-          applyCaseEventInTx(tx, {
-            procedureRequestId: row.procedureRequestId,
-            event: { type: "delivery.succeeded", ...(result.agencyReference ? { agencyReference: result.agencyReference } : {}) },
-            actor,
-            now,
-            outbox: this.outbox,
-          });
-          this.outbox.complete(tx, { id: row.id, now });
-          return;
-        }
-        const applied = applyCaseEventInTx(tx, {
-          procedureRequestId: row.procedureRequestId,
-          event: { type: "delivery.failed", attempt: row.attempts, permanent: result.permanent },
-          actor,
-          now,
-          outbox: this.outbox,
-        });
-        const lastError = `attempt ${row.attempts}: ${result.error}`;
-        if (applied.status === "retrying") {
-          const delay = backoffDelay({ attempt: row.attempts, retryAfterMs: result.retryAfterMs }, this.config, this.random);
-          this.outbox.retry(tx, { id: row.id, now, nextAttemptAt: new Date(now.getTime() + delay), lastError });
-        } else {
-          this.outbox.deadLetter(tx, { id: row.id, now, lastError });
-          logDeadLetter({ outboxId: row.id, procedureRequestId: row.procedureRequestId, agencyId: delivery.agencyId, procedureId: delivery.procedureId, attempts: row.attempts, reason: lastError });
-        }
-      },
-      { behavior: "immediate" },
-    );
+  /** Inside the caller's transaction: the machine's event for the result, and the outbox row as the machine decided. */
+  private record(tx: Tx, row: OutboxRow, result: DeliveryResult, delivery: Delivery) {
+    const now = this.clock();
+    // A lost lease means another dispatcher owns the row now; it delivers again under the same key.
+    if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return;
+    const actor = "system:dispatcher";
+    insertDeliveryAttempt(tx, {
+      outboxId: row.id,
+      procedureRequestId: row.procedureRequestId,
+      agencyId: delivery.agencyId,
+      attempt: row.attempts,
+      at: now.toISOString(),
+      outcome: result.ok ? "delivered" : result.permanent ? "permanent" : "retry",
+      httpStatus: result.httpStatus ?? null,
+      error: result.ok ? null : result.error,
+      responseExcerpt: answerExcerpt(result.responseBody, { payload: delivery.payload, information: delivery.information }),
+    });
+    if (result.ok) {
+      applyCaseEventInTx(tx, {
+        procedureRequestId: row.procedureRequestId,
+        event: { type: "delivery.succeeded", ...(result.agencyReference ? { agencyReference: result.agencyReference } : {}) },
+        actor,
+        now,
+        outbox: this.outbox,
+      });
+      this.outbox.complete(tx, { id: row.id, now });
+      return;
+    }
+    const applied = applyCaseEventInTx(tx, {
+      procedureRequestId: row.procedureRequestId,
+      event: { type: "delivery.failed", attempt: row.attempts, permanent: result.permanent },
+      actor,
+      now,
+      outbox: this.outbox,
+    });
+    const lastError = `attempt ${row.attempts}: ${result.error}`;
+    if (applied.status === "retrying") {
+      const delay = backoffDelay({ attempt: row.attempts, retryAfterMs: result.retryAfterMs }, this.config, this.random);
+      this.outbox.retry(tx, { id: row.id, now, nextAttemptAt: new Date(now.getTime() + delay), lastError });
+    } else {
+      this.outbox.deadLetter(tx, { id: row.id, now, lastError });
+      logDeadLetter({ outboxId: row.id, procedureRequestId: row.procedureRequestId, agencyId: delivery.agencyId, procedureId: delivery.procedureId, attempts: row.attempts, reason: lastError });
+    }
   }
 
   private sleep(ms: number) {
@@ -319,8 +350,14 @@ export function listDeadLetters(db: Db, { outbox = sqlOutbox }: { outbox?: Outbo
   });
 }
 
+/** The handle inside `db.transaction`: it opens savepoints. */
+type DbTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /** A claimed row whose delivery has started: what to send, and through which connector. */
 type Started = { row: OutboxRow; delivery: Delivery; connector: Connector };
+
+/** A delivery that has been sent and awaits recording; `recorded` ends its place in flight once committed. */
+type Finished = { started: Started; result: DeliveryResult; recorded: () => void };
 
 /** The row keeps its lease until it expires, then is claimed again: nothing is lost. */
 function logUnexpected(row: OutboxRow, error: unknown) {
