@@ -95,47 +95,39 @@ function acquiredVehicle({ answers }: Context): AcquiredVehicle | undefined {
   };
 }
 
+/** A standard car's procedures, the same in both versions. */
+const standardCarRules: ProcedureRule<CarOwnershipAnswers>[] = [
+  { procedure: catalogue.parkingCertificatePurchase, when: isStandardCar },
+  {
+    procedure: catalogue.vehicleNewRegistration,
+    when: both(isStandardCar, isNew),
+  },
+  {
+    procedure: catalogue.vehicleTransferRegistration,
+    when: both(isStandardCar, isUsed),
+  },
+  {
+    procedure: catalogue.numberPlateChange,
+    when: both(isStandardCar, isUsed, changesPlates),
+  },
+  { procedure: catalogue.automobileTaxAcquisition, when: isStandardCar },
+];
+
+const procedureRulesV1: ProcedureRule<CarOwnershipAnswers>[] = [
+  ...standardCarRules,
+  { procedure: catalogue.keiVehicleInspection, when: isKeiCar },
+  { procedure: catalogue.keiParkingNotification, when: isKeiCar },
+  { procedure: catalogue.keiVehicleTax, when: isKeiCar },
+];
+
 /**
  * Version 2 (2026-12-03, #17): a new kei car's inspection (no period after the purchase, 道路運送車両法第58条〜第60条)
  * and a used kei car's change of owner (15 days, 第67条) are two procedures, as a standard car's new registration and
  * change of owner are; and the kei car's parking notification is filed only where the law applies (保管場所法附則第2項).
  * A journey or case begun on version 1 goes on with its single kei procedure.
  */
-const procedureRulesV1: ProcedureRule<CarOwnershipAnswers>[] = [
-  { procedure: catalogue.parkingCertificatePurchase, when: isStandardCar },
-  {
-    procedure: catalogue.vehicleNewRegistration,
-    when: both(isStandardCar, isNew),
-  },
-  {
-    procedure: catalogue.vehicleTransferRegistration,
-    when: both(isStandardCar, isUsed),
-  },
-  {
-    procedure: catalogue.numberPlateChange,
-    when: both(isStandardCar, isUsed, changesPlates),
-  },
-  { procedure: catalogue.automobileTaxAcquisition, when: isStandardCar },
-  { procedure: catalogue.keiVehicleInspection, when: isKeiCar },
-  { procedure: catalogue.keiParkingNotification, when: isKeiCar },
-  { procedure: catalogue.keiVehicleTax, when: isKeiCar },
-];
-
 const procedureRulesV2: ProcedureRule<CarOwnershipAnswers>[] = [
-  { procedure: catalogue.parkingCertificatePurchase, when: isStandardCar },
-  {
-    procedure: catalogue.vehicleNewRegistration,
-    when: both(isStandardCar, isNew),
-  },
-  {
-    procedure: catalogue.vehicleTransferRegistration,
-    when: both(isStandardCar, isUsed),
-  },
-  {
-    procedure: catalogue.numberPlateChange,
-    when: both(isStandardCar, isUsed, changesPlates),
-  },
-  { procedure: catalogue.automobileTaxAcquisition, when: isStandardCar },
+  ...standardCarRules,
   { procedure: catalogue.keiVehicleNewInspection, when: both(isKeiCar, isNew) },
   { procedure: catalogue.keiVehicleOwnerChange, when: both(isKeiCar, isUsed) },
   {
