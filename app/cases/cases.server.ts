@@ -8,8 +8,11 @@ import {
   getLifeEvent,
   getProcedure,
   caseHasEnded,
+  persistCase,
   procedureStatuses,
+  restoreCase,
   selectProcedures,
+  stepCase,
   typedDataItems,
   type Answers,
   type Filing,
@@ -27,9 +30,11 @@ import {
   findCaseBySubmissionToken,
   getCase,
   getProcedureRequest,
+  getProcedureRequestPayload,
   insertCase,
   insertProcedureEvent,
   insertProcedureRequest,
+  listProcedureProgressForCase,
   listProcedureRequestsForCase,
   updateCaseSnapshot,
   updateProcedureRequest,
@@ -326,10 +331,7 @@ export function canApplyCaseEvent(db: Db, { procedureRequestId, event: partial }
   const request = getProcedureRequest(db, { procedureRequestId });
   const kase = request && getCase(db, { caseId: request.caseId });
   if (!request || !kase) return false;
-  const running = createActor(caseMachineFor(kase), { snapshot: JSON.parse(kase.snapshot) as Snapshot<unknown> }).start();
-  const can = (running.getSnapshot() as SnapshotFrom<AnyStateMachine>).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
-  running.stop();
-  return can;
+  return restoredCase(caseMachineFor(kase), kase).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
 }
 
 /** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
@@ -340,16 +342,14 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   const machine = caseMachineFor(kase);
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
 
-  const running = createActor(machine, { snapshot: openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id) }).start();
-  const before = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
-  if (!before.can(event)) {
-    running.stop();
-    throw new CaseEventRefusedError(event.type, request.status);
+  const before = restoredCase(machine, kase);
+  if (!before.can(event)) throw new CaseEventRefusedError(event.type, request.status);
+  let after: SnapshotFrom<AnyStateMachine>;
+  try {
+    after = stepCase(machine, before, event);
+  } catch {
+    throw new CaseError("machineError", `The case machine failed on ${event.type}`);
   }
-  running.send(event);
-  const after = running.getSnapshot() as SnapshotFrom<AnyStateMachine>;
-  const persisted = running.getPersistedSnapshot();
-  running.stop();
   if (after.status === "error") throw new CaseError("machineError", `The case machine failed on ${event.type}`);
 
   const at = now.toISOString();
@@ -358,14 +358,16 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   // A rejection ends its procedure but stays open to a correction, so the machine may still run: the
   // case has ended when every procedure has.
   const caseStatus: CaseRow["status"] = after.status === "done" || caseHasEnded(statuses) ? "completed" : "inProgress";
-  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: JSON.stringify(sealCaseSnapshot(persisted, kase.id)), status: caseStatus, now: at })) {
+  const stored = JSON.stringify(sealCaseSnapshot(persistCase(machine, after), kase.id));
+  if (!updateCaseSnapshot(tx, { caseId: kase.id, expectedVersion: kase.snapshotVersion, snapshot: stored, status: caseStatus, now: at })) {
     throw new CaseConflictError(kase.id);
   }
+  rememberRestored(kase.id, stored, after);
 
   const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
   // The event's own request first, then the dependents it moved.
-  const rows = listProcedureRequestsForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
+  const rows = listProcedureProgressForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
   for (const stored of rows) {
     // Compared and written in clear; an identity-number reference is stored encrypted (sealDecisionReference).
     const row = { ...stored, decisionReference: openDecisionReference(stored.id, stored.decisionReference) };
@@ -382,7 +384,8 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
     };
     const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => fields[key] !== row[key]);
     if (to === row.status && !fieldsChanged) continue;
-    let payload = row.payload;
+    // Only a payload that changes is read and written again.
+    let payload: string | undefined;
     let payloadIncomplete = false;
     if (to !== row.status && row.status === "waiting" && to === "queued") {
       // Items a prerequisite produced (e.g. the corporate number) are filled in once it is accepted. A
@@ -390,7 +393,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       const procedure = getProcedure(row.procedureId);
       if (procedure && Object.keys(procedure.fromPrerequisite).length) {
         try {
-          const opened = openIdentityNumbers(JSON.parse(row.payload) as unknown, `procedureRequest:${row.id}`);
+          const opened = openIdentityNumbers(JSON.parse(getProcedureRequestPayload(tx, { procedureRequestId: row.id })!) as unknown, `procedureRequest:${row.id}`);
           payload = JSON.stringify(sealIdentityNumbers(completePayload({ procedure, payload: opened, references }), `procedureRequest:${row.id}`));
         } catch {
           payloadIncomplete = true;
@@ -399,7 +402,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
     }
     updateProcedureRequest(tx, {
       procedureRequestId: row.id,
-      changes: { status: to, payload, ...fields, decisionReference: sealDecisionReference(row.id, row.procedureId, fields.decisionReference), updatedAt: at },
+      changes: { status: to, ...(payload !== undefined ? { payload } : {}), ...fields, decisionReference: sealDecisionReference(row.id, row.procedureId, fields.decisionReference), updatedAt: at },
     });
     if (to === row.status) continue;
     changes.push({ procedureRequestId: row.id, procedureId: row.procedureId, from: row.status, to });
@@ -506,6 +509,26 @@ export function startCaseMachine(machine: AnyStateMachine, input: CaseInput): { 
   }
   const snapshot = JSON.stringify({ ...started.persisted, context: { ...started.persisted.context, caseId: input.caseId } });
   return { statuses: { ...started.statuses }, snapshot };
+}
+
+// A case's stored snapshot is restored for every event sent to it, and the dispatcher sends two in a row (its
+// delivery started, then its result). So the last snapshots made are kept in memory, each with the exact text
+// stored for it: one is used only while the database still holds that very text, so an update that was rolled
+// back, or one made by another process, is never mistaken for it. Nothing a second server would need lives here.
+const restoredCases = new Map<string, { stored: string; snapshot: SnapshotFrom<AnyStateMachine> }>();
+const RESTORED_CASES_KEPT = 128;
+
+function rememberRestored(caseId: string, stored: string, snapshot: SnapshotFrom<AnyStateMachine>) {
+  restoredCases.delete(caseId);
+  restoredCases.set(caseId, { stored, snapshot });
+  if (restoredCases.size > RESTORED_CASES_KEPT) restoredCases.delete(restoredCases.keys().next().value!);
+}
+
+/** The case's machine snapshot as stored now (opened: identity numbers in clear, only in memory). */
+function restoredCase(machine: AnyStateMachine, kase: CaseRow): SnapshotFrom<AnyStateMachine> {
+  const kept = restoredCases.get(kase.id);
+  if (kept && kept.stored === kase.snapshot && kept.snapshot.machine === machine) return kept.snapshot;
+  return restoreCase(machine, openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id));
 }
 
 function caseMachineFor(kase: CaseRow): AnyStateMachine {

@@ -5,20 +5,23 @@ export const ANSWER_EXCERPT_BYTES = 2 * 1024;
 
 const REDACTED = "[redacted]";
 
-/** Every string and number in the delivered data, as an agency might echo it (plain and JSON-escaped). */
-function sentValues(value: unknown, into: Set<string>, depth = 0): Set<string> {
+/**
+ * Every string and number in the delivered data, as an agency might echo it (plain and JSON-escaped), that fits
+ * in `room` characters (an escaped form is never shorter than the value, so a longer value cannot be in the answer).
+ */
+function sentValues(value: unknown, into: Set<string>, room: number, depth = 0): Set<string> {
   if (depth > 10 || value === null || value === undefined) return into;
   if (typeof value === "string" || typeof value === "number") {
     const text = String(value).trim();
-    if (text.length >= 2) {
+    if (text.length >= 2 && text.length <= room) {
       into.add(text);
       into.add(JSON.stringify(text).slice(1, -1));
       into.add(JSON.stringify(text).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
     }
     return into;
   }
-  if (Array.isArray(value)) value.forEach((item) => sentValues(item, into, depth + 1));
-  else if (typeof value === "object") Object.values(value as Record<string, unknown>).forEach((item) => sentValues(item, into, depth + 1));
+  if (Array.isArray(value)) value.forEach((item) => sentValues(item, into, room, depth + 1));
+  else if (typeof value === "object") Object.values(value as Record<string, unknown>).forEach((item) => sentValues(item, into, room, depth + 1));
   return into;
 }
 
@@ -42,7 +45,7 @@ export function firstBytes(text: string, bytes: number): string {
 export function answerExcerpt(body: string | undefined, delivered: unknown): string | null {
   if (body === undefined || body === "") return null;
   let text = body;
-  const values = [...sentValues(delivered, new Set())].sort((a, b) => b.length - a.length);
+  const values = [...sentValues(delivered, new Set(), body.length)].sort((a, b) => b.length - a.length);
   // A literal replacement of every occurrence; most answers echo nothing, so most values are not looked for twice.
   for (const value of values) if (text.includes(value)) text = text.split(value).join(REDACTED);
   for (const shape of personalShapes) text = text.replace(shape, REDACTED);

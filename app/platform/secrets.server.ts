@@ -123,4 +123,7 @@ export function getSecrets(): Secrets {
 }
 
 // Every process of the portal that loads its secrets chains the audit log with the same key.
-provideAuditKeyring(() => ({ current: getSecrets().auditKey, previous: getSecrets().previousAuditKeys }));
+provideAuditKeyring(() => {
+  const { auditKey, previousAuditKeys } = getSecrets();
+  return { current: auditKey, previous: previousAuditKeys };
+});

@@ -1,6 +1,6 @@
 // The SQL of cases, their procedure requests and status events. The rules (what may change, and when)
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
-import { and, asc, count, countDistinct, desc, eq, inArray, like, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, getTableColumns, inArray, like, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
 import { insertReturning, listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
@@ -94,16 +94,43 @@ export function listProcedureRequestsForCase(tx: Tx, { caseId }: { caseId: strin
   ).all({ caseId });
 }
 
-/** What the case machine decides about a procedure request: its status, payload and progress fields. */
+/** A procedure request without its payload and data items: what applying a case event compares and writes. */
+export type ProcedureRequestProgressRow = Omit<ProcedureRequestRow, "payload" | "dataItems">;
+
+/**
+ * The requests of one case without their payloads (each several hundred bytes, sealed), oldest first: a case
+ * event reads every request's progress, and needs a payload only for the one a prerequisite completes.
+ */
+export function listProcedureProgressForCase(tx: Tx, { caseId }: { caseId: string }): ProcedureRequestProgressRow[] {
+  return preparedOnce(tx, listProcedureProgressForCase, () => {
+    // Every column but the two large ones, so a new column is read without a change here.
+    const { payload: _payload, dataItems: _dataItems, ...columns } = getTableColumns(procedureRequests);
+    return tx
+      .select(columns)
+      .from(procedureRequests)
+      .where(eq(procedureRequests.caseId, sql.placeholder("caseId")))
+      .orderBy(asc(procedureRequests.createdAt), asc(procedureRequests.id))
+      .prepare();
+  }).all({ caseId });
+}
+
+/** One request's payload as stored (sealed JSON). */
+export function getProcedureRequestPayload(tx: Tx, { procedureRequestId }: { procedureRequestId: string }): string | undefined {
+  return preparedOnce(tx, getProcedureRequestPayload, () =>
+    tx
+      .select({ payload: procedureRequests.payload })
+      .from(procedureRequests)
+      .where(eq(procedureRequests.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id: procedureRequestId })?.payload;
+}
+
+/** What the case machine decides about a procedure request: its status, progress fields and, when it changed, its payload. */
 export type ProcedureRequestProgress = Required<
-  Pick<
-    NewProcedureRequest,
-    "status" | "payload" | "agencyReference" | "decisionReference" | "informationQuestion" | "informationAnswer" | "rejectionReason" | "closingReason" | "updatedAt"
-  >
->;
+  Pick<NewProcedureRequest, "status" | "agencyReference" | "decisionReference" | "informationQuestion" | "informationAnswer" | "rejectionReason" | "closingReason" | "updatedAt">
+> & { payload?: string };
 const progressColumns = [
   "status",
-  "payload",
   "agencyReference",
   "decisionReference",
   "informationQuestion",
@@ -114,10 +141,11 @@ const progressColumns = [
 ] as const satisfies (keyof ProcedureRequestProgress)[];
 
 export function updateProcedureRequest(tx: Tx, { procedureRequestId, changes }: { procedureRequestId: string; changes: ProcedureRequestProgress }) {
-  preparedOnce(tx, updateProcedureRequest, () =>
+  const columns = changes.payload === undefined ? progressColumns : [...progressColumns, "payload" as const];
+  preparedOnce(tx, `updateProcedureRequest.${columns.length}`, () =>
     tx
       .update(procedureRequests)
-      .set(Object.fromEntries(progressColumns.map((column) => [column, sql`${sql.placeholder(column)}`])))
+      .set(Object.fromEntries(columns.map((column) => [column, sql`${sql.placeholder(column)}`])))
       .where(eq(procedureRequests.id, sql.placeholder("id")))
       .prepare(),
   ).run({ ...changes, id: procedureRequestId });

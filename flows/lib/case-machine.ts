@@ -1,6 +1,6 @@
 // The case machine follows every procedure of one submitted case: a parallel region per catalogue
 // procedure of the life event version. It decides; the dispatcher delivers, retries and keeps time.
-import { assign, setup, type AnyStateMachine, type SnapshotFrom } from "xstate";
+import { assign, createActor, setup, type AnyActorScope, type AnyStateMachine, type Snapshot, type SnapshotFrom } from "xstate";
 import type { LifeEvent } from "./life-event";
 
 export type ProcedureStatus =
@@ -344,4 +344,53 @@ export function procedureStatuses(snapshot: SnapshotFrom<AnyStateMachine>): Reco
   return Object.fromEntries(
     context.catalogue.map((procedureId) => [procedureId, context.procedures[procedureId]?.status ?? "notSelected"]),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pure steps: a stored case restored and sent one event without starting an actor
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * A case machine only assigns (it decides; it never does I/O), so its steps need no running actor: an actor
+ * restored, started and stopped for every event cost more than the step itself. Each machine gets one scope
+ * that runs nothing; a machine that ever asks it to run an action fails loudly instead of acting.
+ */
+const inertScopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+function inertScopeOf(machine: AnyStateMachine): AnyActorScope {
+  let scope = inertScopes.get(machine);
+  if (!scope) {
+    // Never started: it only gives the steps the `self` and `system` an action's arguments name.
+    const self = createActor(machine);
+    scope = {
+      self,
+      system: self.system,
+      id: "",
+      sessionId: "",
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      stopChild: () => {},
+      actionExecutor: (action) => {
+        throw new Error(`A case machine does not run actions, but asked to run ${action.type}`);
+      },
+    };
+    inertScopes.set(machine, scope);
+  }
+  return scope;
+}
+
+/** A stored (persisted) case snapshot, restored with the machine that made it. */
+export function restoreCase(machine: AnyStateMachine, persisted: Snapshot<unknown>): SnapshotFrom<AnyStateMachine> {
+  return machine.restoreSnapshot(persisted, inertScopeOf(machine)) as SnapshotFrom<AnyStateMachine>;
+}
+
+/** The case after one event: a new snapshot (the given one is left as it was). */
+export function stepCase(machine: AnyStateMachine, snapshot: SnapshotFrom<AnyStateMachine>, event: CaseEvent): SnapshotFrom<AnyStateMachine> {
+  return machine.transition(snapshot, event, inertScopeOf(machine)) as SnapshotFrom<AnyStateMachine>;
+}
+
+/** What to store of a case snapshot (JSON-safe). */
+export function persistCase(machine: AnyStateMachine, snapshot: SnapshotFrom<AnyStateMachine>): Snapshot<unknown> {
+  return machine.getPersistedSnapshot(snapshot);
 }
