@@ -10,6 +10,7 @@ import { createActor, type AnyStateMachine } from "xstate";
 import { createCaseMachine, getLifeEvent, procedureStatuses } from "../../flows";
 import {
   applyCaseEvent,
+  applyCaseEventInTx,
   CaseEventRefusedError,
   ConsentMissingError,
   ProcedureRequestNotFoundError,
@@ -189,6 +190,34 @@ describe("applyCaseEvent", () => {
     const before = dump();
     expect(() => applyCaseEvent(db, { procedureRequestId: mail.id, event, actor: "system:test" })).toThrow(CaseEventRefusedError);
     expect(dump()).toEqual(before);
+  });
+
+  it("restores the case as stored, not as an event whose transaction was rolled back left it in memory", () => {
+    const { case: kase } = submitSampleCase(db);
+    const mail = requestFor(kase.id, "mail-forwarding");
+    expect(() =>
+      db.transaction((tx) => {
+        applyCaseEventInTx(tx, { procedureRequestId: mail.id, event: { type: "delivery.started" }, actor: "system:test" });
+        throw new Error("the caller's next step failed");
+      }),
+    ).toThrow("the caller's next step failed");
+    expect(requestFor(kase.id, "mail-forwarding").status).toBe("queued");
+    // The started state was kept in memory; the stored snapshot (still queued) is what counts.
+    expect(() => applyCaseEvent(db, { procedureRequestId: mail.id, event: { type: "delivery.succeeded" }, actor: "system:test" })).toThrow(CaseEventRefusedError);
+    deliver(mail.id);
+    expect(requestFor(kase.id, "mail-forwarding")).toMatchObject({ status: "delivered", agencyReference: "ACK-1" });
+  });
+
+  it("restores the case as stored when another process changed it since this one last did", () => {
+    const { case: kase } = submitSampleCase(db);
+    const mail = requestFor(kase.id, "mail-forwarding");
+    const before = db.select({ snapshot: cases.snapshot, version: cases.snapshotVersion }).from(cases).where(eq(cases.id, kase.id)).get()!;
+    applyCaseEvent(db, { procedureRequestId: mail.id, event: { type: "delivery.started" }, actor: "system:test" });
+    // Another process puts the case back as it was (as if its own later events had led there), with a new version.
+    db.update(cases).set({ snapshot: before.snapshot, snapshotVersion: before.version + 10 }).where(eq(cases.id, kase.id)).run();
+    db.update(procedureRequests).set({ status: "queued" }).where(eq(procedureRequests.id, mail.id)).run();
+    expect(() => applyCaseEvent(db, { procedureRequestId: mail.id, event: { type: "delivery.succeeded" }, actor: "system:test" })).toThrow(CaseEventRefusedError);
+    expect(applyCaseEvent(db, { procedureRequestId: mail.id, event: { type: "delivery.started" }, actor: "system:test" }).status).toBe("delivering");
   });
 
   it("refuses an unknown procedure request", () => {

@@ -3,7 +3,7 @@
 import { getAdjacencyMap, getShortestPaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import { createActor, type AnyStateMachine } from "xstate";
-import { caseHasEnded, caseStatusFinal, createCaseMachine, getLifeEvent, procedureStatuses, procedureStatusList, type CaseEvent, type ProcedureStatus } from "../index";
+import { caseHasEnded, caseStatusFinal, createCaseMachine, getLifeEvent, persistCase, procedureStatuses, procedureStatusList, restoreCase, stepCase, type CaseEvent, type ProcedureStatus } from "../index";
 import { caseEvents } from "./test-helpers";
 
 const relocation = getLifeEvent("relocation")!;
@@ -219,6 +219,40 @@ describe("case machine: persistence", () => {
     restored.send({ type: "agency.accepted", procedureId: moveOut });
     expect(statusOf(restored, moveIn)).toBe("queued");
     expect(restored.getSnapshot().context.caseId).toBe("C-2026-000001");
+  });
+});
+
+describe("case machine: pure steps (restoreCase, stepCase, persistCase)", () => {
+  const events: CaseEvent[] = [
+    ...deliver(moveOut),
+    { type: "delivery.started", procedureId: mail },
+    { type: "delivery.failed", procedureId: mail, attempt: 1, permanent: false },
+    { type: "agency.accepted", procedureId: moveOut },
+    { type: "delivery.started", procedureId: moveIn },
+    { type: "delivery.succeeded", procedureId: moveIn, agencyReference: "ACK-2" },
+    { type: "agency.informationRequested", procedureId: moveIn, question: "Which floor?" },
+  ];
+
+  it("stores, after each event, exactly what a running actor would, restored from JSON each time", () => {
+    const actor = start();
+    let stored = JSON.stringify(actor.getPersistedSnapshot());
+    for (const event of events) {
+      actor.send(event);
+      const next = stepCase(machine, restoreCase(machine, JSON.parse(stored)), event);
+      stored = JSON.stringify(persistCase(machine, next));
+      expect(JSON.parse(stored)).toEqual(JSON.parse(JSON.stringify(actor.getPersistedSnapshot())));
+    }
+    expect(procedureStatuses(restoreCase(machine, JSON.parse(stored)))).toMatchObject({ [moveOut]: "accepted", [moveIn]: "informationRequested", [card]: "waiting", [mail]: "retrying" });
+    actor.stop();
+  });
+
+  it("leaves the snapshot it was given as it was, and refuses nothing by itself (the caller asks `can` first)", () => {
+    const before = restoreCase(machine, start().getPersistedSnapshot());
+    const after = stepCase(machine, before, { type: "delivery.started", procedureId: mail });
+    expect(procedureStatuses(before)[mail]).toBe("queued");
+    expect(procedureStatuses(after)[mail]).toBe("delivering");
+    expect(before.can({ type: "agency.accepted", procedureId: mail })).toBe(false);
+    expect(after.can({ type: "delivery.succeeded", procedureId: mail })).toBe(true);
   });
 });
 
