@@ -7,7 +7,9 @@ import type { Db } from "../../db/client.server";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { sampleSubmission, submitSampleCase } from "../../tests/factories";
 import { createActor, type AnyStateMachine } from "xstate";
-import { createCaseMachine, getLifeEvent, procedureStatuses } from "../../flows";
+import { createCaseMachine, getLifeEvent, getProcedure, procedureStatuses } from "../../flows";
+import { openIdentityNumbers } from "../identity/security/identity-numbers.server";
+import { decisionReference } from "../demo/simulator/agency-simulator.server";
 import {
   applyCaseEvent,
   applyCaseEventInTx,
@@ -252,5 +254,41 @@ describe("applyCaseEvent", () => {
     }
     expect(last?.caseStatus).toBe("completed");
     expect(db.select().from(cases).where(eq(cases.id, kase.id)).get()?.status).toBe("completed");
+  });
+});
+
+describe("applyCaseEvent: items a prerequisite produces", () => {
+  it("fills the corporate number into the procedures that waited for the registration, and no other payload changes", () => {
+    const { case: kase, procedureRequests: requests } = submitSampleCase(db, "incorporation", "c-yamada-shoten");
+    const registration = requests.find((request) => request.procedureId === "company-registration")!;
+    const waiting = requests.filter((request) => getProcedure(request.procedureId)?.fromPrerequisite.corporateNumber);
+    expect(waiting.length).toBeGreaterThan(0);
+    // What comes before the registration (the articles' certification) is decided first.
+    while (requestFor(kase.id, "company-registration").status === "waiting") {
+      const queued = requests.filter((request) => requestFor(kase.id, request.procedureId).status === "queued" && request.id !== registration.id);
+      expect(queued.length).toBeGreaterThan(0);
+      for (const request of queued) {
+        deliver(request.id);
+        applyCaseEvent(db, { procedureRequestId: request.id, event: { type: "agency.accepted" }, actor: `agency:${request.agencyId}` });
+      }
+    }
+    deliver(registration.id);
+    const payloadsBefore = new Map(requests.map((request) => [request.id, requestFor(kase.id, request.procedureId).payload]));
+    expect(waiting.every((request) => requestFor(kase.id, request.procedureId).status === "waiting")).toBe(true);
+    const corporateNumber = decisionReference(registration.agencyId, "company-registration");
+    applyCaseEvent(db, { procedureRequestId: registration.id, event: { type: "agency.accepted", reference: corporateNumber }, actor: `agency:${registration.agencyId}` });
+    const filled = [];
+    for (const request of requests) {
+      const now = requestFor(kase.id, request.procedureId);
+      const payload = openIdentityNumbers(JSON.parse(now.payload) as Record<string, unknown>, `procedureRequest:${now.id}`) as Record<string, unknown>;
+      if (waiting.some((each) => each.id === request.id) && now.status === "queued") {
+        expect(payload.corporateNumber).toBe(corporateNumber);
+        filled.push(request.procedureId);
+      } else {
+        // Still waiting for another prerequisite, or not waiting for this one: its payload is as it was.
+        expect(now.payload).toBe(payloadsBefore.get(request.id));
+      }
+    }
+    expect(filled.length).toBeGreaterThan(0);
   });
 });
