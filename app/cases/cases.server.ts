@@ -310,6 +310,7 @@ export type ApplyCaseEventArgs = {
 
 export type AppliedCaseEvent = {
   caseId: string;
+  caseReference: string;
   caseStatus: CaseRow["status"];
   /** The new status of the procedure request the event was for. */
   status: ProcedureStatus;
@@ -453,7 +454,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
     },
   });
 
-  return { caseId: kase.id, caseStatus, status: statuses[request.procedureId], changes };
+  return { caseId: kase.id, caseReference: kase.reference, caseStatus, status: statuses[request.procedureId], changes };
 }
 
 /** The event type and its non-personal fields (attempts, permanence): never question or answer texts. */

@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../db/client.server";
 import { sqlOutbox } from "../../db/queries/outbox";
-import { outbox, procedureEvents, procedureRequests } from "../../db/schema";
+import { auditEntries, outbox, procedureEvents, procedureRequests } from "../../db/schema";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
 import type { Connector, ConnectorLookup, Delivery, DeliveryResult } from "./connectors/index.server";
@@ -11,6 +11,7 @@ import { backoffDelay, Dispatcher, listDeadLetters, retryDeadLetter } from "./di
 
 const { db, close } = createTestDatabase();
 afterAll(close);
+afterEach(() => vi.restoreAllMocks());
 
 const fast = { backoffBaseMs: 1, backoffCapMs: 4, timeoutMs: 1_000, leaseMs: 5_000, pollMs: 5, log: () => {} };
 const scripted = (results: (delivery: Delivery) => DeliveryResult): ConnectorLookup => () => ({ deliver: async (delivery) => results(delivery) });
@@ -57,6 +58,38 @@ describe("dispatcher", () => {
     expect(c.rows().every((row) => row.status === "delivered" && row.attempts === 1)).toBe(true);
     const events = db.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, c.requestOf("mail-forwarding").id)).orderBy(procedureEvents.id).all();
     expect(events.map((event) => event.toStatus)).toEqual(["queued", "delivering", "delivered"]);
+  });
+
+  it("undoes only the row whose start fails unexpectedly: the others are delivered, and it is delivered after its lease", async () => {
+    const own = createTestDatabase();
+    try {
+      const { procedureRequests: requests } = submitSampleCase(own.db, "relocation", "p-ito-yuki");
+      const mail = requests.find((request) => request.procedureId === "mail-forwarding")!;
+      expect(requests.filter((request) => request.agencyId === mail.agencyId)).toHaveLength(1);
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      let broken = true;
+      const connectors: ConnectorLookup = (_tx, agencyId) => {
+        if (broken && agencyId === mail.agencyId) throw new Error("no connector for this organisation");
+        return { deliver: async () => ({ ok: true, agencyReference: "ACK" }) };
+      };
+      const clock = { now: new Date() };
+      const dispatcher = new Dispatcher({ db: own.db, ...fast, clock: () => clock.now, connectors });
+      await dispatcher.runOnce();
+
+      const statusOf = (id: string) => own.db.select().from(procedureRequests).where(eq(procedureRequests.id, id)).get()!.status;
+      expect(statusOf(mail.id)).toBe("queued");
+      expect(own.db.select().from(procedureEvents).where(eq(procedureEvents.procedureRequestId, mail.id)).all().map((event) => event.toStatus)).toEqual(["queued"]);
+      expect(own.db.select().from(auditEntries).where(eq(auditEntries.subjectId, mail.id)).all()).toEqual([]);
+      for (const request of requests) if (request.status === "queued" && request.id !== mail.id) expect(statusOf(request.id)).toBe("delivered");
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^dispatcher: delivery of .+ failed unexpectedly: Error: no connector/));
+
+      broken = false;
+      clock.now = new Date(clock.now.getTime() + fast.leaseMs + 1);
+      await dispatcher.runOnce();
+      expect(statusOf(mail.id)).toBe("delivered");
+    } finally {
+      own.close();
+    }
   });
 
   it("retries a temporary failure with backoff, dead-letters after the last attempt, and an operator's retry delivers it under the same key", async () => {

@@ -162,11 +162,29 @@ export class Dispatcher {
     return this.db.transaction(work, { behavior: "immediate" });
   }
 
+  /**
+   * `work` inside a savepoint of the open transaction, undone alone when it throws. The same as drizzle's nested
+   * `tx.transaction`, which builds a new database object (a query builder per table) for each one: twice a delivery.
+   */
+  private inSavepoint<T>(work: () => T): T {
+    const sqlite = this.db.$client;
+    sqlite.prepare("SAVEPOINT dispatcher_row").run();
+    try {
+      const result = work();
+      sqlite.prepare("RELEASE dispatcher_row").run();
+      return result;
+    } catch (error) {
+      sqlite.prepare("ROLLBACK TO dispatcher_row").run();
+      sqlite.prepare("RELEASE dispatcher_row").run();
+      throw error;
+    }
+  }
+
   /** Each result in its own savepoint: one that fails unexpectedly is undone alone and keeps its lease until it expires. */
   private recordAll(tx: DbTx, results: Finished[]) {
     for (const { started, result } of results) {
       try {
-        tx.transaction((savepoint) => this.record(savepoint, started.row, result, started.delivery));
+        this.inSavepoint(() => this.record(tx, started.row, result, started.delivery));
       } catch (error) {
         logUnexpected(started.row, error);
       }
@@ -183,7 +201,7 @@ export class Dispatcher {
     const started: Started[] = [];
     for (const row of rows) {
       try {
-        const delivery = tx.transaction((savepoint) => this.prepare(savepoint, row));
+        const delivery = this.inSavepoint(() => this.prepare(tx, row));
         if (delivery) started.push({ row, ...delivery });
       } catch (error) {
         logUnexpected(row, error);
@@ -221,8 +239,9 @@ export class Dispatcher {
       return undefined;
     }
     const request = getProcedureRequest(tx, { procedureRequestId: row.procedureRequestId })!;
+    let caseReference: string;
     if (request.status === "queued" || request.status === "retrying") {
-      applyCaseEventInTx(tx, { procedureRequestId: request.id, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox });
+      caseReference = applyCaseEventInTx(tx, { procedureRequestId: request.id, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox }).caseReference;
     } else if (request.status !== "delivering") {
       // 'delivering' means an earlier claim crashed mid-delivery: deliver again with the same key.
       // Anything else is a row the machine no longer wants; keep it visible rather than drop it.
@@ -241,13 +260,14 @@ export class Dispatcher {
       this.outbox.deadLetter(tx, { id: row.id, now, lastError });
       logDeadLetter({ outboxId: row.id, procedureRequestId: request.id, agencyId: request.agencyId, procedureId: request.procedureId, attempts: row.attempts, reason: lastError });
       return undefined;
+    } else {
+      caseReference = getCase(tx, { caseId: request.caseId })!.reference;
     }
-    const kase = getCase(tx, { caseId: request.caseId })!;
     // A correction puts a rejected request back in the queue as its next delivery, so a first delivery has none.
     const correction = row.delivery > 1 ? findLatestCorrections(tx, { procedureRequestIds: [request.id] }).get(request.id) : undefined;
     const delivery: Delivery = {
       procedureRequestId: request.id,
-      caseReference: kase.reference,
+      caseReference,
       procedureId: request.procedureId,
       agencyId: request.agencyId,
       // The one place a payload's identity numbers are opened for sending: to the organisation they are for.
