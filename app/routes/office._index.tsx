@@ -21,8 +21,8 @@ export const handle = { i18n: ["office"] };
 
 export const meta = titleMeta;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOfficer(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireOfficer(request, { context });
   const url = new URL(request.url);
   const filters = readInboxFilters(url);
   const lang = await pageLanguage(request);
