@@ -21,6 +21,7 @@ import { getSecrets } from "./platform/secrets.server";
 import { isProductionMode } from "./platform/mode.server";
 import { assertNoDemoLeftovers } from "./demo/production-guard.server";
 import { rememberRouteMatches } from "./platform/route-matching.server";
+import { rememberRenderRoutes } from "./platform/render-routes.server";
 
 // The start-up: the keys first (a missing one stops the server here, saying which); in production, nothing
 // of the demo (npm start checks it first; this holds for a server started another way); the delivery engine
@@ -28,6 +29,8 @@ import { rememberRouteMatches } from "./platform/route-matching.server";
 getSecrets();
 // Matching a path against the ~120 routes, done several times per page, answers from memory after the first time.
 rememberRouteMatches();
+// The route tree a render builds from the build's manifest is built once per build, not once per page.
+rememberRenderRoutes();
 if (isProductionMode()) assertNoDemoLeftovers(getDb());
 startEngineOnce();
 startDemoOnce();

@@ -22,7 +22,7 @@ import { SiteLayout } from "~/components/site-layout/site-layout";
 import { fallbackLanguage, layoutNamespaces, type Language } from "~/platform/i18n/config";
 import { useRouteNamespaces } from "~/platform/i18n/use-route-namespaces";
 import { fixedT, languageCookie, languageOf } from "~/platform/i18n/i18n.server";
-import { getOptionalUser, listSubjects } from "~/identity/auth.server";
+import { getOptionalUser, listSubjectsOf } from "~/identity/auth.server";
 import { issueCsrfToken } from "~/identity/security/csrf.server";
 import { safeRedirect } from "~/identity/security/safe-redirect";
 import { countCasesNeedingAction } from "~/cases/case-pages.server";
@@ -56,7 +56,7 @@ function titlesIn(locale: Language) {
   return found;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale: Language = await languageOf(request);
   // A language chosen with ?lng= is remembered in a cookie, and the address loses ?lng= (the same page again),
   // so the Back button and a reload show the language the person chose last, never an older one.
@@ -71,13 +71,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Every page carries this browser's CSRF token for its forms (the cookie is set on the first visit).
   const csrf = await issueCsrfToken(request);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  const auth = await getOptionalUser(request);
+  // With the request's load context: the route's loader shares this one read of the session and the user.
+  const auth = await getOptionalUser(request, { context });
   const account: AccountSummary | null = auth
     ? {
         displayName: auth.user.displayName,
         role: auth.user.role,
         actingFor: auth.actingFor?.name ?? null,
-        canChooseSubject: listSubjects(auth.user.id).length > 1,
+        canChooseSubject: listSubjectsOf(auth.user).length > 1,
         casesNeedingAction: auth.subject ? countCasesNeedingAction(getDb(), { applicantId: auth.subject.id }) : null,
       }
     : null;

@@ -16,6 +16,7 @@ import {
   requireUser,
 } from "./auth.server";
 import { submissionsPerAccount } from "./security/rate-limit.server";
+import { endSession } from "./session.server";
 
 let db: Awaited<ReturnType<typeof useSeededDatabase>>["db"];
 let close: () => void;
@@ -31,6 +32,26 @@ describe("auth API", () => {
     expect(auth?.user.loginId).toBe("tanaka");
     expect(auth?.user).not.toHaveProperty("passwordHash");
     expect(auth?.user).not.toHaveProperty("totpSecret");
+  });
+
+  it("a page's loaders share one read of the session through the request's load context, and only they", async () => {
+    const browser = await signedInBrowser(db, "tanaka");
+    // Remix gives each loader of a request its own Request object and all of them the same context.
+    const context = {};
+    const root = await getOptionalUser(browserRequest("/cases", { as: browser }), { context });
+    const route = await requireApplicant(browserRequest("/cases", { as: browser }), { context });
+    expect(route).toMatchObject({ user: { loginId: "tanaka" }, subject: { id: "p-tanaka-ichiro" } });
+    expect(route.user).toBe(root!.user);
+    // Without a context, or with another request's, the session is read again.
+    expect((await getOptionalUser(browserRequest("/cases", { as: browser })))!.user).not.toBe(root!.user);
+    expect((await getOptionalUser(browserRequest("/cases", { as: browser }), { context: {} }))!.user).not.toBe(root!.user);
+    // The next request sees a sign-out at once; the roles are still checked on a shared read.
+    await endSession(browserRequest("/sign-out", { as: browser }));
+    expect(await getOptionalUser(browserRequest("/cases", { as: browser }), { context: {} })).toBeNull();
+    const officer = { context: {} };
+    const officerRequest = await as("officer.shinjuku");
+    expect((await getOptionalUser(officerRequest, officer))?.user.role).toBe("officer");
+    expect((await run(() => requireApplicant(officerRequest, officer))).status).toBe(403);
   });
 
   it("requireUser: anonymous is sent to sign in and back; a wrong role gets 403", async () => {

@@ -48,14 +48,19 @@ export function toSafeUser(user: User): SafeUser {
   return safe;
 }
 
-function ownSubject(user: SafeUser): Subject | null {
+function ownSubject(user: Pick<SafeUser, "personId" | "displayName">): Subject | null {
   return user.personId ? { type: "person", id: user.personId, name: user.displayName, relationship: "self" } : null;
 }
 
 /** The subjects a user may act for: themselves (when they are a person of the register) and every authorisation. */
 export function listSubjects(userId: string, db: Tx = getDb()): Subject[] {
   const user = getUserById(db, { userId });
-  if (!user) return [];
+  return user ? listSubjectsOf(user, db) : [];
+}
+
+/** listSubjects for a user already read (e.g. the signed-in one). */
+export function listSubjectsOf(user: Pick<SafeUser, "id" | "personId" | "displayName">, db: Tx = getDb()): Subject[] {
+  const userId = user.id;
   const own = ownSubject(user);
   const granted = listAuthorisations(db, { userId }).map<Subject>((a) => ({
     type: a.subjectType,
@@ -100,11 +105,33 @@ function toContext(state: Extract<SessionState, { status: "valid" }>, db: Tx): A
   };
 }
 
+/**
+ * A page is several loaders (the root's, the route's) that each ask who is signed in; Remix gives every loader of
+ * one request the same load context object (`context`), and a new one to each request. A loader that passes its
+ * `context` shares one read of the session and the user with the request's other loaders. Only loaders pass it:
+ * they run after the request's action, if any, has finished, and change nothing of the session themselves (a
+ * touch only moves the idle end), so every loader of a request would read the same answer anyway.
+ */
+export type LoaderReads = { context?: unknown };
+
+const readsOfRequests = new WeakMap<object, Promise<{ state: SessionState; auth: AuthContext | null }>>();
+
+/** The request's session and, when it is a valid active one, its AuthContext: read once per load context. */
+function readAuth(request: Request, { touch = true, context }: { touch?: boolean } & LoaderReads): Promise<{ state: SessionState; auth: AuthContext | null }> {
+  const read = async () => {
+    const db = getDb();
+    const state = await readSession(request, { touch, db });
+    return { state, auth: state.status === "valid" ? toContext(state, db) : null };
+  };
+  if (!touch || typeof context !== "object" || context === null) return read();
+  let shared = readsOfRequests.get(context);
+  if (!shared) readsOfRequests.set(context, (shared = read()));
+  return shared;
+}
+
 /** The signed-in user of a request, or null (anonymous, expired, or still at the second-factor step). */
-export async function getOptionalUser(request: Request, { touch = true } = {}): Promise<AuthContext | null> {
-  const db = getDb();
-  const state = await readSession(request, { touch, db });
-  return state.status === "valid" ? toContext(state, db) : null;
+export async function getOptionalUser(request: Request, { touch = true, context }: { touch?: boolean } & LoaderReads = {}): Promise<AuthContext | null> {
+  return (await readAuth(request, { touch, context })).auth;
 }
 
 async function signInRedirect(request: Request, reason?: "idle" | "absolute") {
@@ -121,13 +148,11 @@ export const notFound = () => data({ notFound: true }, { status: 404 });
  * The signed-in user, or a thrown redirect to sign in (with `expired` when the session ran out). With
  * `roles`, any other role gets a thrown 403. Use it first in every loader and action that is not public.
  */
-export async function requireUser(request: Request, { roles }: { roles?: readonly Role[] } = {}): Promise<AuthContext> {
-  const db = getDb();
-  const state = await readSession(request, { db });
+export async function requireUser(request: Request, { roles, context }: { roles?: readonly Role[] } & LoaderReads = {}): Promise<AuthContext> {
+  const { state, auth } = await readAuth(request, { context });
   if (state.status === "expired") throw await signInRedirect(request, state.reason);
   if (state.status === "none") throw await signInRedirect(request);
   if (state.session.stage === "second-factor") throw redirect("/sign-in/two-factor");
-  const auth = toContext(state, db);
   if (!auth) throw await signInRedirect(request);
   if (roles && !roles.includes(auth.user.role)) {
     logger.warn("access denied", { userId: auth.user.id, role: auth.user.role, path: new URL(request.url).pathname });
@@ -170,8 +195,8 @@ export async function requireRepresentative(request: Request): Promise<AuthConte
 }
 
 /** A citizen or representative, with the person or company they act for now (`subject`). */
-export async function requireApplicant(request: Request): Promise<AuthContext & { subject: Subject }> {
-  const auth = await requireUser(request, { roles: applicantRoles });
+export async function requireApplicant(request: Request, { context }: LoaderReads = {}): Promise<AuthContext & { subject: Subject }> {
+  const auth = await requireUser(request, { roles: applicantRoles, context });
   if (!auth.subject) throw redirect("/act-for");
   return { ...auth, subject: auth.subject };
 }
@@ -180,8 +205,8 @@ export async function requireApplicant(request: Request): Promise<AuthContext & 
  * An agency officer and their one organisation. Every officer query must filter by `agencyId`, and show
  * only the data items the citizen consented to send to that agency.
  */
-export async function requireOfficer(request: Request): Promise<AuthContext & { agencyId: string }> {
-  const auth = await requireUser(request, { roles: ["officer"] });
+export async function requireOfficer(request: Request, { context }: LoaderReads = {}): Promise<AuthContext & { agencyId: string }> {
+  const auth = await requireUser(request, { roles: ["officer"], context });
   if (!auth.user.agencyId) throw forbidden();
   return { ...auth, agencyId: auth.user.agencyId };
 }

@@ -15,6 +15,7 @@ import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
+import { japaneseDayOf } from "../platform/today.server";
 import { openDecisionReference, openIdentityNumbers } from "../identity/security/identity-numbers.server";
 
 export type OfficerAuth = AuthContext & { agencyId: string };
@@ -38,11 +39,8 @@ export async function pageLanguage(request: Request): Promise<Lang> {
 // Dates: deadlines are calendar dates in Japan, so "today" is today in Asia/Tokyo, not in UTC.
 // ---------------------------------------------------------------------------------------------------
 
-// en-CA formats as YYYY-MM-DD. Built once: an Intl formatter costs far more to build than to use.
-const tokyoDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
-
 export function todayInTokyo(now: Date = new Date()): string {
-  return tokyoDate.format(now);
+  return japaneseDayOf(now);
 }
 
 export function addDays(isoDate: string, days: number): string {

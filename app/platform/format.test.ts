@@ -15,6 +15,11 @@ describe("formatting with kept formatters", () => {
 
   it("reads times in Japan's time zone", () => {
     expect(formatTime("2026-12-02T00:30:00Z", "en")).toBe("09:30");
+    // Remembered by minute: every instant of a minute reads as that minute, in each language.
+    expect(formatTime("2026-12-02T00:30:59.999Z", "en")).toBe("09:30");
+    expect(formatTime("2026-12-02T00:31:00.000Z", "en")).toBe("09:31");
+    expect(formatTime("2026-12-02T14:59:30.500Z", "ja")).toBe(new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }).format(new Date("2026-12-02T14:59:00Z")));
+    expect(formatTime("2026-12-02T14:59:30.500Z", "en")).toBe("23:59");
     expect(formatDateTime("2026-12-02T00:30:00Z", "ja")).toContain("9:30");
   });
 

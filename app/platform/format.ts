@@ -66,9 +66,24 @@ export function formatDateTime(iso: string, language: string): string {
   return dateTime(iso, language);
 }
 
+/**
+ * Times of day already formatted, by language and minute: every signed-in page formats the session's end (a new
+ * instant on each request, so `remembered` by text would never hit), and the text shows only hours and minutes.
+ * Japan's offset is whole hours, so every instant of one UTC minute reads the same.
+ */
+const times = new Map<string, string>();
+
 /** A time of day in Japan's time zone, e.g. when a session ends or when to try again. */
 export function formatTime(iso: string, language: string): string {
-  return timeFormat(language).format(new Date(iso));
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return timeFormat(language).format(new Date(iso));
+  const key = `${language}|${Math.floor(ms / 60_000)}`;
+  let text = times.get(key);
+  if (text === undefined) {
+    if (times.size >= 4096) times.clear();
+    times.set(key, (text = timeFormat(language).format(ms)));
+  }
+  return text;
 }
 
 const durationFormats = {

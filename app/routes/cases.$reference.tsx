@@ -22,8 +22,8 @@ export const handle = { i18n: ["journey"] };
 
 export const meta = titleMeta;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requireApplicant(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const auth = await requireApplicant(request, { context });
   const db = getDb();
   const kase = requireCaseForApplicant(db, auth, params.reference);
   const lang = (await i18nServer.getLocale(request)) === "en" ? "en" : "ja";

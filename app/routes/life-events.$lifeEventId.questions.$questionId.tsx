@@ -27,9 +27,9 @@ export const handle = { i18n: [] };
 
 export const meta = titleMeta;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lifeEvent = requireLifeEvent(params.lifeEventId);
-  const auth = await requireApplicant(request);
+  const auth = await requireApplicant(request, { context });
   const journey = requireJourney(auth, lifeEvent);
   const questionId = requireReachable(journey, params.questionId);
   const question = getQuestion(journey.lifeEvent, questionId)!;

@@ -1,6 +1,7 @@
 // The back office inbox: an officer's own organisation's procedure requests, filtered by status and
 // deadline, sorted by deadline, overdue ones marked, with a count per status; and the day's counter visits.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ReactElement } from "react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/platform/i18n/texts";
 import { requireOfficer } from "~/identity/auth.server";
@@ -21,8 +22,8 @@ export const handle = { i18n: ["office"] };
 
 export const meta = titleMeta;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requireOfficer(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await requireOfficer(request, { context });
   const url = new URL(request.url);
   const filters = readInboxFilters(url);
   const lang = await pageLanguage(request);
@@ -43,6 +44,13 @@ export default function OfficeInbox() {
       {statusTag("overdue", t, t("overdue"))}
     </>
   );
+  // One tag element per status for the whole list (the same words on many rows; an element can be shown many times).
+  const statusTags = new Map<string, ReactElement>();
+  const statusTagOf = (status: string) => {
+    let tag = statusTags.get(status);
+    if (!tag) statusTags.set(status, (tag = statusTag(status, t)));
+    return tag;
+  };
   const answerReceived = (
     <>
       {" "}
@@ -161,7 +169,7 @@ export default function OfficeInbox() {
                 </td>
                 <td>{item.caseReference}</td>
                 <td>
-                  {statusTag(item.status, t)}
+                  {statusTagOf(item.status)}
                   {item.answerReceived ? answerReceived : null}
                   {item.corrected ? (
                     <>
