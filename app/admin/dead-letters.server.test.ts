@@ -108,6 +108,8 @@ describe("dead letters", () => {
   it("the console's list is cut into pages of 20 by the database, oldest first, with every organisation's count", async () => {
     for (const person of ["p-ito-yuki", "p-tanaka-ichiro", "p-nguyen-thi-lan", "p-ito-yuki", "p-tanaka-ichiro", "p-nguyen-thi-lan"]) submitSampleCase(db, "relocation", person);
     await deliver(() => refused400("no"));
+    // Dead-lettered in the same millisecond, as a busy dispatcher does: the order still holds, page after page.
+    db.update(outbox).set({ updatedAt: "2026-12-03T09:30:00.000Z" }).where(eq(outbox.status, "dead")).run();
     const all = listDeadLetterSummaries(db, { lang: "ja" });
     expect(all.length).toBeGreaterThan(20);
     const first = pageDeadLetters(db, { lang: "ja", page: null });

@@ -142,7 +142,7 @@ export const sqlOutbox: Outbox = {
   },
 
   listDead(tx) {
-    return tx.select().from(outbox).where(eq(outbox.status, "dead")).orderBy(asc(outbox.updatedAt)).all();
+    return tx.select().from(outbox).where(eq(outbox.status, "dead")).orderBy(asc(outbox.updatedAt), asc(outbox.id)).all();
   },
 };
 
