@@ -82,17 +82,22 @@ function filterFor(agencyId: string, { status, deadline }: { status: StatusFilte
   return filter;
 }
 
+/**
+ * One row of the inbox, as the page gets it: only what the row shows. A flag that is off and a missing deadline
+ * are left out, not sent as false or null (50 rows a page, serialised into every inbox page).
+ */
 export type InboxItem = {
   id: string;
   procedureName: string;
   caseReference: string;
   status: string;
-  deadline: string | null;
-  overdue: boolean;
+  /** Left out: the procedure has no deadline. */
+  deadline?: string;
+  overdue?: true;
   /** The citizen answered a question and the procedure is back for a decision. */
-  answerReceived: boolean;
+  answerReceived?: true;
   /** The person corrected the procedure after a rejection and sent it again: the items they changed, by name. */
-  corrected: string[] | null;
+  corrected?: string[];
   receivedAt: string;
 };
 
@@ -111,21 +116,25 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     afterDelivery: [...statusesAfterDelivery],
     otherStatuses: procedureStatusList.filter((status) => !statusesAfterDelivery.includes(status)),
   });
-  const corrections = findLatestCorrections(db, { procedureRequestIds: rows.filter((row) => row.status === decidableStatus).map((row) => row.id) });
-  const items: InboxItem[] = rows.map((row) => ({
-    id: row.id,
-    procedureName: getProcedure(row.procedureId)?.name[lang] ?? row.procedureId,
-    caseReference: row.caseReference,
-    status: row.status,
-    deadline: row.deadline,
-    overdue: isOverdue(row, today),
-    answerReceived: row.informationAnswer !== null && row.status === decidableStatus && !corrections.get(row.id)?.supersedesInformation,
-    corrected: corrections.has(row.id) ? correctedLabels(corrections.get(row.id)!.correctedItems, lang) : null,
-    receivedAt: row.createdAt,
-  }));
+  // Only a request waiting for a decision shows a correction, and only one rejected before can have one.
+  const corrections = findLatestCorrections(db, { procedureRequestIds: rows.filter((row) => row.status === decidableStatus && row.rejectedBefore).map((row) => row.id) });
+  const items = rows.map((row): InboxItem => {
+    const item: InboxItem = {
+      id: row.id,
+      procedureName: getProcedure(row.procedureId)?.name[lang] ?? row.procedureId,
+      caseReference: row.caseReference,
+      status: row.status,
+      receivedAt: row.createdAt,
+    };
+    if (row.deadline !== null) item.deadline = row.deadline;
+    if (isOverdue(row, today)) item.overdue = true;
+    const correction = corrections.get(row.id);
+    if (row.informationAnswer !== null && row.status === decidableStatus && !correction?.supersedesInformation) item.answerReceived = true;
+    if (correction) item.corrected = correctedLabels(correction.correctedItems, lang);
+    return item;
+  });
   return {
     agency: getAgency(agencyId)?.name[lang] ?? agencyId,
-    today,
     items,
     counts: inboxStatuses.map((status) => ({ status, count: counts[status] ?? 0 })).filter((entry) => entry.count > 0),
     overdueCount: countOverdueInboxRequests(db, { agencyId, today, openStatuses: [...openStatuses] }),

@@ -46,7 +46,7 @@ const getRequest = (login: string | null, id: string, query = "") =>
 const decide = (login: string, id: string, form: Record<string, string>) =>
   run(() => requestPage.action(args(browserRequest(`/office/requests/${id}`, { as: browsers[login], form }), { requestId: id })));
 
-type InboxData = { items: { id: string; procedureName: string; caseReference: string; status: string; overdue: boolean; answerReceived: boolean }[]; counts: { status: string; count: number }[]; overdueCount: number; agency: string };
+type InboxData = { items: { id: string; procedureName: string; caseReference: string; status: string; overdue?: true; answerReceived?: true }[]; counts: { status: string; count: number }[]; overdueCount: number; agency: string };
 type PageData = {
   form: { name: string; items: { item: string; key: string | null; label: string | null; status: string; value: unknown }[] } | null;
   items: { key: string; label: string; value: unknown }[]; caseReference: string; status: string; legalBasis: string; inPerson: boolean; canDecide: boolean; information: { question: string; answer: string | null; earlier: boolean } | null; timeline: { status: string }[] };
