@@ -7,9 +7,9 @@ import { createTestDatabase } from "../../tests/setup/test-db";
 import { acceptAsAgency, deliverAll, requestOf } from "../../tests/setup/office";
 import { applyCaseEvent } from "../cases/cases.server";
 import { resendCorrected } from "../cases/correction.server";
-import { listInboxRequests } from "../../db/queries/office";
+import { countOverdueInboxRequests, listInboxRequests } from "../../db/queries/office";
 import { isHostileText } from "./decision-schemas";
-import { addDays, inboxView, isOverdue, procedurePageView, readInboxFilters, todayInTokyo, type OfficerAuth } from "./office.server";
+import { addDays, inboxView, isOverdue, openStatuses, procedurePageView, readInboxFilters, todayInTokyo, type OfficerAuth } from "./office.server";
 
 describe("dates", () => {
   it("takes today in Asia/Tokyo, not UTC", () => {
@@ -49,6 +49,12 @@ describe("inbox filters", () => {
     expect(next.items).toHaveLength(1);
     expect(next.items[0].overdue).toBe(true);
     expect(next.overdueCount).toBe(1);
+    // The default view (all open work) counts them from its own rows; the same number as the count's query.
+    expect(view("", "2026-04-03T14:59:00Z").overdueCount).toBe(0);
+    const all = view("", "2026-04-03T15:01:00Z");
+    expect(all.items.map((item) => item.overdue)).toEqual([true]);
+    expect(all.overdueCount).toBe(1);
+    expect(all.overdueCount).toBe(countOverdueInboxRequests(db, { agencyId: "municipality-13104", today: "2026-04-04", openStatuses: [...openStatuses] }));
   });
 
   it("due within 7 or 30 days, today included", () => {

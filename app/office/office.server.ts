@@ -5,7 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { caseStatusFinal, dataDictionary, formView, getAgency, getProcedure, procedureStatusList, type ProcedureStatus } from "../../flows";
 import type { Db } from "../../db/client.server";
 import { findLatestCorrections, listProcedureEvents } from "../../db/queries/cases";
-import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, listInboxRequests, type InboxFilter } from "../../db/queries/office";
+import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, inboxListLimit, listInboxRequests, type InboxFilter } from "../../db/queries/office";
 import type { AuthContext } from "../identity/auth.server";
 import { recordDataRead } from "../identity/auth.server";
 import { rejectionText, type Lang } from "../cases/case-pages.server";
@@ -133,11 +133,16 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     if (correction) item.corrected = correctedLabels(correction.correctedItems, lang);
     return item;
   });
+  // The default view lists every open request when it is not cut at the limit: its overdue rows are then exactly
+  // the open requests past their deadline, counted without asking again.
+  const listsAllOpen = filters.status === "open" && filters.deadline === "any" && rows.length < inboxListLimit;
   return {
     agency: getAgency(agencyId)?.name[lang] ?? agencyId,
     items,
     counts: inboxStatuses.map((status) => ({ status, count: counts[status] ?? 0 })).filter((entry) => entry.count > 0),
-    overdueCount: countOverdueInboxRequests(db, { agencyId, today, openStatuses: [...openStatuses] }),
+    overdueCount: listsAllOpen
+      ? items.reduce((overdue, item) => (item.overdue ? overdue + 1 : overdue), 0)
+      : countOverdueInboxRequests(db, { agencyId, today, openStatuses: [...openStatuses] }),
   };
 }
 

@@ -36,8 +36,12 @@ export type InboxFilter = {
   deadlineTo?: string;
   /** Deadline strictly before this ISO date. */
   deadlineBefore?: string;
+  /** At most this many (default `inboxListLimit`). */
   limit?: number;
 };
+
+/** How many requests the inbox lists at most. */
+export const inboxListLimit = 500;
 
 export type InboxRow = Pick<ProcedureRequestRow, "id" | "procedureId" | "status" | "deadline" | "informationAnswer" | "createdAt"> & {
   caseReference: string;
@@ -88,7 +92,7 @@ export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
     deadlineFrom,
     deadlineTo,
     deadlineBefore,
-    limit: filter.limit ?? 500,
+    limit: filter.limit ?? inboxListLimit,
   });
 }
 
