@@ -13,6 +13,7 @@ import { listActiveBookingsForCases } from "../../db/queries/counter-visits";
 import { applyCaseEvent, CaseConflictError, CaseError, CaseEventRefusedError, type ProcedureEvent } from "../cases/cases.server";
 import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
+import type { InboxItem } from "./inbox-items";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
 import { japaneseDayOf } from "../platform/today.server";
@@ -82,24 +83,7 @@ function filterFor(agencyId: string, { status, deadline }: { status: StatusFilte
   return filter;
 }
 
-/**
- * One row of the inbox, as the page gets it: only what the row shows. A flag that is off and a missing deadline
- * are left out, not sent as false or null (50 rows a page, serialised into every inbox page).
- */
-export type InboxItem = {
-  id: string;
-  procedureName: string;
-  caseReference: string;
-  status: string;
-  /** Left out: the procedure has no deadline. */
-  deadline?: string;
-  overdue?: true;
-  /** The citizen answered a question and the procedure is back for a decision. */
-  answerReceived?: true;
-  /** The person corrected the procedure after a rejection and sent it again: the items they changed, by name. */
-  corrected?: string[];
-  receivedAt: string;
-};
+export type { InboxItem } from "./inbox-items";
 
 /** A correction's item names as the page's language labels them. */
 const correctedLabels = (items: string[], lang: Lang) => items.map((key) => dataDictionary[key as keyof typeof dataDictionary]?.label[lang] ?? key);
