@@ -5,7 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { caseStatusFinal, dataDictionary, formView, getAgency, getProcedure, procedureStatusList, type ProcedureStatus } from "../../flows";
 import type { Db } from "../../db/client.server";
 import { findLatestCorrections, listProcedureEvents } from "../../db/queries/cases";
-import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, listInboxRequests, type InboxFilter } from "../../db/queries/office";
+import { countInboxRequestsByStatus, countOverdueInboxRequests, findInboxRequest, inboxListLimit, listInboxRequests, type InboxFilter } from "../../db/queries/office";
 import type { AuthContext } from "../identity/auth.server";
 import { recordDataRead } from "../identity/auth.server";
 import { rejectionText, type Lang } from "../cases/case-pages.server";
@@ -13,6 +13,7 @@ import { listActiveBookingsForCases } from "../../db/queries/counter-visits";
 import { applyCaseEvent, CaseConflictError, CaseError, CaseEventRefusedError, type ProcedureEvent } from "../cases/cases.server";
 import { channelOf } from "../delivery/endpoints.server";
 import { acceptSchema, isDecisionIntent, rejectSchemaFor, requestInformationSchema, type DecisionIntent } from "./decision-schemas";
+import type { InboxItem } from "./inbox-items";
 import { deadlineFilters, inboxStatuses, statusFilters, type DeadlineFilter, type StatusFilter } from "./inbox-filters";
 import { i18nServer } from "../platform/i18n/i18n.server";
 import { japaneseDayOf } from "../platform/today.server";
@@ -82,19 +83,7 @@ function filterFor(agencyId: string, { status, deadline }: { status: StatusFilte
   return filter;
 }
 
-export type InboxItem = {
-  id: string;
-  procedureName: string;
-  caseReference: string;
-  status: string;
-  deadline: string | null;
-  overdue: boolean;
-  /** The citizen answered a question and the procedure is back for a decision. */
-  answerReceived: boolean;
-  /** The person corrected the procedure after a rejection and sent it again: the items they changed, by name. */
-  corrected: string[] | null;
-  receivedAt: string;
-};
+export type { InboxItem } from "./inbox-items";
 
 /** A correction's item names as the page's language labels them. */
 const correctedLabels = (items: string[], lang: Lang) => items.map((key) => dataDictionary[key as keyof typeof dataDictionary]?.label[lang] ?? key);
@@ -111,24 +100,33 @@ export function inboxView(db: Db, { agencyId, filters, lang, now = new Date() }:
     afterDelivery: [...statusesAfterDelivery],
     otherStatuses: procedureStatusList.filter((status) => !statusesAfterDelivery.includes(status)),
   });
-  const corrections = findLatestCorrections(db, { procedureRequestIds: rows.filter((row) => row.status === decidableStatus).map((row) => row.id) });
-  const items: InboxItem[] = rows.map((row) => ({
-    id: row.id,
-    procedureName: getProcedure(row.procedureId)?.name[lang] ?? row.procedureId,
-    caseReference: row.caseReference,
-    status: row.status,
-    deadline: row.deadline,
-    overdue: isOverdue(row, today),
-    answerReceived: row.informationAnswer !== null && row.status === decidableStatus && !corrections.get(row.id)?.supersedesInformation,
-    corrected: corrections.has(row.id) ? correctedLabels(corrections.get(row.id)!.correctedItems, lang) : null,
-    receivedAt: row.createdAt,
-  }));
+  // Only a request waiting for a decision shows a correction, and only one rejected before can have one.
+  const corrections = findLatestCorrections(db, { procedureRequestIds: rows.filter((row) => row.status === decidableStatus && row.rejectedBefore).map((row) => row.id) });
+  const items = rows.map((row): InboxItem => {
+    const item: InboxItem = {
+      id: row.id,
+      procedureName: getProcedure(row.procedureId)?.name[lang] ?? row.procedureId,
+      caseReference: row.caseReference,
+      status: row.status,
+      receivedAt: row.createdAt,
+    };
+    if (row.deadline !== null) item.deadline = row.deadline;
+    if (isOverdue(row, today)) item.overdue = true;
+    const correction = corrections.get(row.id);
+    if (row.informationAnswer !== null && row.status === decidableStatus && !correction?.supersedesInformation) item.answerReceived = true;
+    if (correction) item.corrected = correctedLabels(correction.correctedItems, lang);
+    return item;
+  });
+  // The default view lists every open request when it is not cut at the limit: its overdue rows are then exactly
+  // the open requests past their deadline, counted without asking again.
+  const listsAllOpen = filters.status === "open" && filters.deadline === "any" && rows.length < inboxListLimit;
   return {
     agency: getAgency(agencyId)?.name[lang] ?? agencyId,
-    today,
     items,
     counts: inboxStatuses.map((status) => ({ status, count: counts[status] ?? 0 })).filter((entry) => entry.count > 0),
-    overdueCount: countOverdueInboxRequests(db, { agencyId, today, openStatuses: [...openStatuses] }),
+    overdueCount: listsAllOpen
+      ? items.reduce((overdue, item) => (item.overdue ? overdue + 1 : overdue), 0)
+      : countOverdueInboxRequests(db, { agencyId, today, openStatuses: [...openStatuses] }),
   };
 }
 

@@ -10,6 +10,7 @@ import { OfficeInboxFilters } from "~/components/office-inbox-filters/office-inb
 import { OfficeStatus, statusTag } from "~/components/office-status/office-status";
 import { useClientLinks } from "~/components/client-links/client-links";
 import { deadlineFilters, statusFilters } from "~/office/inbox-filters";
+import { packInboxItems, unpackInboxItems } from "~/office/inbox-items";
 import { inboxView, pageLanguage, readInboxFilters } from "~/office/office.server";
 import { dayBookingsView, readVisitDay } from "~/office/counter-bookings.server";
 import { formatDate, formatDateTime, formatList } from "~/platform/format";
@@ -27,14 +28,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readInboxFilters(url);
   const lang = await pageLanguage(request);
-  const view = inboxView(getDb(), { agencyId: auth.agencyId, filters, lang });
+  const { items, ...view } = inboxView(getDb(), { agencyId: auth.agencyId, filters, lang });
   const visitDay = readVisitDay(url);
-  return { title: await pageTitle(request, "inbox.title", "office"), filters, ...view, visitDay, bookings: dayBookingsView(getDb(), { agencyId: auth.agencyId, day: visitDay, lang }) };
+  return {
+    title: await pageTitle(request, "inbox.title", "office"),
+    filters,
+    ...view,
+    // One array per row (app/office/inbox-items.ts): the rows are most of this page's loader data.
+    items: packInboxItems(items),
+    visitDay,
+    bookings: dayBookingsView(getDb(), { agencyId: auth.agencyId, day: visitDay, lang }),
+  };
 }
 
 export default function OfficeInbox() {
   const { t, i18n } = useTranslation("office");
-  const { agency, filters, items, counts, overdueCount, visitDay, bookings } = useLoaderData<typeof loader>();
+  const { agency, filters, items: packedItems, counts, overdueCount, visitDay, bookings } = useLoaderData<typeof loader>();
+  const items = unpackInboxItems(packedItems);
   const clientLinks = useClientLinks<HTMLTableSectionElement>();
   // The same words on many rows: built once for the page.
   const noDeadline = t("noDeadline");

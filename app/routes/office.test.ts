@@ -12,6 +12,7 @@ import { browserRequest, run, signedInBrowser, useSeededDatabase, type Browser }
 import { acceptAsAgency, deliverAll, requestOf } from "../../tests/setup/office";
 import type { SubmittedCase } from "../cases/cases.server";
 import * as caseStatus from "./cases.$reference";
+import { unpackInboxItems, type InboxItem, type PackedInboxItem } from "../office/inbox-items";
 import * as inbox from "./office._index";
 import * as requestPage from "./office.requests.$requestId";
 
@@ -46,7 +47,12 @@ const getRequest = (login: string | null, id: string, query = "") =>
 const decide = (login: string, id: string, form: Record<string, string>) =>
   run(() => requestPage.action(args(browserRequest(`/office/requests/${id}`, { as: browsers[login], form }), { requestId: id })));
 
-type InboxData = { items: { id: string; procedureName: string; caseReference: string; status: string; overdue: boolean; answerReceived: boolean }[]; counts: { status: string; count: number }[]; overdueCount: number; agency: string };
+type InboxData = { items: InboxItem[]; counts: { status: string; count: number }[]; overdueCount: number; agency: string };
+/** The inbox's loader data with its rows unpacked, as the page reads them. */
+const inboxData = (result: { data: unknown }): InboxData => {
+  const data = result.data as Omit<InboxData, "items"> & { items: PackedInboxItem[] };
+  return { ...data, items: unpackInboxItems(data.items) };
+};
 type PageData = {
   form: { name: string; items: { item: string; key: string | null; label: string | null; status: string; value: unknown }[] } | null;
   items: { key: string; label: string; value: unknown }[]; caseReference: string; status: string; legalBasis: string; inPerson: boolean; canDecide: boolean; information: { question: string; answer: string | null; earlier: boolean } | null; timeline: { status: string }[] };
@@ -66,7 +72,7 @@ describe("the inbox", () => {
   it("shows an officer only their own organisation's delivered procedures, sorted by deadline, with counts", async () => {
     const result = await getInbox("officer.shinjuku", "?status=all");
     expect(result.status).toBe(200);
-    const data = result.data as InboxData;
+    const data = inboxData(result);
     expect(data.agency).toBe("新宿区役所");
     // 新宿区 has tanaka's move-in; the My Number Card update still waits for the move-in to be accepted.
     expect(data.items.map((item) => [item.caseReference, item.procedureName, item.status])).toEqual([[tanaka.case.reference, "転入届", "delivered"]]);
@@ -83,22 +89,22 @@ describe("the inbox", () => {
   });
 
   it("gives each organisation its own list: the pension office and 横浜市", async () => {
-    const pension = (await getInbox("officer.pension", "?status=all")).data as InboxData;
+    const pension = inboxData(await getInbox("officer.pension", "?status=all"));
     expect(pension.items.map((item) => [item.caseReference, item.procedureName])).toEqual([[suzuki.case.reference, "年金受給権者 住所変更届"]]);
-    const yokohama = (await getInbox("officer.yokohama", "?status=all&lng=en")).data as InboxData;
+    const yokohama = inboxData(await getInbox("officer.yokohama", "?status=all&lng=en"));
     expect(yokohama.agency).toBe("Yokohama City Office");
     expect(yokohama.items.every((item) => item.caseReference === sato.case.reference)).toBe(true);
     expect(yokohama.items.map((item) => item.procedureName)).toContain("Water supply: start at the new address");
   });
 
   it("filters by status and deadline, and marks overdue procedures (deadlines of the samples are in the past)", async () => {
-    const accepted = (await getInbox("officer.shinjuku", "?status=accepted")).data as InboxData;
+    const accepted = inboxData(await getInbox("officer.shinjuku", "?status=accepted"));
     expect(accepted.items).toEqual([]);
-    const overdue = (await getInbox("officer.shinjuku", "?deadline=overdue")).data as InboxData;
+    const overdue = inboxData(await getInbox("officer.shinjuku", "?deadline=overdue"));
     expect(overdue.items).toHaveLength(1);
     expect(overdue.items[0].overdue).toBe(true);
     expect(overdue.overdueCount).toBe(1);
-    const soon = (await getInbox("officer.shinjuku", "?deadline=within7")).data as InboxData;
+    const soon = inboxData(await getInbox("officer.shinjuku", "?deadline=within7"));
     expect(soon.items).toEqual([]);
     // Unknown filter values fall back to the defaults instead of failing.
     expect((await getInbox("officer.shinjuku", "?status=%3Cscript%3E&deadline=nope")).status).toBe(200);
@@ -301,7 +307,7 @@ describe("decisions", () => {
     expect(getProcedureRequest(db, { procedureRequestId: pension.id })!.status).toBe("queued");
     await deliverAll(db);
 
-    const list = (await getInbox("officer.pension")).data as InboxData;
+    const list = inboxData(await getInbox("officer.pension"));
     expect(list.items.find((item) => item.id === pension.id)).toMatchObject({ status: "delivered", answerReceived: true });
     const page = (await getRequest("officer.pension", pension.id)).data as PageData;
     expect(page).toMatchObject({ status: "delivered", canDecide: true, information: { question: "年金証書の記号番号を教えてください。", answer: "1234-567890 です。", earlier: false } });

@@ -6,20 +6,22 @@ import { listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 import type { CaseRow, ProcedureRequestRow } from "./cases";
 
+/** The procedure request has an event into `status` (procedure_events_request_status_idx answers it from the index). */
+function hasEvent(tx: Tx, status: string): SQL {
+  return exists(
+    tx
+      .select({ one: sql`1` })
+      .from(procedureEvents)
+      .where(and(eq(procedureEvents.procedureRequestId, procedureRequests.id), eq(procedureEvents.toStatus, status))),
+  );
+}
+
 /**
  * An agency sees a procedure request once it has been delivered to it at least once: a request still
  * waiting for a prerequisite (or cancelled before delivery) was never sent, so its data is not theirs.
  */
 function receivedBy(tx: Tx, agencyId: string | Placeholder): SQL {
-  return and(
-    eq(procedureRequests.agencyId, agencyId),
-    exists(
-      tx
-        .select({ one: sql`1` })
-        .from(procedureEvents)
-        .where(and(eq(procedureEvents.procedureRequestId, procedureRequests.id), eq(procedureEvents.toStatus, "delivered"))),
-    ),
-  )!;
+  return and(eq(procedureRequests.agencyId, agencyId), hasEvent(tx, "delivered"))!;
 }
 
 export type InboxFilter = {
@@ -34,15 +36,24 @@ export type InboxFilter = {
   deadlineTo?: string;
   /** Deadline strictly before this ISO date. */
   deadlineBefore?: string;
+  /** At most this many (default `inboxListLimit`). */
   limit?: number;
 };
 
-export type InboxRow = Pick<
-  ProcedureRequestRow,
-  "id" | "procedureId" | "status" | "deadline" | "inPerson" | "informationQuestion" | "informationAnswer" | "createdAt" | "updatedAt"
-> & { caseReference: string };
+/** How many requests the inbox lists at most. */
+export const inboxListLimit = 500;
 
-/** One agency's received procedure requests, by deadline (none last), then by arrival. No personal data. */
+export type InboxRow = Pick<ProcedureRequestRow, "id" | "procedureId" | "status" | "deadline" | "informationAnswer" | "createdAt"> & {
+  caseReference: string;
+  /**
+   * Rejected at least once. Only such a request can have been corrected and sent again (the case machine takes
+   * a correction only in "rejected"), so the inbox asks for corrections of these alone. Read from the index of
+   * the request's events, not from its rows.
+   */
+  rejectedBefore: boolean;
+};
+
+/** One agency's received procedure requests, by deadline (none last), then by arrival: the columns the inbox shows. No personal data. */
 export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
   // No status at all can match an empty list.
   if (filter.statuses && filter.statuses.length === 0) return [];
@@ -62,12 +73,10 @@ export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
         procedureId: procedureRequests.procedureId,
         status: procedureRequests.status,
         deadline: procedureRequests.deadline,
-        inPerson: procedureRequests.inPerson,
-        informationQuestion: procedureRequests.informationQuestion,
         informationAnswer: procedureRequests.informationAnswer,
         createdAt: procedureRequests.createdAt,
-        updatedAt: procedureRequests.updatedAt,
         caseReference: cases.reference,
+        rejectedBefore: sql<boolean>`${hasEvent(tx, "rejected")}`.mapWith((value) => value === 1),
       })
       .from(procedureRequests)
       .innerJoin(cases, eq(cases.id, procedureRequests.caseId))
@@ -83,7 +92,7 @@ export function listInboxRequests(tx: Tx, filter: InboxFilter): InboxRow[] {
     deadlineFrom,
     deadlineTo,
     deadlineBefore,
-    limit: filter.limit ?? 500,
+    limit: filter.limit ?? inboxListLimit,
   });
 }
 
