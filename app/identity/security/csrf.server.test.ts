@@ -31,4 +31,20 @@ describe("CSRF tokens", () => {
     expect(await checkCsrfToken(page(other), form(expected))).toBe("bad-token");
     expect(await checkCsrfToken(page(other), form(otherToken))).toBeNull();
   });
+
+  it("signs again under a new session secret: a token remembered under the old one is no longer accepted", async () => {
+    const cookie = (await issueCsrfToken(page())).setCookie!.split(";")[0];
+    const before = (await issueCsrfToken(page(cookie))).token;
+    const secret = process.env.MADOGUCHI_SESSION_SECRET;
+    process.env.MADOGUCHI_SESSION_SECRET = "a-rotated-session-secret-0123456789abcdefghijklmnop";
+    try {
+      const after = await issueCsrfToken(page(cookie));
+      expect(after.token).not.toBe(before);
+      expect(await checkCsrfToken(page(cookie), form(before))).toBe("bad-token");
+      expect(await checkCsrfToken(page(cookie), form(after.token))).toBeNull();
+    } finally {
+      process.env.MADOGUCHI_SESSION_SECRET = secret;
+    }
+    expect((await issueCsrfToken(page(cookie))).token).toBe(before);
+  });
 });
