@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../tests/setup/test-db";
-import { insertReturning } from "./prepared";
-import { outbox, procedureEvents } from "./schema";
+import { eq } from "drizzle-orm";
+import { insertReturning, insertRow } from "./prepared";
+import { auditEntries, outbox, procedureEvents } from "./schema";
+import { appendAuditEntry } from "./queries/audit";
 import { submitSampleCase } from "../tests/factories";
 
 const { db, close } = createTestDatabase();
@@ -56,5 +58,25 @@ describe("insertReturning", () => {
     const drizzles = db.insert(outbox).values({ ...row, delivery: 10, id: "o-theirs", idempotencyKey: "k-theirs" }).returning().get();
     expect({ ...mine, id: "", idempotencyKey: "", delivery: 0 }).toEqual({ ...drizzles, id: "", idempotencyKey: "", delivery: 0 });
     expect(mine.attempts).toBe(0);
+  });
+});
+
+describe("insertRow", () => {
+  it("writes the row insertReturning would, defaults included, and returns its integer key", () => {
+    const { procedureRequests } = submitSampleCase(db);
+    const request = procedureRequests[0];
+    const at = new Date().toISOString();
+    const event = { procedureRequestId: request.id, caseId: request.caseId, fromStatus: "queued", toStatus: "delivering", at, actor: "system:test" };
+    const id = insertRow(db, procedureEvents, event);
+    const returned = insertReturning(db, procedureEvents, event);
+    expect(returned.id).toBe(id + 1);
+    const stored = db.select().from(procedureEvents).where(eq(procedureEvents.id, id)).get();
+    expect(stored).toEqual({ ...returned, id });
+    expect(stored?.detail).toBe("{}");
+  });
+
+  it("gives an audit entry back exactly as it is stored", () => {
+    const entry = appendAuditEntry(db, { actor: "system:test", action: "record.read", subjectType: "record", subjectId: "r-1", dataSubjectId: "p-a", details: { items: ["address"] } });
+    expect(db.select().from(auditEntries).where(eq(auditEntries.id, entry.id)).get()).toEqual(entry);
   });
 });

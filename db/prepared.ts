@@ -45,30 +45,43 @@ type Column = ReturnType<typeof getTableColumns>[string];
  * expressions are inserted the ordinary way.
  */
 export function insertReturning<T extends SQLiteTable>(tx: Tx, table: T, values: InferInsertModel<T>): InferSelectModel<T> {
-  const insert = preparedOnce(tx, table, () => buildInsert(tx, table));
+  const insert = preparedOnce(tx, table, () => buildInsert(tx, table, true));
   if (!insert) return tx.insert(table).values(values).returning().get() as InferSelectModel<T>;
+  return insert.query.get(filledValues(insert.columns, values)) as InferSelectModel<T>;
+}
+
+/**
+ * Inserts one row, as insertReturning does, without reading it back (for rows written and not used again in
+ * the same call: an audit entry, a status event). Returns the new row's rowid (its integer key, if it has one).
+ */
+export function insertRow<T extends SQLiteTable>(tx: Tx, table: T, values: InferInsertModel<T>): number {
+  const insert = preparedOnce(tx, insertRow, () => new WeakMap<SQLiteTable, ReturnType<typeof buildInsert>>());
+  let built = insert.get(table);
+  if (built === undefined) insert.set(table, (built = buildInsert(tx, table, false)));
+  const result = built ? built.query.run(filledValues(built.columns, values)) : tx.insert(table).values(values).run();
+  return Number(result.lastInsertRowid);
+}
+
+/** The values bound for one row: a missing value takes the column's default, else null. */
+function filledValues(columns: [string, Column][], values: object): Record<string, unknown> {
   const given = values as Record<string, unknown>;
   const filled: Record<string, unknown> = {};
-  for (const [key, column] of insert.columns) {
+  for (const [key, column] of columns) {
     const value = given[key] !== undefined ? given[key] : defaultOf(column);
     // What drizzle does with a value it binds: null stays null, anything else goes through the column's mapping.
     filled[key] = value === null ? null : column.mapToDriverValue(value);
   }
-  return insert.query.get(filled) as InferSelectModel<T>;
+  return filled;
 }
 
-function buildInsert<T extends SQLiteTable>(tx: Tx, table: T) {
+function buildInsert<T extends SQLiteTable>(tx: Tx, table: T, returning: boolean) {
   // As drizzle's own insert does: generated columns are left out.
-  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => !(column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert());
+  const columns: [string, Column][] = Object.entries(getTableColumns(table)).filter(([, column]) => !(column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert());
   if (columns.some(([, column]) => is(column.default, SQL))) return null;
-  // A placeholder inside sql`` is bound as it is; the values are mapped in insertReturning, as drizzle maps them.
+  // A placeholder inside sql`` is bound as it is; the values are mapped in filledValues, as drizzle maps them.
   const placeholders = Object.fromEntries(columns.map(([key]) => [key, sql`${sql.placeholder(key)}`]));
-  const query = tx
-    .insert(table)
-    .values(placeholders as InferInsertModel<T>)
-    .returning()
-    .prepare();
-  return { columns, query };
+  const insert = tx.insert(table).values(placeholders as InferInsertModel<T>);
+  return { columns, query: returning ? insert.returning().prepare() : insert.prepare() };
 }
 
 function defaultOf(column: Column): unknown {

@@ -344,13 +344,16 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
 
   const before = restoredCase(machine, kase);
-  if (!before.can(event)) throw new CaseEventRefusedError(event.type, request.status);
   let after: SnapshotFrom<AnyStateMachine>;
   try {
     after = stepCase(machine, before, event);
   } catch {
     throw new CaseError("machineError", `The case machine failed on ${event.type}`);
   }
+  // A snapshot at rest that no transition takes comes back as the very same object: the machine refused the
+  // event (every transition of a case machine has a target, so `can` says the same; asking it first would select
+  // the transitions twice).
+  if (after === before) throw new CaseEventRefusedError(event.type, request.status);
   if (after.status === "error") throw new CaseError("machineError", `The case machine failed on ${event.type}`);
 
   const at = now.toISOString();
@@ -367,8 +370,14 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
 
   const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
-  // The event's own request first, then the dependents it moved.
-  const rows = listProcedureProgressForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id));
+  // The event's own request first, then the dependents it moved. The machine's assignments replace only the
+  // progress they change, so when no other procedure's progress changed (a delivery's start and result, most
+  // decisions), the request already read is the only row to update.
+  const moved = (before.context as CaseContext).procedures;
+  const othersMoved = Object.keys(context.procedures).some((id) => id !== request.procedureId && context.procedures[id] !== moved[id]);
+  const rows = othersMoved
+    ? listProcedureProgressForCase(tx, { caseId: kase.id }).sort((a, b) => Number(b.id === request.id) - Number(a.id === request.id))
+    : [request];
   for (const stored of rows) {
     // Compared and written in clear; an identity-number reference is stored encrypted (sealDecisionReference).
     const row = { ...stored, decisionReference: openDecisionReference(stored.id, stored.decisionReference) };

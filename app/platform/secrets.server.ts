@@ -94,7 +94,10 @@ let cached: { signature: string; secrets: Secrets } | undefined;
 
 /** The secrets of this process: environment variables first, then the key file (created in demo mode). */
 export function getSecrets(): Secrets {
-  const signature = [process.env.MADOGUCHI_SESSION_SECRET, process.env.MADOGUCHI_ENCRYPTION_KEYS, process.env.MADOGUCHI_AUDIT_KEY, process.env.MADOGUCHI_AUDIT_PREVIOUS_KEYS, keyFilePath()].join("|");
+  const { MADOGUCHI_SESSION_SECRET: session, MADOGUCHI_ENCRYPTION_KEYS: encryptionKeys, MADOGUCHI_AUDIT_KEY: audit, MADOGUCHI_AUDIT_PREVIOUS_KEYS: previous } = process.env;
+  // The key file's place matters only when the environment does not hold every key (asked for on every audit
+  // entry and every sealed value, so not worked out when it is not needed).
+  const signature = [session, encryptionKeys, audit, previous, session && encryptionKeys && audit ? "" : keyFilePath()].join("|");
   if (cached?.signature === signature) return cached.secrets;
   let file: KeyFile | undefined;
   if (!fromEnvironment()) {

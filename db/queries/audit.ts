@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL } from "drizzle-
 import { auditKey, auditKeyId, auditKeyring, auditMac, sameMac, type AuditAnchor } from "../audit-seal";
 import type { Db, Tx } from "../client.server";
 import { auditEntries } from "../schema";
-import { insertReturning, preparedOnce } from "../prepared";
+import { insertRow, preparedOnce } from "../prepared";
 
 export type AuditInput = {
   actor: string;
@@ -74,7 +74,8 @@ export function appendAuditEntry(tx: Tx, input: AuditInput, key: Buffer = auditK
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = hashAuditEntry(entry, key);
-  return insertReturning(tx, auditEntries, { ...entry, hash });
+  const id = insertRow(tx, auditEntries, { ...entry, hash });
+  return { id, ...entry, hash };
 }
 
 /** The entry that hands the chain over from one audit key to the next (see appendAuditKeyRotation). */

@@ -2,7 +2,7 @@
 // live in app/cases/cases.server.ts; these functions only read and write rows, inside the caller's transaction.
 import { and, asc, count, countDistinct, desc, eq, getTableColumns, inArray, like, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../client.server";
-import { insertReturning, listPlaceholders, listValues, preparedOnce } from "../prepared";
+import { insertReturning, insertRow, listPlaceholders, listValues, preparedOnce } from "../prepared";
 import { cases, procedureEvents, procedureRequests } from "../schema";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -156,8 +156,8 @@ export function updateProcedureRequestPayload(tx: Tx, { procedureRequestId, payl
   tx.update(procedureRequests).set({ payload, updatedAt }).where(eq(procedureRequests.id, procedureRequestId)).run();
 }
 
-export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inferInsert): ProcedureEventRow {
-  return insertReturning(tx, procedureEvents, values);
+export function insertProcedureEvent(tx: Tx, values: typeof procedureEvents.$inferInsert): void {
+  insertRow(tx, procedureEvents, values);
 }
 
 /** The status events of every procedure request of one case, oldest first: one query for a status page. */
