@@ -6,22 +6,23 @@ export const ANSWER_EXCERPT_BYTES = 2 * 1024;
 const REDACTED = "[redacted]";
 
 /**
- * Every string and number in the delivered data, as an agency might echo it (plain and JSON-escaped), that fits
- * in `room` characters (an escaped form is never shorter than the value, so a longer value cannot be in the answer).
+ * Every string and number in the delivered data that the answer holds, as an agency might echo it (plain or
+ * JSON-escaped). A value longer than the answer is not looked for: an escaped form is never shorter than the value.
  */
-function sentValues(value: unknown, into: Set<string>, room: number, depth = 0): Set<string> {
+function sentValues(value: unknown, body: string, into: Set<string>, depth = 0): Set<string> {
   if (depth > 10 || value === null || value === undefined) return into;
   if (typeof value === "string" || typeof value === "number") {
     const text = String(value).trim();
-    if (text.length >= 2 && text.length <= room) {
-      into.add(text);
-      into.add(JSON.stringify(text).slice(1, -1));
-      into.add(JSON.stringify(text).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+    if (text.length >= 2 && text.length <= body.length) {
+      const escaped = JSON.stringify(text).slice(1, -1);
+      for (const form of [text, escaped, escaped.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)]) {
+        if (body.includes(form)) into.add(form);
+      }
     }
     return into;
   }
-  if (Array.isArray(value)) value.forEach((item) => sentValues(item, into, room, depth + 1));
-  else if (typeof value === "object") Object.values(value as Record<string, unknown>).forEach((item) => sentValues(item, into, room, depth + 1));
+  if (Array.isArray(value)) value.forEach((item) => sentValues(item, body, into, depth + 1));
+  else if (typeof value === "object") Object.values(value as Record<string, unknown>).forEach((item) => sentValues(item, body, into, depth + 1));
   return into;
 }
 
@@ -45,8 +46,8 @@ export function firstBytes(text: string, bytes: number): string {
 export function answerExcerpt(body: string | undefined, delivered: unknown): string | null {
   if (body === undefined || body === "") return null;
   let text = body;
-  const values = [...sentValues(delivered, new Set(), body.length)].sort((a, b) => b.length - a.length);
-  // A literal replacement of every occurrence; most answers echo nothing, so most values are not looked for twice.
+  // Longest first, so a value inside a longer one does not leave the rest of the longer one behind.
+  const values = [...sentValues(delivered, body, new Set())].sort((a, b) => b.length - a.length);
   for (const value of values) if (text.includes(value)) text = text.split(value).join(REDACTED);
   for (const shape of personalShapes) text = text.replace(shape, REDACTED);
   return firstBytes(text, ANSWER_EXCERPT_BYTES);
