@@ -13,12 +13,14 @@ function sentValues(value: unknown, body: string, into: Set<string>, depth = 0):
   if (depth > 10 || value === null || value === undefined) return into;
   if (typeof value === "string" || typeof value === "number") {
     const text = String(value).trim();
-    if (text.length >= 2 && text.length <= body.length) {
-      const escaped = JSON.stringify(text).slice(1, -1);
-      for (const form of [text, escaped, escaped.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)]) {
-        if (body.includes(form)) into.add(form);
-      }
-    }
+    if (text.length < 2 || text.length > body.length) return into;
+    if (body.includes(text)) into.add(text);
+    // An escaped form differs from the value only by backslashes: none in the answer, none to look for.
+    if (!body.includes("\\")) return into;
+    const escaped = JSON.stringify(text).slice(1, -1);
+    if (escaped !== text && body.includes(escaped)) into.add(escaped);
+    const ascii = escaped.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    if (ascii !== escaped && body.includes(ascii)) into.add(ascii);
     return into;
   }
   if (Array.isArray(value)) value.forEach((item) => sentValues(item, body, into, depth + 1));
