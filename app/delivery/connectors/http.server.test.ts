@@ -102,6 +102,21 @@ describe("http connector", () => {
     expect(await deliver(200)).toEqual({ ok: false, permanent: false, error: "timeout after 200 ms" });
   });
 
+  it("retries when the agency sends its headers and then stalls", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write('{"reference":');
+    };
+    expect(await deliver(200)).toEqual({ ok: false, permanent: false, error: "timeout after 200 ms" });
+  });
+
+  it("follows no redirect: signed data goes only to the configured address, and a redirect is refused for good", async () => {
+    received.length = 0;
+    handler = (req, res) => (req.url === "/deliveries" ? res.writeHead(307, { Location: "/elsewhere" }).end() : res.writeHead(200).end());
+    expect(await deliver()).toEqual({ ok: false, permanent: true, error: "HTTP 307", httpStatus: 307, responseBody: "" });
+    expect(received).toHaveLength(1);
+  });
+
   it("retries after a dropped connection", async () => {
     handler = (req) => req.socket.destroy();
     expect(await deliver()).toMatchObject({ ok: false, permanent: false, error: expect.stringMatching(/^connection failed/) });
