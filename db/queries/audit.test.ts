@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { auditEntries } from "../schema";
 import { auditAnchorPath, readAuditAnchor } from "../audit-seal";
-import { openDatabase } from "../client.server";
+import { ANCHOR_INTERVAL_MS, openDatabase } from "../client.server";
 import { appendAuditEntry, GENESIS_HASH, listAuditEntriesForDataSubject, verifyAuditChain } from "./audit";
 
 const { db, close } = createTestDatabase();
@@ -76,6 +76,33 @@ describe("audit log", () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(readAuditAnchor(anchorFile)).toMatchObject({ id: 1 });
       expect(verifyAuditChain(fresh.db, { anchor: readAuditAnchor(anchorFile) })).toEqual({ ok: true, entries: 1, afterAnchor: 0 });
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it("under load rewrites the anchor at most once an interval, catches up with the head, and anchors on close", async () => {
+    const fresh = createTestDatabase();
+    try {
+      const anchorFile = auditAnchorPath(fresh.file);
+      const append = (subjectId: string) => appendAuditEntry(fresh.db, { actor: "system:test", action: "x", subjectType: "t", subjectId });
+      // Thirty appends, each in its own turn of the event loop, over at least three intervals.
+      const writes = new Set<string>();
+      for (let i = 1; i <= 30; i++) {
+        append(String(i));
+        await new Promise((resolve) => setTimeout(resolve, ANCHOR_INTERVAL_MS / 10));
+        const anchor = readAuditAnchor(anchorFile);
+        if (anchor) writes.add(anchor.at);
+      }
+      const times = [...writes].map((at) => Date.parse(at)).sort((a, b) => a - b);
+      expect(times.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(ANCHOR_INTERVAL_MS - 2);
+      // The last write trails the appends, and reaches the head.
+      await vi.waitFor(() => expect(readAuditAnchor(anchorFile)?.id).toBe(30));
+      // Closing right after an append anchors it, inside the interval or not.
+      append("31");
+      fresh.db.$client.close();
+      expect(readAuditAnchor(anchorFile)?.id).toBe(31);
     } finally {
       fresh.close();
     }
