@@ -11,6 +11,7 @@ describe("a failed delivery's reason, in words", () => {
     ["attempt 3: HTTP 404", null, "notFound", { attempt: 3, status: 404 }],
     ["HTTP 409", 409, "conflict", { status: 409 }],
     ["HTTP 418", 418, "refused", { status: 418 }],
+    ["attempt 1: HTTP 307", null, "redirected", { attempt: 1, status: 307 }],
     ["attempt 2: HTTP 429", null, "tooMany", { attempt: 2, status: 429 }],
     ["HTTP 500", 500, "agencyError", { status: 500 }],
     ["HTTP 503", 503, "unavailable", { status: 503 }],

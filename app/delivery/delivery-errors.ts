@@ -14,6 +14,7 @@ export type DeliveryErrorKind =
   | "notFound"
   | "conflict"
   | "refused"
+  | "redirected"
   | "tooMany"
   | "agencyError"
   | "unavailable"
@@ -38,6 +39,7 @@ function kindOfStatus(status: number): DeliveryErrorKind {
   if (status === 408) return "timeout";
   if (status === 429) return "tooMany";
   if (status === 503) return "unavailable";
+  if (status >= 300 && status < 400) return "redirected";
   if (status >= 500) return "agencyError";
   return "refused";
 }
