@@ -22,6 +22,8 @@ const server: Server = createServer((req, res) => {
   let body = "";
   req.on("data", (chunk) => (body += chunk));
   req.on("end", () => {
+    // An agency system that has moved and answers with a redirect to its new address.
+    if (req.url === "/moved") return void res.writeHead(307, { Location: "/deliveries" }).end();
     const header = req.headers["x-madoguchi-signature"] as string;
     const signedFor = secretsKnown.filter((secret) => verifySignature({ secret, body, header }).ok);
     received.push({ signedFor, body });
@@ -113,6 +115,15 @@ describe("an administrator connects an outside agency system", () => {
     expect(callback("early-1", now)).toMatchObject({ status: 200 });
     expect(readAgencyEndpoint(db, { agencyId: "japan-post", now: later })!.secrets).toEqual([newSecret]);
     expect(refusal(() => rotateSecret(db, { agencyId: "japan-post", overlapHours: 5, actor }))).toBe("agencies.refused.badOverlap");
+  });
+
+  it("a test delivery to an endpoint that redirects reaches no other address, and says it was redirected", async () => {
+    setEndpoint(db, { agencyId: "japan-post", url: url.replace("/deliveries", "/moved"), actor });
+    const before = received.length;
+    const result = await sendTestDelivery(db, { agencyId: "japan-post", actor });
+    expect(result).toMatchObject({ ok: false, httpStatus: 307, problem: { key: "deliveryErrors.redirected", values: { status: 307 } } });
+    expect(received.length).toBe(before); // the address it named received nothing
+    setEndpoint(db, { agencyId: "japan-post", url, actor });
   });
 
   it("refuses a secret for a back-office organisation; switching 千代田区's channel is explicit, audited, and an API organisation switched to the back office loses its secret and its callbacks", async () => {
