@@ -1,7 +1,7 @@
 // The published life events, every version kept: a case is always restored with the version that made it.
 import { agencyDescription } from "./lib/procedure";
 import { checkLifeEvent, type CheckOptions, type CheckProblem, type Locales } from "./lib/checks";
-import { createCaseMachine as compileCaseMachine } from "./lib/case-machine";
+import { caseRegions, createCaseMachine as compileCaseMachine } from "./lib/case-machine";
 import { createJourneyMachine as compileJourneyMachine } from "./lib/journey-machine";
 import type { LifeEvent } from "./lib/life-event";
 import { identityNumberItems, isIdentityNumberItem } from "./lib/data-dictionary";
@@ -83,7 +83,9 @@ function latest(versions: LifeEvent[]): LifeEvent {
 
 // Machines are compiled once per life event version and reused (they are immutable).
 const journeyMachines = new WeakMap<LifeEvent, AnyStateMachine>();
-const caseMachines = new WeakMap<LifeEvent, AnyStateMachine>();
+const caseMachines = new WeakMap<LifeEvent, Map<string, AnyStateMachine>>();
+/** Per life event version: one machine per set of regions in use, the least recently used dropped beyond this. */
+const CASE_MACHINES_KEPT = 64;
 
 export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
   let machine = journeyMachines.get(lifeEvent);
@@ -91,9 +93,17 @@ export function createJourneyMachine(lifeEvent: LifeEvent): AnyStateMachine {
   return machine;
 }
 
-export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
-  let machine = caseMachines.get(lifeEvent);
-  if (!machine) caseMachines.set(lifeEvent, (machine = compileCaseMachine(lifeEvent)));
+/** The case machine of a life event version with a region for each of `regions` (by default its whole catalogue). */
+export function createCaseMachine(lifeEvent: LifeEvent, regions?: Iterable<string>): AnyStateMachine {
+  let kept = caseMachines.get(lifeEvent);
+  if (!kept) caseMachines.set(lifeEvent, (kept = new Map()));
+  const followed = caseRegions(lifeEvent, regions);
+  const key = followed.join(" ");
+  let machine = kept.get(key);
+  if (machine) kept.delete(key);
+  else machine = compileCaseMachine(lifeEvent, followed);
+  kept.set(key, machine);
+  if (kept.size > CASE_MACHINES_KEPT) kept.delete(kept.keys().next().value!);
   return machine;
 }
 

@@ -20,7 +20,7 @@ export type { AnswerProblem, AnswerCheck } from "./lib/life-event";
 export { isValidCorporateNumber, isValidIndividualNumber, withCorporateCheckDigit, withIndividualCheckDigit } from "./lib/check-digits";
 export { questionsFor, prefillValue } from "./lib/questions";
 export { dataDictionary, identityNumberItems, isIdentityNumberItem, type Sensitivity } from "./lib/data-dictionary";
-export { procedureStatuses, caseStatusFinal, procedureStatusList, caseHasEnded, restoreCase, stepCase, persistCase } from "./lib/case-machine";
+export { procedureStatuses, caseStatusFinal, procedureStatusList, caseHasEnded, restoreCase, stepCase, persistCase, regionsOfStoredCase } from "./lib/case-machine";
 export { selectProcedures, completePayload } from "./lib/selection";
 export { enteredQuestions, typedDataItems } from "./lib/once-only";
 export { fillForm, formView, type FilledFormItem, type FormItemView, type OfficialForm } from "./lib/official-form";

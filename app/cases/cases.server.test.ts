@@ -257,6 +257,42 @@ describe("applyCaseEvent", () => {
   });
 });
 
+describe("applyCaseEvent: the case machine's regions", () => {
+  const regionsOf = (caseId: string) => Object.keys((JSON.parse(db.select().from(cases).where(eq(cases.id, caseId)).get()!.snapshot) as { value: { processing: object } }).value.processing);
+
+  it("stores a new case with a region for each of its selected procedures only, and steps it", () => {
+    const { case: kase, procedureRequests: requests } = submitSampleCase(db);
+    const relocation = getLifeEvent("relocation")!;
+    const selected = relocation.procedures.filter((id) => requests.some((request) => request.procedureId === id));
+    expect(selected.length).toBeLessThan(relocation.procedures.length);
+    expect(regionsOf(kase.id)).toEqual(selected);
+    deliver(requestFor(kase.id, "mail-forwarding").id);
+    expect(requestFor(kase.id, "mail-forwarding").status).toBe("delivered");
+    expect(regionsOf(kase.id)).toEqual(selected);
+  });
+
+  it("restores a case stored with a region for every procedure of the catalogue (before 2026-12-03) with that machine, and carries it on", () => {
+    const { case: kase, procedureRequests: requests } = submitSampleCase(db);
+    const relocation = getLifeEvent("relocation")!;
+    const selected = (JSON.parse(kase.snapshot) as { context: { procedures: Record<string, { prerequisites: string[] }> } }).context.procedures;
+    const { snapshot } = startCaseMachine(createCaseMachine(relocation) as AnyStateMachine, {
+      caseId: kase.id,
+      selected: Object.entries(selected).map(([procedureId, { prerequisites }]) => ({ procedureId, prerequisites })),
+      maxAttempts: 3,
+    });
+    db.update(cases).set({ snapshot }).where(eq(cases.id, kase.id)).run();
+    expect(regionsOf(kase.id)).toEqual(relocation.procedures);
+
+    const moveOut = requestFor(kase.id, "move-out-notification");
+    deliver(moveOut.id);
+    applyCaseEvent(db, { procedureRequestId: moveOut.id, event: { type: "agency.accepted", reference: "13101-2026-2" }, actor: "agency:municipality-13101" });
+    expect(requestFor(kase.id, "move-out-notification").status).toBe("accepted");
+    expect(requestFor(kase.id, "move-in-notification").status).toBe("queued");
+    expect(regionsOf(kase.id)).toEqual(relocation.procedures);
+    expect(requests.length).toBeLessThan(relocation.procedures.length);
+  });
+});
+
 describe("applyCaseEvent: items a prerequisite produces", () => {
   it("fills the corporate number into the procedures that waited for the registration, and no other payload changes", () => {
     const { case: kase, procedureRequests: requests } = submitSampleCase(db, "incorporation", "c-yamada-shoten");

@@ -10,6 +10,7 @@ import {
   caseHasEnded,
   persistCase,
   procedureStatuses,
+  regionsOfStoredCase,
   restoreCase,
   selectProcedures,
   stepCase,
@@ -175,7 +176,8 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
   const consented = new Set(args.consent.procedureIds);
   const unconsented = selected.filter((procedure) => !consented.has(procedure.procedureId)).map((procedure) => procedure.procedureId);
   if (unconsented.length) throw new ConsentMissingError(unconsented);
-  const machine = caseMachineOf(lifeEvent);
+  // Regions for the selected procedures only; the stored snapshot names them, so its machine is rebuilt from it.
+  const machine = createCaseMachine(lifeEvent, selected.map((procedure) => procedure.procedureId));
   const maxAttempts = args.maxAttempts ?? engineConfig().maxAttempts;
   const at = now.toISOString();
   const givenAt = new Date(args.consent.givenAt).toISOString();
@@ -332,7 +334,7 @@ export function canApplyCaseEvent(db: Db, { procedureRequestId, event: partial }
   const request = getProcedureRequest(db, { procedureRequestId });
   const kase = request && getCase(db, { caseId: request.caseId });
   if (!request || !kase) return false;
-  return restoredCase(caseMachineFor(kase), kase).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
+  return restoredCase(kase).can({ ...partial, procedureId: request.procedureId } as CaseEvent);
 }
 
 /** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
@@ -340,10 +342,9 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   const request = getProcedureRequest(tx, { procedureRequestId });
   if (!request) throw new ProcedureRequestNotFoundError(procedureRequestId);
   const kase = getCase(tx, { caseId: request.caseId })!;
-  const machine = caseMachineFor(kase);
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
-
-  const before = restoredCase(machine, kase);
+  const before = restoredCase(kase);
+  const machine = before.machine as AnyStateMachine;
   let after: SnapshotFrom<AnyStateMachine>;
   try {
     after = stepCase(machine, before, event);
@@ -484,19 +485,6 @@ function enqueueDelivery(tx: Tx, outbox: Outbox, procedureRequestId: string, now
   outbox.enqueue(tx, { procedureRequestId, delivery, idempotencyKey: idempotencyKeyFor(procedureRequestId, delivery), now });
 }
 
-// A machine is built from a published (never changing) flow version, so each is built once per process:
-// building one costs more than restoring a snapshot and sending it an event.
-const caseMachines = new WeakMap<object, AnyStateMachine>();
-
-function caseMachineOf(lifeEvent: NonNullable<ReturnType<typeof getLifeEvent>>): AnyStateMachine {
-  let machine = caseMachines.get(lifeEvent);
-  if (!machine) {
-    machine = createCaseMachine(lifeEvent) as AnyStateMachine;
-    caseMachines.set(lifeEvent, machine);
-  }
-  return machine;
-}
-
 // A machine's first state depends on its input only (no clock, no randomness), and in the case's input only
 // the case id changes from one submission to the next; starting the machine (one region per procedure of the
 // catalogue) cost more than the rest of a submission. So each started state is kept, per machine and per
@@ -534,15 +522,16 @@ function rememberRestored(caseId: string, stored: string, snapshot: SnapshotFrom
   if (restoredCases.size > RESTORED_CASES_KEPT) restoredCases.delete(restoredCases.keys().next().value!);
 }
 
-/** The case's machine snapshot as stored now (opened: identity numbers in clear, only in memory). */
-function restoredCase(machine: AnyStateMachine, kase: CaseRow): SnapshotFrom<AnyStateMachine> {
+/**
+ * The case's machine snapshot as stored now (opened: identity numbers in clear, only in memory), restored with
+ * the machine that made it: the case's flow version, and the regions its stored state names.
+ */
+function restoredCase(kase: CaseRow): SnapshotFrom<AnyStateMachine> {
   const kept = restoredCases.get(kase.id);
-  if (kept && kept.stored === kase.snapshot && kept.snapshot.machine === machine) return kept.snapshot;
-  return restoreCase(machine, openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id));
-}
-
-function caseMachineFor(kase: CaseRow): AnyStateMachine {
+  // The kept text is the stored text, so the machine that made it is the one it was restored with.
+  if (kept && kept.stored === kase.snapshot) return kept.snapshot;
   const lifeEvent = getLifeEvent(kase.lifeEventId, kase.flowVersion);
   if (!lifeEvent) throw new UnknownLifeEventError(kase.lifeEventId, kase.flowVersion);
-  return caseMachineOf(lifeEvent);
+  const persisted = openCaseSnapshot(JSON.parse(kase.snapshot) as Snapshot<unknown>, kase.id);
+  return restoreCase(createCaseMachine(lifeEvent, regionsOfStoredCase(persisted)), persisted);
 }

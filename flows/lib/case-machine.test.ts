@@ -3,7 +3,8 @@
 import { getAdjacencyMap, getShortestPaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import { createActor, type AnyStateMachine } from "xstate";
-import { caseHasEnded, caseStatusFinal, createCaseMachine, getLifeEvent, persistCase, procedureStatuses, procedureStatusList, restoreCase, stepCase, type CaseEvent, type ProcedureStatus } from "../index";
+import { caseHasEnded, caseStatusFinal, createCaseMachine, getLifeEvent, persistCase, procedureStatuses, procedureStatusList, regionsOfStoredCase, restoreCase, stepCase, type CaseEvent, type ProcedureStatus } from "../index";
+import { caseRegions } from "./case-machine";
 import { caseEvents } from "./test-helpers";
 
 const relocation = getLifeEvent("relocation")!;
@@ -311,5 +312,90 @@ describe("case machine, model-based", () => {
       for (const step of path.steps) actor.send(step.event);
       expect(procedureStatuses(actor.getSnapshot())).toEqual(procedureStatuses(path.state));
     }
+  });
+});
+
+describe("case machine: regions for the selected procedures only", () => {
+  const selected: Selected = [
+    { procedureId: moveOut, prerequisites: [] },
+    { procedureId: moveIn, prerequisites: [moveOut] },
+  ];
+  const own = createCaseMachine(relocation, [moveIn, moveOut]);
+
+  it("has a region for each given procedure, in the catalogue's order, and is built once per set", () => {
+    expect(caseRegions(relocation, [mail, moveOut])).toEqual([moveOut, mail]);
+    expect(caseRegions(relocation)).toEqual(relocation.procedures);
+    expect(() => caseRegions(relocation, ["company-registration"])).toThrow(/has no procedure company-registration/);
+    expect(Object.keys(own.root.states.processing.states)).toEqual([moveOut, moveIn]);
+    expect(createCaseMachine(relocation, [moveOut, moveIn])).toBe(own);
+    expect(Object.keys(machine.root.states.processing.states)).toHaveLength(relocation.procedures.length);
+  });
+
+  it("decides exactly as the machine with a region for every procedure of the catalogue: the same states, the same moves", () => {
+    const options = {
+      input: { caseId: "C-regions", selected, maxAttempts: 2 },
+      events: caseEvents([moveOut, moveIn, mail]),
+      serializeState: (snapshot: CaseSnapshot) => JSON.stringify([snapshot.status, snapshot.context, procedureStatuses(snapshot), snapshot.value === "completed"]),
+    };
+    const moves = (target: AnyStateMachine) =>
+      Object.fromEntries(
+        Object.entries(getAdjacencyMap(target, options)).map(([key, vertex]) => [
+          key,
+          Object.entries(vertex.transitions as Record<string, { state: CaseSnapshot }>).map(([event, { state }]) => [event, options.serializeState(state)]).sort(),
+        ]),
+      );
+    const full = moves(machine);
+    expect(Object.keys(full).length).toBeGreaterThan(20);
+    expect(moves(own)).toEqual(full);
+  });
+
+  it("follows a longer case (prerequisites, a rejection sent again) step by step as the full machine does", () => {
+    const mine = createCaseMachine(relocation, tanakaCase.map((procedure) => procedure.procedureId));
+    const events: CaseEvent[] = [
+      ...deliver(moveOut),
+      { type: "agency.accepted", procedureId: moveOut },
+      ...deliver(moveIn),
+      { type: "agency.rejected", procedureId: moveIn, reason: "wrong date" },
+      { type: "delivery.started", procedureId: mail },
+      { type: "delivery.failed", procedureId: mail, attempt: 1, permanent: true },
+      { type: "citizen.resubmitted", procedureId: moveIn },
+      ...deliver(moveIn),
+      { type: "agency.accepted", procedureId: moveIn, reference: "R-2" },
+      { type: "operator.closed", procedureId: mail, reason: "handled on paper" },
+      ...deliver(card),
+      { type: "agency.accepted", procedureId: card },
+    ];
+    let full = restoreCase(machine, start().getPersistedSnapshot());
+    let small = restoreCase(mine, start(tanakaCase, 3, mine).getPersistedSnapshot());
+    for (const event of events) {
+      expect(small.can(event)).toBe(full.can(event));
+      full = stepCase(machine, full, event);
+      small = restoreCase(mine, JSON.parse(JSON.stringify(persistCase(mine, stepCase(mine, small, event)))));
+      expect(small.context).toEqual(full.context);
+      expect(procedureStatuses(small)).toEqual(procedureStatuses(full));
+    }
+    expect(small.value).toBe("completed");
+    expect(full.value).toBe("completed");
+  });
+
+  it("stores only its own regions, which name the machine to restore it with", () => {
+    const stored = JSON.parse(JSON.stringify(persistCase(own, restoreCase(own, start(selected, 3, own).getPersistedSnapshot()))));
+    expect(Object.keys(stored.value.processing)).toEqual([moveOut, moveIn]);
+    expect(regionsOfStoredCase(stored)).toEqual([moveOut, moveIn]);
+    // A case stored by the machine with every region of the catalogue (before 2026-12-03) names all of them.
+    expect(regionsOfStoredCase(start(selected).getPersistedSnapshot())).toEqual(relocation.procedures);
+    // Once completed, the state names no region: the procedures it followed are in its context.
+    const done = [...deliver(moveOut), { type: "agency.accepted", procedureId: moveOut }, ...deliver(moveIn), { type: "agency.accepted", procedureId: moveIn }] as CaseEvent[];
+    const ended = done.reduce((snapshot, event) => stepCase(own, snapshot, event), restoreCase(own, stored));
+    expect(ended.value).toBe("completed");
+    expect(regionsOfStoredCase(JSON.parse(JSON.stringify(persistCase(own, ended))))).toEqual([moveOut, moveIn]);
+  });
+
+  it("refuses a procedure it has no region for", () => {
+    const actor = createActor(own, { input: { caseId: "C-1", selected: [...selected, { procedureId: mail, prerequisites: [] }], maxAttempts: 3 } });
+    const errors: unknown[] = [];
+    actor.subscribe({ error: (error) => errors.push(error) });
+    actor.start();
+    expect(String(errors[0])).toMatch(/cannot handle procedure mail-forwarding/);
   });
 });

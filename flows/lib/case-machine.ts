@@ -1,5 +1,6 @@
-// The case machine follows every procedure of one submitted case: a parallel region per catalogue
-// procedure of the life event version. It decides; the dispatcher delivers, retries and keeps time.
+// The case machine follows every procedure of one submitted case: a parallel region per procedure it follows
+// (those the case selected; the whole catalogue of the life event version for a designer's model or an older
+// case). It decides; the dispatcher delivers, retries and keeps time.
 import { assign, createActor, setup, type AnyActorScope, type AnyStateMachine, type Snapshot, type SnapshotFrom } from "xstate";
 import type { LifeEvent } from "./life-event";
 
@@ -101,7 +102,37 @@ export function caseHasEnded(statuses: Record<string, ProcedureStatus>): boolean
   return Object.values(statuses).every((status) => caseStatusFinal.includes(status));
 }
 
-export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
+/**
+ * The procedures a case machine has regions for: `regions` (by default the whole catalogue of the life event
+ * version), in the catalogue's order, so the same set always makes the same machine.
+ */
+export function caseRegions(lifeEvent: LifeEvent, regions: Iterable<string> = lifeEvent.procedures): string[] {
+  const wanted = new Set(regions);
+  const unknown = [...wanted].find((id) => !lifeEvent.procedures.includes(id));
+  if (unknown) throw new Error(`${lifeEvent.id} v${lifeEvent.version} has no procedure ${unknown}`);
+  return lifeEvent.procedures.filter((id) => wanted.has(id));
+}
+
+/**
+ * The regions of the machine that made a stored (persisted) case snapshot: the procedures its state names
+ * while the case runs; once it has completed, the procedures it followed. A case submitted before 2026-12-03
+ * was made with a region for every procedure of the catalogue, a newer one with its selected procedures only.
+ */
+export function regionsOfStoredCase(persisted: Snapshot<unknown>): string[] {
+  const { value, context } = persisted as Snapshot<unknown> & { value?: unknown; context?: Partial<CaseContext> };
+  if (value && typeof value === "object" && "processing" in value && value.processing && typeof value.processing === "object") {
+    return Object.keys(value.processing);
+  }
+  return Object.keys(context?.procedures ?? {});
+}
+
+/**
+ * A case machine with a parallel region for each of `regions` (by default every procedure of the life event
+ * version). A submitted case needs regions for its selected procedures only: a region stepped for a procedure it
+ * never selected cost most of the machine's work on each event (2026-12-03 decision).
+ */
+export function createCaseMachine(lifeEvent: LifeEvent, regions?: Iterable<string>): AnyStateMachine {
+  const followed = caseRegions(lifeEvent, regions);
   const on = (procedureId: string) => ({ type: "isFor" as const, params: { procedureId } });
 
   const region = (procedureId: string) => {
@@ -297,9 +328,9 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
     },
   }).createMachine({
     id: `${lifeEvent.id}-case-v${lifeEvent.version}`,
-    description: `A submitted ${lifeEvent.id} case (version ${lifeEvent.version}): one region per procedure it can trigger.`,
+    description: `A submitted ${lifeEvent.id} case (version ${lifeEvent.version}): one region per procedure it follows.`,
     context: ({ input }) => {
-      const known = new Set(lifeEvent.procedures);
+      const known = new Set(followed);
       const unknown = input.selected.find((selected) => !known.has(selected.procedureId));
       if (unknown) throw new Error(`${lifeEvent.id} v${lifeEvent.version} cannot handle procedure ${unknown.procedureId}`);
       const selectedIds = new Set(input.selected.map((selected) => selected.procedureId));
@@ -326,7 +357,7 @@ export function createCaseMachine(lifeEvent: LifeEvent): AnyStateMachine {
       processing: {
         type: "parallel",
         description: "Every procedure request moves on its own; prerequisites hold dependents back.",
-        states: Object.fromEntries(lifeEvent.procedures.map((procedureId) => [procedureId, region(procedureId)])),
+        states: Object.fromEntries(followed.map((procedureId) => [procedureId, region(procedureId)])),
         onDone: { target: "completed", description: "Every procedure request is accepted, closed outside or not selected." },
       },
       completed: {
