@@ -59,6 +59,11 @@ function Hydrated({ onHydrated, children }: { onHydrated: () => void; children: 
 
 async function hydrate() {
   const release = holdEventsUntilHydrated();
+  // Marked on the page once every effect has run (a timer a component set, say), for a browser test to wait on.
+  const hydrated = () => {
+    release();
+    document.documentElement.dataset.hydrated = "";
+  };
   const htmlLang = document.documentElement.lang;
   // Both languages hold every key (a test checks), so the browser never needs a second language.
   const texts: PageTexts = { language: isLanguage(htmlLang) ? htmlLang : fallbackLanguage, namespaces: {} };
@@ -66,7 +71,7 @@ async function hydrate() {
   startTransition(() => {
     hydrateRoot(
       document,
-      <Hydrated onHydrated={release}>
+      <Hydrated onHydrated={hydrated}>
         <TextsProvider texts={texts}>
           <StrictMode>
             <RemixBrowser />
