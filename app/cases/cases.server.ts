@@ -486,9 +486,9 @@ function enqueueDelivery(tx: Tx, outbox: Outbox, procedureRequestId: string, now
 }
 
 // A machine's first state depends on its input only (no clock, no randomness), and in the case's input only
-// the case id changes from one submission to the next; starting the machine (one region per procedure of the
-// catalogue) cost more than the rest of a submission. So each started state is kept, per machine and per
-// selection, and given the new case's id.
+// the case id changes from one submission to the next; starting the machine cost more than the rest of a
+// submission (when it had a region per procedure of the catalogue). So each started state is kept, per machine
+// and per selection, and given the new case's id.
 const startedCases = new WeakMap<AnyStateMachine, Map<string, { statuses: Record<string, ProcedureStatus>; persisted: { context: CaseContext } }>>();
 const STARTED_CASES_KEPT = 200;
 
