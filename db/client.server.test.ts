@@ -10,9 +10,11 @@ const { db, close } = createTestDatabase();
 afterAll(close);
 
 describe("database connection", () => {
-  it("runs in WAL mode with foreign keys enforced", () => {
+  it("runs in WAL mode with foreign keys enforced and temporary files in memory", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    // 2 = MEMORY: savepoints' journals and sorts never go to a temporary file.
+    expect(db.$client.pragma("temp_store", { simple: true })).toBe(2);
   });
 
   it("has applied the committed migrations", () => {
