@@ -67,9 +67,9 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
-    // Temporary files in memory: a savepoint's journal (the dispatcher opens one per delivery) outgrows SQLite's
-    // 64 KiB before it goes to a temporary file on disk, which cost a delivery about a quarter of its CPU; and page
-    // images of personal data are then never written to a temporary file.
+    // Temporary files in memory: past 64 KiB a savepoint's journal (the dispatcher opens one per delivery, about
+    // 16 pages each) was written to a temporary file on disk, about a quarter of a delivery's CPU; and page images
+    // of personal data are no longer written to temporary files.
     sqlite.pragma("temp_store = MEMORY");
     assertWritable(sqlite);
     const db = drizzle(sqlite, { schema }) as Db;
