@@ -8,8 +8,13 @@
 //   server that answers 200 at once, against a plain fetch loop POSTing the same bodies to the same server,
 //   at concurrency 8 and 32.
 //
-// Usage: npm run bench:engine [-- --json] [--rounds 3] [--duration 2] [--deliveries 600]
-//   last line: {"submissions":{"rate","baseline","ratio"},"deliveries":[{"concurrency","rate","baseline","ratio"}]}
+// - claims: the dispatcher's claim (8 due rows leased in the caller's transaction) from a backlog of --backlog
+//   pending deliveries against the same from a backlog of 600, alternating: a ratio near 1 means the claim does not
+//   slow down as a backlog builds up (an agency that was down for a day).
+//
+// Usage: npm run bench:engine [-- --json] [--rounds 3] [--duration 2] [--deliveries 600] [--backlog 20000]
+//   last line: {"submissions":{"rate","baseline","ratio"},"deliveries":[{"concurrency","rate","baseline","ratio"}],
+//   "claims":{"backlog","msPerRow","baselineBacklog","baselineMsPerRow","ratio"}}
 import "../setup/run-keys";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,12 +25,14 @@ import type { AddressInfo } from "node:net";
 import { openDatabase, type Db } from "../../db/client.server";
 import { Dispatcher } from "../../app/delivery/dispatcher.server";
 import { httpConnector } from "../../app/delivery/connectors/http.server";
+import { sqlOutbox } from "../../db/queries/outbox";
 import { submitSampleCase } from "../factories";
 import { median, numberOption, report, round } from "./support/measure";
 
 const rounds = numberOption("rounds", 3);
 const durationMs = numberOption("duration", 2) * 1000;
 const deliveriesPerRun = numberOption("deliveries", 600);
+const backlog = numberOption("backlog", 20_000);
 const concurrencies = [8, 32];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "madoguchi-bench-engine-"));
@@ -217,15 +224,83 @@ async function benchDeliveries() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Claims from a backlog
+// ---------------------------------------------------------------------------------------------------
+
+/** A database with `count` pending deliveries: real ones, and copies of them as later deliveries of the same requests. */
+function backlogOf(count: number): Db {
+  const db = queuedDeliveries(Math.min(count, deliveriesPerRun));
+  const sqlite = db.$client;
+  const rows = sqlite.prepare("select * from outbox where status = 'pending'").all() as Row[];
+  const columns = Object.keys(rows[0]);
+  const insert = sqlite.prepare(`insert into outbox (${columns.join(",")}) values (${columns.map(() => "?").join(",")})`);
+  sqlite.transaction(() => {
+    for (let i = rows.length; i < count; i++) {
+      const row = rows[i % rows.length];
+      const delivery = Number(row.delivery) + Math.floor(i / rows.length);
+      const copy: Row = { ...row, id: randomUUID(), delivery, idempotency_key: `${String(row.procedure_request_id)}-${delivery}` };
+      insert.run(...columns.map((column) => copy[column]));
+    }
+  })();
+  return db;
+}
+
+/** Milliseconds per row of claiming 8 rows at a time, each claim in its own transaction, the rows then done. */
+function claimMsPerRow(db: Db, claims: number): number {
+  const done = db.$client.prepare("update outbox set status = 'delivered', lease_owner = null, lease_expires_at = null where id = ?");
+  let ms = 0;
+  let rows = 0;
+  for (let i = 0; i < claims; i++) {
+    db.transaction(
+      () => {
+        const started = performance.now();
+        const taken = sqlOutbox.claim(db, { owner: "bench", now: new Date(Date.now() + 1_000), leaseMs: 60_000, limit: 8 });
+        ms += performance.now() - started;
+        rows += taken.length;
+        for (const row of taken) done.run(row.id);
+      },
+      { behavior: "immediate" },
+    );
+  }
+  return ms / rows;
+}
+
+function benchClaims() {
+  const small = backlogOf(deliveriesPerRun);
+  const large = backlogOf(backlog);
+  claimMsPerRow(small, 5);
+  claimMsPerRow(large, 5);
+  const pairs: { msPerRow: number; baselineMsPerRow: number }[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const largeFirst = r % 2 === 1;
+    const a = claimMsPerRow(largeFirst ? large : small, 20);
+    const b = claimMsPerRow(largeFirst ? small : large, 20);
+    pairs.push(largeFirst ? { msPerRow: a, baselineMsPerRow: b } : { msPerRow: b, baselineMsPerRow: a });
+    process.stderr.write(`round ${r + 1} claims: ${(pairs.at(-1)!.msPerRow * 1000).toFixed(1)} µs a row from ${backlog}, ${(pairs.at(-1)!.baselineMsPerRow * 1000).toFixed(1)} µs from ${deliveriesPerRun}\n`);
+  }
+  small.$client.close();
+  large.$client.close();
+  return {
+    backlog,
+    msPerRow: round(median(pairs.map((p) => p.msPerRow)), 4),
+    baselineBacklog: deliveriesPerRun,
+    baselineMsPerRow: round(median(pairs.map((p) => p.baselineMsPerRow)), 4),
+    ratio: round(median(pairs.map((p) => p.msPerRow / p.baselineMsPerRow)), 2),
+  };
+}
+
 try {
   const submissions = benchSubmissions();
   const deliveries = await benchDeliveries();
-  const result = { submissions, deliveries, settings: { rounds, durationMs, deliveriesPerRun }, machine: { cpus: os.cpus().length, node: process.version, load1: round(os.loadavg()[0]) } };
+  const claims = benchClaims();
+  const result = { submissions, deliveries, claims, settings: { rounds, durationMs, deliveriesPerRun, backlog }, machine: { cpus: os.cpus().length, node: process.version, load1: round(os.loadavg()[0]) } };
   report(
     result,
     [
       `submissions ${submissions.rate}/s against raw better-sqlite3 ${submissions.baseline}/s (${submissions.rowsPerCase} rows a case): ratio ${submissions.ratio}`,
       ...deliveries.map((d) => `deliveries at concurrency ${d.concurrency}: ${d.rate}/s against a fetch loop ${d.baseline}/s: ratio ${d.ratio}`),
+      `claims from a backlog of ${claims.backlog}: ${claims.msPerRow} ms a row against ${claims.baselineMsPerRow} from ${claims.baselineBacklog}: ratio ${claims.ratio}`,
     ].join("\n"),
   );
 } finally {
