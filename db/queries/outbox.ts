@@ -54,8 +54,8 @@ export const sqlOutbox: Outbox = {
   claim(db, { owner, now, leaseMs, limit }) {
     // In an IMMEDIATE transaction, so no other writer comes between the select and the update; each update
     // re-checks the conditions all the same (a compare-and-set). Each row is taken by its id alone: with the ids in
-    // one IN list, SQLite chose the due index instead, and read every pending row to take a few (a third of a
-    // delivery's claim time with a backlog of 3,000). (PostgreSQL: FOR UPDATE SKIP LOCKED.)
+    // one IN list, SQLite chose the due index instead, and read every pending row to take a few (0.83 ms a row
+    // with 20,000 pending; README, speedclaim). (PostgreSQL: FOR UPDATE SKIP LOCKED.)
     const at = iso(now);
     const findDue = preparedOnce(db, "outbox.due", () =>
       db
