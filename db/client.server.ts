@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { checkpointInBackground } from "./checkpoints";
 import { auditAnchorPath, auditKeyring, readAuditAnchor, writeAuditAnchor } from "./audit-seal";
 import { appendAuditKeyRotation, auditEntryMadeWith, findAuditHead, findAuditHeadEntry, sealLegacyAuditChain } from "./queries/audit";
 
@@ -55,9 +56,10 @@ function assertWritable(sqlite: Database.Database) {
 
 /**
  * Opens (and creates, owner-only) a database file, sets the pragmas every connection needs, applies pending
- * migrations and checks that it can be written; throws DatabaseNotWritableError when it cannot.
+ * migrations and checks that it can be written; throws DatabaseNotWritableError when it cannot. A long-lived
+ * connection that writes much (the server's, a worker's) asks for `backgroundCheckpoints` (db/checkpoints.ts).
  */
-export function openDatabase(file: string = defaultDatabasePath()): Db {
+export function openDatabase(file: string = defaultDatabasePath(), { backgroundCheckpoints = false }: { backgroundCheckpoints?: boolean } = {}): Db {
   let sqlite: Database.Database | undefined;
   try {
     if (file !== ":memory:") ownerOnly(file);
@@ -77,6 +79,14 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
     if (file !== ":memory:") {
       ownerOnly(file);
       anchorAuditAppends(db, file);
+      if (backgroundCheckpoints) {
+        const checkpoints = checkpointInBackground(sqlite);
+        const close = sqlite.close.bind(sqlite);
+        sqlite.close = () => {
+          checkpoints.stop();
+          return close();
+        };
+      }
     }
     return db;
   } catch (error) {
@@ -231,6 +241,6 @@ declare global {
 
 /** The process's shared connection, opened on first use (kept across dev-server reloads). */
 export function getDb(): Db {
-  globalThis.__madoguchiDb ??= openDatabase();
+  globalThis.__madoguchiDb ??= openDatabase(defaultDatabasePath(), { backgroundCheckpoints: true });
   return globalThis.__madoguchiDb;
 }

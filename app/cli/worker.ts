@@ -1,6 +1,6 @@
 // `npm run worker`: the dispatcher alone, for deployments that deliver outside the web server
 // (start the server with DISPATCHER=off). Several workers may share a database: leases keep them apart.
-import { openDatabase } from "../../db/client.server";
+import { defaultDatabasePath, openDatabase } from "../../db/client.server";
 import { Dispatcher } from "../delivery/dispatcher.server";
 import { getSecrets } from "../platform/secrets.server";
 import { isProductionMode } from "../platform/mode.server";
@@ -9,7 +9,7 @@ import { assertNoDemoLeftovers } from "../demo/production-guard.server";
 // The keys first (the audit log is chained with one): a missing key stops here, saying which.
 getSecrets();
 
-const db = openDatabase();
+const db = openDatabase(defaultDatabasePath(), { backgroundCheckpoints: true });
 if (isProductionMode()) assertNoDemoLeftovers(db);
 const dispatcher = new Dispatcher({ db });
 dispatcher.start();
