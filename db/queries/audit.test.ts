@@ -34,6 +34,27 @@ describe("audit log", () => {
     expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 4, afterAnchor: 0 });
   });
 
+  it("finds the head of the chain by its id, never by scanning the log", () => {
+    // A fresh connection, so the append's statements are prepared (and seen) here.
+    const fresh = createTestDatabase();
+    try {
+      const prepared = vi.spyOn(fresh.db.$client, "prepare");
+      for (let i = 0; i < 3; i++) appendAuditEntry(fresh.db, { actor: "user:u1", action: "record.read", subjectType: "record", subjectId: `r${i}` });
+      const reads = prepared.mock.calls.map(([text]) => text).filter((text) => /^select .* from "audit_entries"/i.test(text));
+      prepared.mockRestore();
+      expect(reads.length).toBeGreaterThan(0);
+      for (const text of reads) {
+        const plan = fresh.db.$client.prepare(`explain query plan ${text}`).all(...Array.from(text.matchAll(/\?/g), () => 1)) as { detail: string }[];
+        // `ORDER BY id DESC LIMIT ?` is a scan, five times as slow inside a delivery (README, 2026-12-04).
+        expect(plan.map((step) => step.detail).filter((detail) => /^SCAN/.test(detail))).toEqual([]);
+      }
+      const rows = fresh.db.select().from(auditEntries).all();
+      expect(rows.map((row) => row.prevHash)).toEqual([GENESIS_HASH, rows[0].hash, rows[1].hash]);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it("lists a data subject's entries, newest first", () => {
     const rows = listAuditEntriesForDataSubject(db, { dataSubjectId: "p-a" });
     expect(rows.map((r) => r.subjectId)).toEqual(["r3", "r1"]);
