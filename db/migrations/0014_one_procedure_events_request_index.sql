@@ -1,0 +1,1 @@
+DROP INDEX `procedure_events_request_idx`;
