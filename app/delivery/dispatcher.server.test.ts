@@ -7,6 +7,7 @@ import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
 import type { Connector, ConnectorLookup, Delivery, DeliveryResult } from "./connectors/index.server";
 import { applyCaseEvent } from "../cases/cases.server";
+import { setLogSink } from "../platform/logger.server";
 import { backoffDelay, Dispatcher, listDeadLetters, retryDeadLetter } from "./dispatcher.server";
 
 const { db, close } = createTestDatabase();
@@ -88,6 +89,45 @@ describe("dispatcher", () => {
       await dispatcher.runOnce();
       expect(statusOf(mail.id)).toBe("delivered");
     } finally {
+      own.close();
+    }
+  });
+
+  it("undoes only the result whose recording fails unexpectedly: the others of its turn are recorded, a dead letter is logged once, and it is delivered after its lease", async () => {
+    const own = createTestDatabase();
+    const lines: string[] = [];
+    const restoreSink = setLogSink((line) => lines.push(line));
+    try {
+      const { procedureRequests: requests } = submitSampleCase(own.db, "relocation", "p-ito-yuki");
+      const mail = requests.find((request) => request.procedureId === "mail-forwarding")!;
+      const gas = requests.find((request) => request.procedureId === "gas-move")!;
+      const mailRow = own.db.select().from(outbox).where(eq(outbox.procedureRequestId, mail.id)).get()!;
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      let broken = true;
+      // The mail's result cannot be written (as a full disk might refuse it); the gas company refuses its delivery for good.
+      const failing = { ...sqlOutbox, complete: (tx: Parameters<typeof sqlOutbox.complete>[0], args: { id: string; now: Date }) => (broken && args.id === mailRow.id ? (() => { throw new Error("disk trouble"); })() : sqlOutbox.complete(tx, args)) };
+      const connectors = scripted((delivery) => (delivery.procedureId === gas.procedureId ? { ok: false, permanent: true, error: "HTTP 422" } : { ok: true, agencyReference: "ACK" }));
+      const clock = { now: new Date() };
+      const dispatcher = new Dispatcher({ db: own.db, ...fast, outbox: failing, clock: () => clock.now, connectors });
+      await dispatcher.runOnce();
+
+      const statusOf = (id: string) => own.db.select().from(procedureRequests).where(eq(procedureRequests.id, id)).get()!.status;
+      expect(statusOf(mail.id)).toBe("delivering");
+      expect(own.db.select().from(outbox).where(eq(outbox.id, mailRow.id)).get()).toMatchObject({ status: "pending", leaseOwner: dispatcher.owner });
+      expect(own.db.select().from(auditEntries).where(eq(auditEntries.subjectId, mail.id)).all().map((entry) => entry.action)).toEqual(["procedure.delivery.started"]);
+      expect(statusOf(gas.id)).toBe("deadLettered");
+      for (const request of requests) if (request.status === "queued" && request.id !== mail.id && request.id !== gas.id) expect(statusOf(request.id)).toBe("delivered");
+      expect(errors.mock.calls.map(([line]) => String(line))).toEqual([expect.stringMatching(/^dispatcher: delivery of .+ failed unexpectedly: Error: disk trouble/)]);
+      expect(lines.filter((line) => line.includes("delivery dead-lettered"))).toHaveLength(1);
+      expect(JSON.parse(lines.find((line) => line.includes("delivery dead-lettered"))!)).toMatchObject({ procedureRequestId: gas.id, reason: "attempt 1: HTTP 422" });
+
+      broken = false;
+      clock.now = new Date(clock.now.getTime() + fast.leaseMs + 1);
+      await dispatcher.runOnce();
+      expect(statusOf(mail.id)).toBe("delivered");
+      expect(own.db.select().from(outbox).where(eq(outbox.id, mailRow.id)).get()).toMatchObject({ status: "delivered", attempts: 2 });
+    } finally {
+      restoreSink();
       own.close();
     }
   });
