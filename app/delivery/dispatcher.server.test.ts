@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../db/client.server";
-import { sqlOutbox } from "../../db/queries/outbox";
+import { sqlOutbox, type Outbox } from "../../db/queries/outbox";
 import { auditEntries, outbox, procedureEvents, procedureRequests } from "../../db/schema";
 import { createTestDatabase } from "../../tests/setup/test-db";
 import { submitSampleCase } from "../../tests/factories";
@@ -105,7 +105,13 @@ describe("dispatcher", () => {
       const errors = vi.spyOn(console, "error").mockImplementation(() => {});
       let broken = true;
       // The mail's result cannot be written (as a full disk might refuse it); the gas company refuses its delivery for good.
-      const failing = { ...sqlOutbox, complete: (tx: Parameters<typeof sqlOutbox.complete>[0], args: { id: string; now: Date }) => (broken && args.id === mailRow.id ? (() => { throw new Error("disk trouble"); })() : sqlOutbox.complete(tx, args)) };
+      const failing: Outbox = {
+        ...sqlOutbox,
+        complete(tx, args) {
+          if (broken && args.id === mailRow.id) throw new Error("disk trouble");
+          sqlOutbox.complete(tx, args);
+        },
+      };
       const connectors = scripted((delivery) => (delivery.procedureId === gas.procedureId ? { ok: false, permanent: true, error: "HTTP 422" } : { ok: true, agencyReference: "ACK" }));
       const clock = { now: new Date() };
       const dispatcher = new Dispatcher({ db: own.db, ...fast, outbox: failing, clock: () => clock.now, connectors });
