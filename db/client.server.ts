@@ -69,9 +69,9 @@ export function openDatabase(file: string = defaultDatabasePath(), { backgroundC
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
-    // Temporary files in memory: past 64 KiB a savepoint's journal (the dispatcher opens one per delivery, about
-    // 16 pages each) was written to a temporary file on disk, about a quarter of a delivery's CPU; and page images
-    // of personal data are no longer written to temporary files.
+    // Temporary files in memory: past 64 KiB a savepoint's journal (about 16 pages a case event; the dispatcher
+    // opens one per row when it writes a turn again after a failure) was written to a temporary file on disk, about
+    // a quarter of a delivery's CPU; and page images of personal data are no longer written to temporary files.
     sqlite.pragma("temp_store = MEMORY");
     assertWritable(sqlite);
     const db = drizzle(sqlite, { schema }) as Db;

@@ -208,7 +208,8 @@ export class Dispatcher {
 
   /**
    * `work` inside a savepoint of the open transaction, undone alone when it throws. The same as drizzle's nested
-   * `tx.transaction`, which builds a new database object (a query builder per table) for each one: twice a delivery.
+   * `tx.transaction`, which builds a new database object (a query builder per table) for each one: once a row of a
+   * turn that is written again (rowByRowOnFailure).
    */
   private inSavepoint<T>(work: () => T): T {
     const sqlite = this.db.$client;
