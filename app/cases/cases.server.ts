@@ -308,6 +308,8 @@ export type ApplyCaseEventArgs = {
   detail?: Record<string, unknown>;
   now?: Date;
   outbox?: Outbox;
+  /** The request's row as the caller has just read it in this same transaction (the dispatcher's claim), so it is not read again. */
+  request?: ProcedureRequestRow;
 };
 
 export type AppliedCaseEvent = {
@@ -338,8 +340,8 @@ export function canApplyCaseEvent(db: Db, { procedureRequestId, event: partial }
 }
 
 /** applyCaseEvent inside the caller's transaction, for writes that must go with it (e.g. the outbox row). */
-export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, onBehalfOf = null, detail = {}, now = new Date(), outbox = sqlOutbox }: ApplyCaseEventArgs): AppliedCaseEvent {
-  const request = getProcedureRequest(tx, { procedureRequestId });
+export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial, actor, onBehalfOf = null, detail = {}, now = new Date(), outbox = sqlOutbox, request: read }: ApplyCaseEventArgs): AppliedCaseEvent {
+  const request = read?.id === procedureRequestId ? read : getProcedureRequest(tx, { procedureRequestId });
   if (!request) throw new ProcedureRequestNotFoundError(procedureRequestId);
   const kase = getCase(tx, { caseId: request.caseId })!;
   const event = { ...partial, procedureId: request.procedureId } as CaseEvent;
@@ -369,7 +371,6 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
   }
   rememberRestored(kase.id, stored, after);
 
-  const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
   const changes: AppliedCaseEvent["changes"] = [];
   // The event's own request first, then the dependents it moved. The machine's assignments replace only the
   // progress they change, so when no other procedure's progress changed (a delivery's start and result, most
@@ -405,6 +406,7 @@ export function applyCaseEventInTx(tx: Tx, { procedureRequestId, event: partial,
       if (procedure && Object.keys(procedure.fromPrerequisite).length) {
         try {
           const opened = openIdentityNumbers(JSON.parse(getProcedureRequestPayload(tx, { procedureRequestId: row.id })!) as unknown, `procedureRequest:${row.id}`);
+          const references = Object.fromEntries(Object.entries(context.procedures).map(([id, progress]) => [id, progress.reference]));
           payload = JSON.stringify(sealIdentityNumbers(completePayload({ procedure, payload: opened, references }), `procedureRequest:${row.id}`));
         } catch {
           payloadIncomplete = true;

@@ -264,10 +264,12 @@ export class Dispatcher {
     }
   }
 
-  /** Inside the claim's transaction: check the lease, tell the machine the delivery starts, and build the delivery. */
+  /**
+   * Inside the claim's transaction: tell the machine the delivery starts, and build the delivery. The lease is not
+   * checked again: the claim took it in this same immediate transaction, so no one else can have taken it since.
+   */
   private prepare(tx: Tx, row: OutboxRow): Omit<Started, "row"> | undefined {
     const now = this.clock();
-    if (!this.outbox.holdsLease(tx, { id: row.id, owner: this.owner, now })) return undefined;
     // Deliver only when the lease outlasts the connector's timeout, so no one else can claim it meanwhile.
     if (new Date(row.leaseExpiresAt!).getTime() - now.getTime() < this.config.timeoutMs) {
       this.outbox.release(tx, { id: row.id, owner: this.owner });
@@ -276,7 +278,7 @@ export class Dispatcher {
     const request = getProcedureRequest(tx, { procedureRequestId: row.procedureRequestId })!;
     let caseReference: string;
     if (request.status === "queued" || request.status === "retrying") {
-      caseReference = applyCaseEventInTx(tx, { procedureRequestId: request.id, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox }).caseReference;
+      caseReference = applyCaseEventInTx(tx, { procedureRequestId: request.id, request, event: { type: "delivery.started" }, actor: "system:dispatcher", now, outbox: this.outbox }).caseReference;
     } else if (request.status !== "delivering") {
       // 'delivering' means an earlier claim crashed mid-delivery: deliver again with the same key.
       // Anything else is a row the machine no longer wants; keep it visible rather than drop it.
