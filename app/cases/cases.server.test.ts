@@ -101,6 +101,28 @@ describe("submitCase", () => {
     expect(verifyAuditChain(db).ok).toBe(true);
   });
 
+  it("gives the case, its requests and their deliveries ids in the order they were written, after every earlier case's", () => {
+    const first = submitSampleCase(db);
+    const second = submitSampleCase(db);
+    const idsOf = (submitted: typeof first) => {
+      const requestIds = submitted.procedureRequests.map((request) => request.id);
+      const outboxIds = db
+        .select()
+        .from(outbox)
+        .all()
+        .filter((row) => requestIds.includes(row.procedureRequestId))
+        .map((row) => row.id);
+      return { caseId: submitted.case.id, requestIds, outboxIds, all: [submitted.case.id, ...requestIds, ...outboxIds] };
+    };
+    const [earlier, later] = [idsOf(first), idsOf(second)];
+    // Neighbours in every index keyed by them: a delivery's writes share index pages with the next one's.
+    for (const id of [...earlier.all, ...later.all]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(earlier.outboxIds.length).toBeGreaterThan(1);
+    expect([earlier.caseId, ...earlier.requestIds]).toEqual([earlier.caseId, ...earlier.requestIds].sort());
+    expect(earlier.outboxIds).toEqual([...earlier.outboxIds].sort());
+    expect(earlier.all.every((id) => later.all.every((next) => id < next))).toBe(true);
+  });
+
   it("makes one case from a double submit with the same token", () => {
     const args = sampleSubmission("relocation", "p-sato-kenji");
     const first = submitCase(db, args);

@@ -1,6 +1,6 @@
 // The case service: submitting a journey as a case, and the one way a procedure request's status changes
 // (an event sent to the case machine restored from its snapshot). Each call is one transaction.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { createActor, type AnyStateMachine, type Snapshot, type SnapshotFrom } from "xstate";
 import {
   completePayload,
@@ -25,6 +25,7 @@ import {
   type SelectedProcedure,
 } from "../../flows";
 import type { Db, Tx } from "../../db/client.server";
+import { newRowId } from "../../db/ids";
 import { appendAuditEntry } from "../../db/queries/audit";
 import {
   findCaseByReference,
@@ -192,7 +193,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
         return found;
       }
 
-      const caseId = randomUUID();
+      const caseId = newRowId();
       const { statuses, snapshot } = startCaseMachine(machine, {
         caseId,
         selected: selected.map(({ procedureId, prerequisites }) => ({ procedureId, prerequisites })),
@@ -219,7 +220,7 @@ export function submitCase(db: Db, args: SubmitCaseArgs): SubmittedCase {
 
       const requests = selected.map((procedure) => {
         const status = statuses[procedure.procedureId];
-        const procedureRequestId = randomUUID();
+        const procedureRequestId = newRowId();
         const request = insertProcedureRequest(tx, {
           id: procedureRequestId,
           caseId,

@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, isNull, lt, lte, or, sql, type Placeholder } from "drizzle-orm";
 import type { Db, Tx } from "../client.server";
 import { outbox, procedureRequests } from "../schema";
+import { newRowId } from "../ids";
 import { insertReturning, preparedOnce } from "../prepared";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -38,7 +39,7 @@ const leaseFree = (now: string | Placeholder) => or(isNull(outbox.leaseExpiresAt
 export const sqlOutbox: Outbox = {
   enqueue(tx, { procedureRequestId, delivery, idempotencyKey, now }) {
     return insertReturning(tx, outbox, {
-        id: crypto.randomUUID(),
+        id: newRowId(),
         procedureRequestId,
         kind: "deliver",
         delivery,

@@ -25,6 +25,7 @@ import type { AddressInfo } from "node:net";
 import { openDatabase, type Db } from "../../db/client.server";
 import { Dispatcher } from "../../app/delivery/dispatcher.server";
 import { httpConnector } from "../../app/delivery/connectors/http.server";
+import { newRowId } from "../../db/ids";
 import { sqlOutbox } from "../../db/queries/outbox";
 import { submitSampleCase } from "../factories";
 import { median, numberOption, report, round } from "./support/measure";
@@ -49,7 +50,7 @@ type Row = Record<string, unknown>;
 type Template = { table: string; rows: Row[] }[];
 
 /** Every row one submission wrote, read back from the database it went to. */
-function rowsOfOneCase(db: Db): { template: Template; ids: string[] } {
+function rowsOfOneCase(db: Db): { template: Template; rowIds: string[]; ids: string[] } {
   const sqlite = db.$client;
   const { case: kase, procedureRequests } = submitSampleCase(db, "relocation", "p-tanaka-ichiro");
   const requestIds = procedureRequests.map((request) => request.id);
@@ -64,18 +65,18 @@ function rowsOfOneCase(db: Db): { template: Template; ids: string[] } {
   // Integer keys are the database's to choose.
   for (const part of template) if (part.table === "procedure_events" || part.table === "audit_entries") for (const row of part.rows) delete row.id;
   const outboxIds = template.find((part) => part.table === "outbox")!.rows.map((row) => String(row.id));
-  return { template, ids: [kase.id, kase.reference, kase.submissionToken, ...requestIds, ...outboxIds] };
+  return { template, rowIds: [kase.id, ...requestIds, ...outboxIds], ids: [kase.reference, kase.submissionToken] };
 }
 
-/** Raw better-sqlite3: the same rows, new ids, prepared statements, one immediate transaction per case. */
-function rawSubmitter(db: Db, { template, ids }: { template: Template; ids: string[] }) {
+/** Raw better-sqlite3: the same rows, new ids (time-ordered row ids, as submitCase makes them), prepared statements, one immediate transaction per case. */
+function rawSubmitter(db: Db, { template, rowIds, ids }: { template: Template; rowIds: string[]; ids: string[] }) {
   const sqlite = db.$client;
   const statements = template.map((part) => {
     const columns = Object.keys(part.rows[0]);
     return { part, columns, statement: sqlite.prepare(`insert into ${part.table} (${columns.join(",")}) values (${columns.map(() => "?").join(",")})`) };
   });
   const write = sqlite.transaction(() => {
-    const fresh = new Map(ids.map((id) => [id, randomUUID()]));
+    const fresh = new Map([...rowIds.map((id) => [id, newRowId()] as const), ...ids.map((id) => [id, randomUUID()] as const)]);
     const swap = (value: unknown) => {
       if (typeof value !== "string") return value;
       let out = value;
@@ -248,7 +249,7 @@ function backlogOf(count: number): Db {
     for (let i = rows.length; i < count; i++) {
       const row = rows[i % rows.length];
       const delivery = Number(row.delivery) + Math.floor(i / rows.length);
-      const copy: Row = { ...row, id: randomUUID(), delivery, idempotency_key: `${String(row.procedure_request_id)}-${delivery}` };
+      const copy: Row = { ...row, id: newRowId(), delivery, idempotency_key: `${String(row.procedure_request_id)}-${delivery}` };
       insert.run(...columns.map((column) => copy[column]));
     }
   })();
